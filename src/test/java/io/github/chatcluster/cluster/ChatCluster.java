@@ -1,0 +1,226 @@
+package io.github.chatcluster.cluster;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.lifecycle.Startable;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The chat cluster, as in the architecture picture:
+ *
+ * <pre>
+ *   clients ──► load-balancer (nginx, TCP 5432)
+ *                  │ upstream: coordinator-1, coordinator-2
+ *         ┌────────┴─────────┐
+ *   coordinator-1       coordinator-2        both accept reads and writes
+ *   group 0, DDL        metadata node, no shards
+ *         └──────┬───────────┘
+ *    worker-1  worker-2  worker-3  worker-4  every shard on 2 of them
+ * </pre>
+ *
+ * Containers start in parallel; the cluster is then formed through coordinator-1, the chat schema of
+ * {@code containers/schema} is deployed, and the load balancer is checked. Faults are injected on any
+ * node by its name through {@link NodeFaults}.
+ */
+public class ChatCluster implements Startable {
+
+    public static final String COORDINATOR_1 = "coordinator-1";
+    public static final String COORDINATOR_2 = "coordinator-2";
+    public static final List<String> WORKERS = List.of("worker-1", "worker-2", "worker-3", "worker-4");
+    public static final String LOAD_BALANCER = "load-balancer";
+
+    /** Label on every container and network of a run, so a crashed run's leftovers can be found. */
+    public static final String LABEL = "io.github.chatcluster.suite";
+
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final Network network;
+    private final CitusContainer coordinator1;
+    private final CitusContainer coordinator2;
+    private final List<CitusContainer> workers = new ArrayList<>();
+    private final LoadBalancerContainer loadBalancer;
+    private final Map<String, GenericContainer<?>> nodes = new LinkedHashMap<>();
+    private final NodeFaults faults;
+    private final Path schema;
+    private final ClusterTimings timings = new ClusterTimings();
+
+    public ChatCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
+        Path citusConfig = projectDir.resolve("containers/citus");
+        this.schema = projectDir.resolve("containers/schema/chat-schema.sql");
+        this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId))).build();
+
+        coordinator1 = citusNode(citusImage, COORDINATOR_1, citusConfig);
+        coordinator2 = citusNode(citusImage, COORDINATOR_2, citusConfig);
+        WORKERS.forEach(name -> workers.add(citusNode(citusImage, name, citusConfig)));
+        loadBalancer = new LoadBalancerContainer(nginxImage, LOAD_BALANCER)
+                .withConfiguration(projectDir.resolve("nginx/nginx.conf"))
+                .withNetwork(network)
+                .withLabel(LABEL, runId);
+        nodes.put(LOAD_BALANCER, loadBalancer);
+        this.faults = new NodeFaults(this);
+    }
+
+    private CitusContainer citusNode(DockerImageName image, String name, Path citusConfig) {
+        CitusContainer node = new CitusContainer(image, name)
+                .withClusterConfiguration(citusConfig)
+                .withNetwork(network)
+                .withLabel(LABEL, runId);
+        nodes.put(name, node);
+        return node;
+    }
+
+    @Override
+    public void start() {
+        timings.started();
+        try {
+            Startables.deepStart(nodes.values().stream()).join();
+        } catch (RuntimeException e) {
+            throw launchFailure(e);
+        }
+        timings.containersReady();
+        ClusterFormation.form(this);
+        timings.formed();
+        ClusterFormation.deploySchema(this, schema);
+        timings.schemaDeployed();
+        awaitLoadBalancer();
+        timings.ready();
+    }
+
+    private RuntimeException launchFailure(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof ContainerLaunchException)) {
+            cause = cause.getCause();
+        }
+        StringBuilder message = new StringBuilder("The chat cluster did not start: ").append(cause.getMessage());
+        nodes.forEach((name, container) -> {
+            if (container.getContainerId() != null && !container.isRunning()) {
+                message.append("\n  ").append(name).append(" is not running; its last log lines:\n")
+                        .append(lastLines(container, 12));
+            }
+        });
+        return new IllegalStateException(message.toString(), e);
+    }
+
+    private static String lastLines(GenericContainer<?> container, int count) {
+        try {
+            List<String> lines = container.getLogs().lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()))
+                    .indent(4);
+        } catch (RuntimeException e) {
+            return "    (logs unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** New connections through the load balancer reach a coordinator. */
+    public void awaitLoadBalancer() {
+        await("a query through the load balancer").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> {
+                    try (Connection c = loadBalancer().connect(); Statement s = c.createStatement()) {
+                        return s.execute("SELECT 1");
+                    }
+                });
+    }
+
+    /** Waits until the named PostgreSQL node accepts queries again (after a restart, an unpause, ...). */
+    public void awaitAcceptingQueries(String nodeName, Duration bound) {
+        Endpoint endpoint = endpoint(nodeName);
+        await(nodeName + " accepting queries").atMost(bound).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> {
+                    try (Connection c = endpoint.connect(Duration.ofSeconds(2), Duration.ofSeconds(5));
+                         Statement s = c.createStatement()) {
+                        return s.execute("SELECT 1");
+                    }
+                });
+    }
+
+    @Override
+    public void stop() {
+        for (GenericContainer<?> node : nodes.values()) {
+            try {
+                node.stop();
+            } catch (RuntimeException e) {
+                System.err.println("could not remove " + node.getContainerId() + ": " + e.getMessage());
+            }
+        }
+        try {
+            network.close();
+        } catch (RuntimeException e) {
+            System.err.println("could not remove network: " + e.getMessage());
+        }
+    }
+
+    public Endpoint coordinator1() {
+        return endpoint(COORDINATOR_1);
+    }
+
+    public Endpoint coordinator2() {
+        return endpoint(COORDINATOR_2);
+    }
+
+    public Endpoint loadBalancer() {
+        return endpoint(LOAD_BALANCER);
+    }
+
+    public Endpoint endpoint(String nodeName) {
+        GenericContainer<?> container = container(nodeName);
+        int port = container instanceof LoadBalancerContainer ? LoadBalancerContainer.PORT : CitusContainer.PORT;
+        return new Endpoint(nodeName, container, port);
+    }
+
+    /** Every PostgreSQL node: the coordinators, then the workers. */
+    public List<String> databaseNodes() {
+        return Stream.concat(Stream.of(COORDINATOR_1, COORDINATOR_2), WORKERS.stream()).toList();
+    }
+
+    public List<String> allNodes() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    GenericContainer<?> container(String nodeName) {
+        GenericContainer<?> container = nodes.get(nodeName);
+        if (container == null) {
+            throw new IllegalArgumentException("No node named '" + nodeName + "'; the nodes are " + nodes.keySet());
+        }
+        return container;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    public NodeFaults faults() {
+        return faults;
+    }
+
+    public ClusterTimings timings() {
+        return timings;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    static void execute(Endpoint endpoint, String sql) {
+        try (Connection c = endpoint.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("On " + endpoint + ": " + sql + "\n  failed: " + e.getMessage(), e);
+        }
+    }
+}

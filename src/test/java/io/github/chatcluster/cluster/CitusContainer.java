@@ -1,0 +1,47 @@
+package io.github.chatcluster.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * One Citus node (coordinator or worker): the official image's contract (docker-library postgres
+ * entrypoint, citus preloaded and created at init) plus the cluster's settings from {@code containers/citus}.
+ */
+public class CitusContainer extends GenericContainer<CitusContainer> {
+
+    public static final int PORT = 5432;
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "chat-cluster-secret";
+    public static final String DATABASE = "postgres";
+
+    private final String nodeName;
+
+    public CitusContainer(DockerImageName image, String nodeName) {
+        super(image);
+        this.nodeName = nodeName;
+        withNetworkAliases(nodeName);
+        withExposedPorts(PORT);
+        withEnv("POSTGRES_PASSWORD", PASSWORD);
+        // The docker-library entrypoint starts a temporary server for the init scripts, then the real one.
+        waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\s", 2)
+                .withStartupTimeout(Duration.ofMinutes(2)));
+    }
+
+    /** Mounts the cluster settings and init scripts of {@code containers/citus} (the system under test). */
+    public CitusContainer withClusterConfiguration(Path citusConfigDir) {
+        withCopyFileToContainer(MountableFile.forHostPath(citusConfigDir.resolve("citus-cluster.conf"), 0644),
+                "/etc/citus-cluster/citus-cluster.conf");
+        withCopyFileToContainer(MountableFile.forHostPath(citusConfigDir.resolve("initdb"), 0755),
+                "/docker-entrypoint-initdb.d/");
+        return self();
+    }
+
+    public String nodeName() {
+        return nodeName;
+    }
+}

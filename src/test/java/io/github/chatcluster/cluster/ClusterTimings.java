@@ -1,0 +1,35 @@
+package io.github.chatcluster.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** When the cluster's start-up phases ended, for the report. */
+public class ClusterTimings {
+
+    private Instant started;
+    private Instant containersReady;
+    private Instant formed;
+    private Instant schemaDeployed;
+    private Instant ready;
+
+    void started() { started = Instant.now(); }
+    void containersReady() { containersReady = Instant.now(); }
+    void formed() { formed = Instant.now(); }
+    void schemaDeployed() { schemaDeployed = Instant.now(); }
+    void ready() { ready = Instant.now(); }
+
+    public Duration toReady() {
+        return Duration.between(started, ready);
+    }
+
+    public String summary() {
+        return String.format("cluster ready in %.1f s: 7 containers started in parallel %.1f s, "
+                        + "cluster formed %.1f s, chat schema deployed %.1f s, load balancer checked %.1f s",
+                seconds(started, ready), seconds(started, containersReady), seconds(containersReady, formed),
+                seconds(formed, schemaDeployed), seconds(schemaDeployed, ready));
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}

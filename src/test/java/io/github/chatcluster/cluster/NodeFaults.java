@@ -1,0 +1,117 @@
+package io.github.chatcluster.cluster;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * Faults on any node of the cluster, by name, through the Docker API. Unlike
+ * {@code GenericContainer.stop()}, a stopped node keeps its container, data and alias, so the
+ * outage can end. Every damaged node is remembered, so {@link #healAll()} can restore the cluster.
+ */
+public class NodeFaults {
+
+    private static final Duration READY_AFTER_RESTART = Duration.ofSeconds(60);
+
+    private final ChatCluster cluster;
+    private final DockerClient docker = DockerClientFactory.instance().client();
+    private final Set<String> damaged = new LinkedHashSet<>();
+
+    NodeFaults(ChatCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** A clean shutdown (SIGTERM/SIGINT, then SIGKILL after 10 s). */
+    public void stop(String node) {
+        damaged.add(node);
+        docker.stopContainerCmd(id(node)).withTimeout(10).exec();
+    }
+
+    /** The process dies at once (SIGKILL). */
+    public void kill(String node) {
+        damaged.add(node);
+        docker.killContainerCmd(id(node)).exec();
+    }
+
+    /** The node hangs: its processes are frozen, its TCP port still accepts connections. */
+    public void pause(String node) {
+        damaged.add(node);
+        docker.pauseContainerCmd(id(node)).exec();
+    }
+
+    /** The node is cut off from the cluster network (a partition); it keeps running. */
+    public void disconnect(String node) {
+        damaged.add(node);
+        docker.disconnectFromNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node)).exec();
+    }
+
+    /** Starts a stopped or killed node and waits until it serves again. */
+    public void start(String node) {
+        docker.startContainerCmd(id(node)).exec();
+        awaitServing(node);
+        damaged.remove(node);
+    }
+
+    public void unpause(String node) {
+        docker.unpauseContainerCmd(id(node)).exec();
+        awaitServing(node);
+        damaged.remove(node);
+    }
+
+    public void reconnect(String node) {
+        docker.connectToNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node))
+                .withContainerNetwork(new ContainerNetwork().withAliases(node)).exec();
+        awaitServing(node);
+        damaged.remove(node);
+    }
+
+    public boolean isRunning(String node) {
+        ContainerState state = docker.inspectContainerCmd(id(node)).exec().getState();
+        return Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getPaused());
+    }
+
+    public Set<String> damagedNodes() {
+        return Set.copyOf(damaged);
+    }
+
+    /** Brings every node a scenario damaged back: unpaused, connected, started. */
+    public void healAll() {
+        for (String node : Set.copyOf(damaged)) {
+            var inspect = docker.inspectContainerCmd(id(node)).exec();
+            ContainerState state = inspect.getState();
+            if (Boolean.TRUE.equals(state.getPaused())) {
+                docker.unpauseContainerCmd(id(node)).exec();
+            } else if (!Boolean.TRUE.equals(state.getRunning())) {
+                docker.startContainerCmd(id(node)).exec();
+            }
+            var networks = docker.inspectContainerCmd(id(node)).exec().getNetworkSettings().getNetworks();
+            boolean connected = networks.values().stream()
+                    .anyMatch(n -> cluster.network().getId().equals(n.getNetworkID()));
+            if (!connected) {
+                docker.connectToNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node))
+                        .withContainerNetwork(new ContainerNetwork().withAliases(node)).exec();
+            }
+            awaitServing(node);
+            damaged.remove(node);
+        }
+    }
+
+    private void awaitServing(String node) {
+        if (ChatCluster.LOAD_BALANCER.equals(node)) {
+            cluster.awaitLoadBalancer();
+        } else {
+            cluster.awaitAcceptingQueries(node, READY_AFTER_RESTART);
+        }
+    }
+
+    private String id(String node) {
+        GenericContainer<?> container = cluster.container(node);
+        return container.getContainerId();
+    }
+}

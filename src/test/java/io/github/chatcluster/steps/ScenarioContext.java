@@ -1,0 +1,38 @@
+package io.github.chatcluster.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cucumber.java.Scenario;
+import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.cluster.ChatCluster;
+
+/** What one scenario shares between its steps; a new one for every scenario (picocontainer). */
+public class ScenarioContext {
+
+    private ChatCluster cluster;
+    private Scenario scenario;
+    public final List<String> landedOn = new ArrayList<>();
+    public List<CitusCatalog.NodeHealth> nodeHealth = List.of();
+
+    public ChatCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("the cluster was not started for this scenario");
+        }
+        return cluster;
+    }
+
+    void begin(ChatCluster cluster, Scenario scenario) {
+        this.cluster = cluster;
+        this.scenario = scenario;
+    }
+
+    boolean hasCluster() {
+        return cluster != null;
+    }
+
+    /** A line in the scenario's report. */
+    public void report(String text) {
+        scenario.log(text);
+    }
+}

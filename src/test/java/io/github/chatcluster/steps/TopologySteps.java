@@ -1,0 +1,102 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.catalog.ClusterShape;
+import io.github.chatcluster.cluster.ChatCluster;
+
+public class TopologySteps {
+
+    private final ScenarioContext context;
+
+    public TopologySteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    private ClusterShape shape() {
+        return new ClusterShape(context.cluster());
+    }
+
+    @Given("the chat cluster is running")
+    public void theChatClusterIsRunning() {
+        assertThat(context.cluster().allNodes()).allSatisfy(node ->
+                assertThat(context.cluster().faults().isRunning(node)).as("%s is running", node).isTrue());
+    }
+
+    @Then("the cluster has exactly these active nodes:")
+    public void theClusterHasExactlyTheseActiveNodes(DataTable expected) {
+        expected.diff(DataTable.create(shape().nodeTable()));
+    }
+
+    @Then("no shard of any table is stored on a coordinator")
+    public void noShardIsStoredOnACoordinator() {
+        assertThat(CitusCatalog.through(context.cluster().coordinator1()).allPlacements())
+                .as("placements on a coordinator")
+                .noneMatch(p -> p.node().equals(ChatCluster.COORDINATOR_1) || p.node().equals(ChatCluster.COORDINATOR_2));
+    }
+
+    @Then("every node reports that the metadata is synced to all {int} nodes")
+    public void everyNodeReportsMetadataSynced(int count) {
+        shape().assertMetadataSyncedEverywhere(count);
+    }
+
+    @Then("every node lists the same {int} nodes as coordinator-1 does")
+    public void everyNodeListsTheSameNodes(int count) {
+        shape().assertSameNodeListEverywhere(count);
+    }
+
+    @When("each node checks its connection to each node")
+    public void eachNodeChecksItsConnections() {
+        context.nodeHealth = CitusCatalog.through(context.cluster().coordinator1()).nodeHealth();
+    }
+
+    @Then("all {int} node-to-node connections are healthy")
+    public void allConnectionsAreHealthy(int count) {
+        assertThat(context.nodeHealth).hasSize(count)
+                .allSatisfy(h -> assertThat(h.healthy()).as("%s -> %s", h.from(), h.to()).isTrue());
+    }
+
+    @When("a client opens {int} connections through the load balancer")
+    public void aClientOpensConnectionsThroughTheLoadBalancer(int count) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            try (Connection c = context.cluster().loadBalancer().connect()) {
+                context.landedOn.add(CitusCatalog.localNodeName(c));
+            }
+        }
+        context.report("sessions landed on: " + context.landedOn);
+    }
+
+    @Then("every connection lands on coordinator-1 or coordinator-2")
+    public void everyConnectionLandsOnACoordinator() {
+        assertThat(context.landedOn).isNotEmpty().allMatch(List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)::contains);
+    }
+
+    @Then("the connections land on both coordinators")
+    public void theConnectionsLandOnBothCoordinators() {
+        assertThat(context.landedOn).contains(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2);
+    }
+
+    @Then("these tables are distributed by hash of these columns:")
+    public void theseTablesAreDistributedBy(DataTable expected) {
+        expected.diff(DataTable.create(shape().distributionTable(expected.column(0).subList(1, expected.height()))));
+    }
+
+    @Then("every shard of every chat table is stored on exactly {int} different workers")
+    public void everyShardIsStoredOnDifferentWorkers(int copies) {
+        shape().assertEveryShardOnDistinctWorkers(copies);
+    }
+
+    @Then("the chat tables share one co-location group")
+    public void theChatTablesShareOneColocationGroup() {
+        shape().assertChatTablesColocated();
+    }
+}
