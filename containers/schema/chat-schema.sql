@@ -2,13 +2,14 @@
 -- Part of the system under test: scenarios check what it produces, never read it.
 --
 -- Citus refuses foreign keys between tables with a replication factor above 1, so the
--- application enforces room membership itself. Ids are bigint: sequence defaults on the
+-- application enforces room membership itself (rooms.member_count guards the two-member limit). Ids are bigint: sequence defaults on the
 -- second coordinator only work for bigint and start near (group id << 48).
 
 CREATE TABLE rooms (
     id          bigint      NOT NULL,
     room_type   int         NOT NULL DEFAULT 1,
     name        text,
+    member_count int        NOT NULL DEFAULT 0,
     created_at  timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (id)
 );

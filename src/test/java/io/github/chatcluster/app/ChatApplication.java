@@ -1,10 +1,314 @@
 package io.github.chatcluster.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** The chat application that runs on the cluster. */
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.SqlScript;
+
+/**
+ * The chat application, as a client of the cluster through one entry point (a coordinator or the
+ * load balancer). A room has exactly two members; only members send messages. Ids are client-made
+ * (rooms, message client ids) or come from the entry coordinator's sequence (message ids), which
+ * are neither small nor consecutive.
+ */
 public class ChatApplication {
 
     /** The application's tables, all distributed by room. */
     public static final List<String> TABLES = List.of("rooms", "room_members", "messages");
+    public static final int MEMBERS_PER_ROOM = 2;
+
+    /** The column that holds the room id in each chat table. */
+    public static String roomColumn(String table) {
+        return "rooms".equals(table) ? "id" : "room_id";
+    }
+
+    public record Message(long id, UUID clientId, long senderId, String body, OffsetDateTime sentAt) {
+    }
+
+    /** The application refused an action a user asked for. */
+    public static class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final Endpoint endpoint;
+
+    public ChatApplication(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public static ChatApplication through(Endpoint endpoint) {
+        return new ChatApplication(endpoint);
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public void createRoom(long roomId, String name) {
+        update("INSERT INTO rooms (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", roomId, name);
+    }
+
+    /**
+     * Adds a member. The room's row counts its members; the conditional UPDATE is one row lock on
+     * the room's shard, so two coordinators cannot both add a third member.
+     */
+    public void join(long roomId, long userId) {
+        inTransaction(c -> {
+            if (exists(c, "SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?", roomId, userId)) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE rooms SET member_count = member_count + 1 WHERE id = ? AND member_count < ? RETURNING member_count")) {
+                ps.setLong(1, roomId);
+                ps.setInt(2, MEMBERS_PER_ROOM);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        if (!exists(c, "SELECT 1 FROM rooms WHERE id = ?", roomId)) {
+                            throw new Refused("room " + roomId + " does not exist");
+                        }
+                        throw new Refused("room " + roomId + " is full: it already has its " + MEMBERS_PER_ROOM
+                                + " members " + members(c, roomId) + ", so user " + userId + " cannot join");
+                    }
+                }
+            }
+            update(c, "INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", roomId, userId);
+            return null;
+        });
+    }
+
+    /** Sends a message; the client-made id makes a retry after an unknown outcome harmless. */
+    public long send(long roomId, long senderId, String body) {
+        return send(roomId, senderId, body, UUID.randomUUID());
+    }
+
+    public long send(long roomId, long senderId, String body, UUID clientId) {
+        return inTransaction(c -> {
+            if (!exists(c, "SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?", roomId, senderId)) {
+                throw new Refused("user " + senderId + " is not a member of room " + roomId);
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO messages (room_id, client_msg_id, sender_id, body) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (room_id, client_msg_id) DO NOTHING RETURNING id""")) {
+                ps.setLong(1, roomId);
+                ps.setObject(2, clientId);
+                ps.setLong(3, senderId);
+                ps.setString(4, body);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+            }
+            return messageId(c, roomId, clientId);
+        });
+    }
+
+    /** The room's messages in the order they were sent. */
+    public List<Message> history(long roomId) {
+        return inTransaction(c -> {
+            List<Message> messages = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, client_msg_id, sender_id, body, sent_at FROM messages
+                    WHERE room_id = ? ORDER BY sent_at, id""")) {
+                ps.setLong(1, roomId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        messages.add(new Message(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
+                                rs.getString(4), rs.getObject(5, OffsetDateTime.class)));
+                    }
+                }
+            }
+            return messages;
+        });
+    }
+
+    public List<Long> members(long roomId) {
+        return inTransaction(c -> members(c, roomId));
+    }
+
+    /** Ids of every room, in ascending order. */
+    public List<Long> roomIds() {
+        return inTransaction(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM rooms ORDER BY id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    public long roomIdNamed(String name) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM rooms WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no room named '" + name + "'");
+                    }
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Rows of one chat table, as a coordinator counts them (each row once, whatever its copies). */
+    public long count(String table) {
+        if (!TABLES.contains(table)) {
+            throw new IllegalArgumentException("not a chat table: " + table);
+        }
+        return inTransaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Loads the demo's sample data (containers/schema/sample-data.sql) through this entry point. */
+    public void loadSampleData(Path sampleData) {
+        String script;
+        try {
+            script = Files.readString(sampleData);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the sample data " + sampleData + ": " + e.getMessage(), e);
+        }
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String statement : SqlScript.statements(script)) {
+                    s.execute(statement);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Empties every chat table (DDL-like: it runs through coordinator-1). */
+    public void truncateAll() {
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("TRUNCATE " + String.join(", ", TABLES));
+            }
+            return null;
+        });
+    }
+
+    public String explain(String sql) {
+        return inTransaction(c -> {
+            StringBuilder plan = new StringBuilder();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        });
+    }
+
+    private static List<Long> members(Connection c, long roomId) throws SQLException {
+        List<Long> members = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT user_id FROM room_members WHERE room_id = ? ORDER BY user_id")) {
+            ps.setLong(1, roomId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    members.add(rs.getLong(1));
+                }
+            }
+        }
+        return members;
+    }
+
+    private static long messageId(Connection c, long roomId, UUID clientId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM messages WHERE room_id = ? AND client_msg_id = ?")) {
+            ps.setLong(1, roomId);
+            ps.setObject(2, clientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("message " + clientId + " neither inserted nor found");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void update(String sql, Object... params) {
+        inTransaction(c -> {
+            update(c, sql, params);
+            return null;
+        });
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One connection, one transaction: committed when the work returns, rolled back when it throws. */
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = endpoint.connect()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new ChatDatabaseException(endpoint, e);
+        }
+    }
+
+    /** A database error met by the application, with its SQLSTATE. */
+    public static class ChatDatabaseException extends RuntimeException {
+        private final String sqlState;
+
+        ChatDatabaseException(Endpoint endpoint, SQLException e) {
+            super("through " + endpoint + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+            this.sqlState = e.getSQLState();
+        }
+
+        public String sqlState() {
+            return sqlState;
+        }
+    }
 }

@@ -14,6 +14,7 @@ public class ScenarioContext {
     private Scenario scenario;
     public final List<String> landedOn = new ArrayList<>();
     public List<CitusCatalog.NodeHealth> nodeHealth = List.of();
+    public final List<io.github.chatcluster.catalog.DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();
 
     public ChatCluster cluster() {
         if (cluster == null) {

@@ -1,0 +1,48 @@
+@placement
+Feature: Where the chat data is stored
+  The chat application's data is split by room into pieces called shards. Each shard is stored on
+  two different workers (replication factor 2), never on a coordinator. The three chat tables
+  (rooms, room_members, messages) are split the same way, so everything that belongs to one room
+  is stored together on the same two workers, and a question about one room is answered by one shard.
+
+  The data used here is the chat demo's sample data (containers/schema/sample-data.sql: 200 rooms,
+  2 members and 10 messages each), loaded through the load balancer.
+
+  Background:
+    Given the chat cluster is running
+    And the chat application holds only the sample data, loaded through the load balancer
+
+  Scenario: Every shard of rooms is stored twice, on two different workers, evenly spread
+    # Citus places the two copies of its n-th shard on the n-th and the (n+1)-th worker of its
+    # list, round-robin. With 32 shards (Citus's default) that is 64 copies over 4 workers:
+    # exactly 16 on each. A worker with 15 or 17 means the placement is no longer even.
+    Then the rooms table is split into 32 shards
+    And every shard of rooms is stored on exactly 2 different workers and on no coordinator
+    And each of the 4 workers stores exactly 16 of the 64 copies of the rooms shards
+
+  Scenario: The rows are spread over all workers and stored exactly twice
+    Then every worker stores rows of at least 50 of the 200 sample rooms
+    And for each chat table, the rows stored on the workers add up to exactly twice the rows the application sees:
+      | table        | rows the application sees | rows stored on the workers |
+      | rooms        | 200                       | 400                        |
+      | room_members | 400                       | 800                        |
+      | messages     | 2000                      | 4000                       |
+
+  Scenario: The three chat tables are co-located
+    Then the chat tables share one co-location group
+    And that co-location group has 32 shards, each stored 2 times
+
+  Scenario: Everything of a room is stored on the same two workers
+    Then for every sample room, its shards of rooms, room_members and messages are stored on the same 2 workers
+    And for 5 sample rooms, the shard tables on those 2 workers hold the room's 1 room row, 2 members and 10 messages
+    And the other 2 workers do not store those shards at all
+
+  Scenario Outline: A question about one room is answered by one shard through <entry point>
+    When the application explains, through <entry point>, a query that joins sample room 1 with its members and messages
+    Then the plan sends exactly 1 task to the workers
+    But the same join over all rooms sends one task to each of the 32 shards
+
+    Examples:
+      | entry point   |
+      | coordinator-1 |
+      | coordinator-2 |

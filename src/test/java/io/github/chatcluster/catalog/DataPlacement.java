@@ -1,0 +1,133 @@
+package io.github.chatcluster.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.cluster.ChatCluster;
+
+/** Where the chat data lives: the catalog's view and the workers' shard tables. */
+public class DataPlacement {
+
+    /** For one room: the shard of each chat table and the workers storing it. */
+    public record RoomPlacement(long roomId, Map<String, Long> shardByTable, Map<String, List<String>> nodesByTable) {
+    }
+
+    private final ChatCluster cluster;
+    private final CitusCatalog catalog;
+
+    public DataPlacement(ChatCluster cluster) {
+        this.cluster = cluster;
+        this.catalog = CitusCatalog.through(cluster.coordinator1());
+    }
+
+    public int shardCount(String table) {
+        return catalog.nodesByShard(table).size();
+    }
+
+    /** Each shard: exactly this many copies, on distinct workers, none on a coordinator. */
+    public void assertCopiesOnDistinctWorkers(String table, int copies) {
+        Map<Long, List<String>> byShard = catalog.nodesByShard(table);
+        assertThat(byShard).as("shards of %s", table).isNotEmpty();
+        byShard.forEach((shard, nodes) -> {
+            assertThat(nodes)
+                    .as("shard %d of %s is stored on %s: expected %d copies on different workers "
+                            + "(is the shard replication factor still %d?)", shard, table, nodes, copies, copies)
+                    .hasSize(copies).doesNotHaveDuplicates();
+            assertThat(ChatCluster.WORKERS).as("shard %d of %s is stored on %s, which is not a worker", shard, table, nodes)
+                    .containsAll(nodes);
+        });
+    }
+
+    /** Worker name to the number of shard copies of the table it stores (every worker listed). */
+    public Map<String, Long> copiesPerWorker(String table) {
+        Map<String, Long> perWorker = new TreeMap<>();
+        ChatCluster.WORKERS.forEach(w -> perWorker.put(w, 0L));
+        catalog.placements(table).forEach(p -> perWorker.merge(p.node(), 1L, Long::sum));
+        return perWorker;
+    }
+
+    /** Worker name to rows of the table stored in its shard tables. */
+    public Map<String, Long> rowsPerWorker(String table) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String worker : ChatCluster.WORKERS) {
+            rows.put(worker, ShardStorage.on(cluster.endpoint(worker)).rows(table));
+        }
+        return rows;
+    }
+
+    public Map<String, Integer> roomsPerWorker() {
+        Map<String, Integer> rooms = new LinkedHashMap<>();
+        for (String worker : ChatCluster.WORKERS) {
+            rooms.put(worker, ShardStorage.on(cluster.endpoint(worker)).rooms("rooms", "id").size());
+        }
+        return rooms;
+    }
+
+    public CitusCatalog.DistributedTable table(String name) {
+        return catalog.distributedTables().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not a distributed table"));
+    }
+
+    /** The shard of each chat table for each room, and where those shards are stored, in one catalog query. */
+    public List<RoomPlacement> roomPlacements(List<Long> roomIds) {
+        String sql = """
+                SELECT r.id, t.tbl, s.shardid, array_agg(n.nodename ORDER BY n.nodename)
+                FROM unnest(?::bigint[]) AS r(id)
+                CROSS JOIN unnest(?::text[]) AS t(tbl)
+                CROSS JOIN LATERAL (SELECT get_shard_id_for_distribution_column(t.tbl::regclass, r.id) AS shardid) s
+                JOIN pg_dist_placement p ON p.shardid = s.shardid
+                JOIN pg_dist_node n ON n.groupid = p.groupid AND n.noderole = 'primary'
+                GROUP BY r.id, t.tbl, s.shardid
+                ORDER BY r.id, t.tbl""";
+        Map<Long, RoomPlacement> byRoom = new LinkedHashMap<>();
+        try (Connection c = cluster.coordinator1().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("bigint", roomIds.toArray()));
+            ps.setArray(2, c.createArrayOf("text", ChatApplication.TABLES.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long room = rs.getLong(1);
+                    RoomPlacement placement = byRoom.computeIfAbsent(room,
+                            r -> new RoomPlacement(r, new LinkedHashMap<>(), new LinkedHashMap<>()));
+                    placement.shardByTable().put(rs.getString(2), rs.getLong(3));
+                    Array nodes = rs.getArray(4);
+                    placement.nodesByTable().put(rs.getString(2), Arrays.asList((String[]) nodes.getArray()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading room placements failed: " + e.getMessage(), e);
+        }
+        return new ArrayList<>(byRoom.values());
+    }
+
+    /** Per worker and chat table: the rows of the room in the room's shard table there (-1: shard not stored). */
+    public Map<String, Map<String, Long>> physicalRowsOfRoom(RoomPlacement room) {
+        Map<String, Map<String, Long>> result = new TreeMap<>();
+        for (String worker : ChatCluster.WORKERS) {
+            ShardStorage storage = ShardStorage.on(cluster.endpoint(worker));
+            Map<String, Long> perTable = new LinkedHashMap<>();
+            for (String table : ChatApplication.TABLES) {
+                perTable.put(table, storage.rowsOfRoom(table, ChatApplication.roomColumn(table),
+                        room.shardByTable().get(table), room.roomId()));
+            }
+            result.put(worker, perTable);
+        }
+        return result;
+    }
+
+    public static String describe(Map<String, ?> map) {
+        return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+}

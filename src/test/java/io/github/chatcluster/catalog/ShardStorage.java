@@ -1,0 +1,117 @@
+package io.github.chatcluster.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.chatcluster.cluster.Endpoint;
+
+/**
+ * What a worker physically stores: its own shard tables ({@code rooms_102008}, ...), read directly
+ * on the worker, not through the distributed tables.
+ */
+public class ShardStorage {
+
+    private final Endpoint worker;
+
+    public ShardStorage(Endpoint worker) {
+        this.worker = worker;
+    }
+
+    public static ShardStorage on(Endpoint worker) {
+        return new ShardStorage(worker);
+    }
+
+    /** The names of the table's shard tables stored on this worker. */
+    public List<String> localShardTables(Connection c, String table) throws SQLException {
+        List<String> shards = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT shard_name(s.logicalrelid, s.shardid)
+                FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid)
+                WHERE s.logicalrelid = ?::regclass AND p.groupid = (SELECT groupid FROM pg_dist_local_group)
+                ORDER BY s.shardid""")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    shards.add(rs.getString(1));
+                }
+            }
+        }
+        return shards;
+    }
+
+    /** Rows of the table stored on this worker, over all its shard tables. */
+    public long rows(String table) {
+        return withConnection(c -> {
+            long rows = 0;
+            for (String shard : localShardTables(c, table)) {
+                rows += single(c, "SELECT count(*) FROM " + shard);
+            }
+            return rows;
+        });
+    }
+
+    /** Distinct values of the room column among the rows of the table stored on this worker. */
+    public Set<Long> rooms(String table, String roomColumn) {
+        return withConnection(c -> {
+            Set<Long> rooms = new HashSet<>();
+            for (String shard : localShardTables(c, table)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT " + roomColumn + " FROM " + shard);
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rooms.add(rs.getLong(1));
+                    }
+                }
+            }
+            return rooms;
+        });
+    }
+
+    /** Rows of one room in one shard table of this worker; -1 when the worker does not store that shard. */
+    public long rowsOfRoom(String table, String roomColumn, long shardId, long roomId) {
+        return withConnection(c -> {
+            String shardTable = null;
+            for (String name : localShardTables(c, table)) {
+                if (name.endsWith("_" + shardId)) {
+                    shardTable = name;
+                }
+            }
+            if (shardTable == null) {
+                return -1L;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM " + shardTable + " WHERE " + roomColumn + " = ?")) {
+                ps.setLong(1, roomId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T withConnection(Work<T> work) {
+        try (Connection c = worker.connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the shard tables on " + worker + " failed: " + e.getMessage(), e);
+        }
+    }
+}

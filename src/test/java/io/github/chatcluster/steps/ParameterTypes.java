@@ -1,0 +1,26 @@
+package io.github.chatcluster.steps;
+
+import io.cucumber.java.ParameterType;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
+
+public class ParameterTypes {
+
+    private final ScenarioContext context;
+
+    public ParameterTypes(ScenarioContext context) {
+        this.context = context;
+    }
+
+    /** Where a client connects: a coordinator or the load balancer. */
+    @ParameterType("coordinator-1|coordinator-2|the load balancer")
+    public Endpoint entryPoint(String name) {
+        return context.cluster().endpoint("the load balancer".equals(name) ? ChatCluster.LOAD_BALANCER : name);
+    }
+
+    /** A chat user of the scenarios. */
+    @ParameterType("alice|bob|carol")
+    public String user(String name) {
+        return name;
+    }
+}
