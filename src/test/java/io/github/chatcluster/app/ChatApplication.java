@@ -139,6 +139,14 @@ public class ChatApplication {
         return inTransaction(c -> members(c, roomId));
     }
 
+    public boolean roomExists(long roomId) {
+        return inTransaction(c -> exists(c, "SELECT 1 FROM rooms WHERE id = ?", roomId));
+    }
+
+    public boolean hasMessage(long roomId, UUID clientId) {
+        return inTransaction(c -> exists(c, "SELECT 1 FROM messages WHERE room_id = ? AND client_msg_id = ?", roomId, clientId));
+    }
+
     /** Ids of every room, in ascending order. */
     public List<Long> roomIds() {
         return inTransaction(c -> {
@@ -204,6 +212,51 @@ public class ChatApplication {
                 s.execute("TRUNCATE " + String.join(", ", TABLES));
             }
             return null;
+        });
+    }
+
+    /** A harmless schema change (DDL): a column added to rooms and dropped again. */
+    public void changeSchema() {
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE rooms ADD COLUMN IF NOT EXISTS schema_change_probe int");
+            }
+            return null;
+        });
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE rooms DROP COLUMN IF EXISTS schema_change_probe");
+            }
+            return null;
+        });
+    }
+
+    /** Client-made message ids stored more than once, over all rooms. */
+    public List<UUID> duplicateMessages() {
+        return inTransaction(c -> {
+            List<UUID> duplicates = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT client_msg_id FROM messages GROUP BY room_id, client_msg_id HAVING count(*) > 1")) {
+                while (rs.next()) {
+                    duplicates.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return duplicates;
+        });
+    }
+
+    /** How many times a message with this client-made id is stored. */
+    public long copiesOfMessage(long roomId, UUID clientId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM messages WHERE room_id = ? AND client_msg_id = ?")) {
+                ps.setLong(1, roomId);
+                ps.setObject(2, clientId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
         });
     }
 

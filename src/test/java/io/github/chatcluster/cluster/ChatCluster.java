@@ -137,6 +137,17 @@ public class ChatCluster implements Startable {
                 });
     }
 
+    /** Waits until a new connection through the load balancer lands on the named coordinator. */
+    public void awaitLoadBalancerRoutesTo(String coordinator) {
+        await("the load balancer routing to " + coordinator).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    try (Connection c = loadBalancer().connect()) {
+                        return coordinator.equals(io.github.chatcluster.catalog.CitusCatalog.localNodeName(c));
+                    }
+                });
+    }
+
     /** Waits until the named PostgreSQL node accepts queries again (after a restart, an unpause, ...). */
     public void awaitAcceptingQueries(String nodeName, Duration bound) {
         Endpoint endpoint = endpoint(nodeName);

@@ -23,6 +23,8 @@ public class ClusterHooks {
         context.begin(cluster, scenario);
         if (startsNow) {
             scenario.log(cluster.timings().summary());
+            io.github.chatcluster.report.Figures.record("cluster.ready-seconds",
+                    String.format("%.1f", cluster.timings().toReady().toMillis() / 1000.0));
         }
     }
 

@@ -18,6 +18,12 @@ public class ParameterTypes {
         return context.cluster().endpoint("the load balancer".equals(name) ? ChatCluster.LOAD_BALANCER : name);
     }
 
+    /** How a node fails. */
+    @ParameterType("stopped cleanly|killed")
+    public String failureKind(String how) {
+        return how;
+    }
+
     /** A chat user of the scenarios. */
     @ParameterType("alice|bob|carol")
     public String user(String name) {

@@ -13,7 +13,11 @@ public class ScenarioContext {
     private ChatCluster cluster;
     private Scenario scenario;
     public final List<String> landedOn = new ArrayList<>();
+    /** Every write the cluster acknowledged in this scenario. */
+    public final io.github.chatcluster.app.AckLog acks = new io.github.chatcluster.app.AckLog();
     public List<CitusCatalog.NodeHealth> nodeHealth = List.of();
+    public List<io.github.chatcluster.app.WriteLoad.Throughput> throughput = List.of();
+    public List<java.time.Duration> failoverTimes = List.of();
     public final List<io.github.chatcluster.catalog.DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();
 
     public ChatCluster cluster() {

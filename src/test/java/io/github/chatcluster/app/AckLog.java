@@ -1,0 +1,123 @@
+package io.github.chatcluster.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.chatcluster.cluster.Endpoint;
+
+/**
+ * Every write the cluster acknowledged to a client: rooms, their members, their messages (by the
+ * client-made message id). Thread-safe. After a fault, each of them must be found again.
+ */
+public class AckLog {
+
+    private final Set<Long> rooms = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Set<Long>> members = new ConcurrentHashMap<>();
+    private final Map<Long, Set<UUID>> messages = new ConcurrentHashMap<>();
+    private final AtomicInteger unknownOutcomes = new AtomicInteger();
+    private final AtomicInteger unknownThatHadCommitted = new AtomicInteger();
+
+    public void room(long roomId) {
+        rooms.add(roomId);
+    }
+
+    public void member(long roomId, long userId) {
+        members.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(userId);
+    }
+
+    public void message(long roomId, UUID clientId) {
+        messages.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(clientId);
+    }
+
+    /** A write whose outcome the client did not learn; {@code hadCommitted}: re-reading found it stored. */
+    public void unknownOutcome(boolean hadCommitted) {
+        unknownOutcomes.incrementAndGet();
+        if (hadCommitted) {
+            unknownThatHadCommitted.incrementAndGet();
+        }
+    }
+
+    public int rooms() {
+        return rooms.size();
+    }
+
+    public int members() {
+        return members.values().stream().mapToInt(Set::size).sum();
+    }
+
+    public int messages() {
+        return messages.values().stream().mapToInt(Set::size).sum();
+    }
+
+    public int unknownOutcomes() {
+        return unknownOutcomes.get();
+    }
+
+    public int unknownThatHadCommitted() {
+        return unknownThatHadCommitted.get();
+    }
+
+    public String summary() {
+        return rooms() + " rooms, " + members() + " members, " + messages() + " messages acknowledged; "
+                + unknownOutcomes() + " writes with an unknown outcome (" + unknownThatHadCommitted()
+                + " of them had been stored, the rest were retried)";
+    }
+
+    /** Every acknowledged row is read back through the endpoint, and no message is stored twice. */
+    public void assertAllVisibleThrough(Endpoint endpoint) {
+        List<Long> roomIds = new ArrayList<>(rooms);
+        roomIds.addAll(members.keySet());
+        roomIds.addAll(messages.keySet());
+        try (Connection c = endpoint.connect()) {
+            Set<Long> foundRooms = new HashSet<>();
+            Map<Long, Set<Long>> foundMembers = new HashMap<>();
+            Map<Long, List<UUID>> foundMessages = new HashMap<>();
+            Long[] ids = new HashSet<>(roomIds).toArray(new Long[0]);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM rooms WHERE id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        foundRooms.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT room_id, user_id FROM room_members WHERE room_id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        foundMembers.computeIfAbsent(rs.getLong(1), r -> new HashSet<>()).add(rs.getLong(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT room_id, client_msg_id FROM messages WHERE room_id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        foundMessages.computeIfAbsent(rs.getLong(1), r -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
+                    }
+                }
+            }
+            assertThat(foundRooms).as("acknowledged rooms read through %s", endpoint).containsAll(rooms);
+            members.forEach((room, users) -> assertThat(foundMembers.getOrDefault(room, Set.of()))
+                    .as("acknowledged members of room %d read through %s", room, endpoint).containsAll(users));
+            messages.forEach((room, sent) -> assertThat(foundMessages.getOrDefault(room, List.of()))
+                    .as("acknowledged messages of room %d read through %s", room, endpoint)
+                    .containsAll(sent).doesNotHaveDuplicates());
+        } catch (SQLException e) {
+            throw new AssertionError("Reading the acknowledged writes through " + endpoint + " failed: " + e.getMessage(), e);
+        }
+    }
+}

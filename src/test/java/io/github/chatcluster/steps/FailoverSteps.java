@@ -1,0 +1,240 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.ChatWriter;
+import io.github.chatcluster.app.FailoverClock;
+import io.github.chatcluster.app.InFlightWrite;
+import io.github.chatcluster.app.WriteLoad;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.report.Figures;
+
+public class FailoverSteps {
+
+    private final ScenarioContext context;
+    private Instant faultAt;
+    private InFlightWrite inFlight;
+    private SQLException clientError;
+    private final List<Long> rooms = new ArrayList<>();
+
+    public FailoverSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    private ChatCluster cluster() {
+        return context.cluster();
+    }
+
+    @Given("{int} rooms with {int} members and {int} messages each have been written through {entryPoint}")
+    public void roomsHaveBeenWritten(int count, int members, int messages, Endpoint entry) {
+        assertThat(members).isEqualTo(ChatApplication.MEMBERS_PER_ROOM);
+        ChatWriter writer = ChatWriter.withoutRetries(entry, context.acks);
+        for (int i = 0; i < count; i++) {
+            rooms.add(writer.writeRoom(messages));
+        }
+    }
+
+    @When("{word} is stopped cleanly")
+    public void nodeIsStopped(String node) {
+        cluster().faults().stop(node);
+        faultAt = Instant.now();
+    }
+
+    @When("{word} is killed")
+    public void nodeIsKilled(String node) {
+        cluster().faults().kill(node);
+        faultAt = Instant.now();
+    }
+
+    @When("coordinator-1 is {failureKind}")
+    public void coordinator1Is(String how) {
+        if (how.startsWith("stopped")) {
+            nodeIsStopped(ChatCluster.COORDINATOR_1);
+        } else {
+            nodeIsKilled(ChatCluster.COORDINATOR_1);
+        }
+    }
+
+    @When("{word} is started again")
+    public void nodeIsStartedAgain(String node) {
+        cluster().faults().start(node);
+    }
+
+    @Then("a write through the load balancer succeeds within {int} seconds of the fault")
+    public void aWriteSucceedsWithin(int seconds) {
+        FailoverClock.Outage outage = FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), faultAt);
+        context.report(String.format("first successful write through the load balancer %.2f s after the fault (%d failed attempts before)",
+                outage.seconds(), outage.failedAttempts()));
+        assertThat(outage.duration()).as("time from the fault to a write through the load balancer")
+                .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Then("a read through the load balancer succeeds within {int} seconds of the fault")
+    public void aReadSucceedsWithin(int seconds) {
+        FailoverClock.Outage outage = FailoverClock.untilReadSucceeds(cluster().loadBalancer(), faultAt);
+        context.report(String.format("first successful read through the load balancer %.2f s after the fault (%d failed attempts before)",
+                outage.seconds(), outage.failedAttempts()));
+        assertThat(outage.duration()).as("time from the fault to a read through the load balancer")
+                .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Then("rooms, members and messages can be written and read through {entryPoint}")
+    public void canBeWrittenAndReadThrough(Endpoint entry) {
+        long room = ChatWriter.withoutRetries(entry, context.acks).writeRoom(3);
+        assertThat(ChatApplication.through(entry).history(room)).as("history of the new room through %s", entry).hasSize(3);
+        assertThat(ChatApplication.through(entry).members(room)).hasSize(ChatApplication.MEMBERS_PER_ROOM);
+    }
+
+    @Then("a schema change through {entryPoint} is refused with {string}")
+    public void aSchemaChangeIsRefused(Endpoint entry, String message) {
+        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+                () -> ChatApplication.through(entry).changeSchema());
+        assertThat(error).as("a schema change through %s", entry).isNotNull();
+        context.report("schema change through " + entry + " refused: " + error.getMessage());
+        assertThat(error).hasMessageContaining(message);
+    }
+
+    @Then("a schema change through {entryPoint} fails")
+    public void aSchemaChangeFails(Endpoint entry) {
+        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+                () -> ChatApplication.through(entry).changeSchema());
+        assertThat(error).as("a schema change through %s", entry).isNotNull();
+        context.report("schema change through " + entry + " failed: " + error.getMessage());
+    }
+
+    @Then("a schema change through {entryPoint} succeeds again")
+    public void aSchemaChangeSucceeds(Endpoint entry) {
+        ChatApplication.through(entry).changeSchema();
+    }
+
+    @Then("coordinator-1 still reads every acknowledged write")
+    public void coordinator1StillReads() {
+        context.acks.assertAllVisibleThrough(cluster().coordinator1());
+    }
+
+    @Then("a write through {entryPoint} fails with {string}")
+    public void aWriteFailsWith(Endpoint entry, String message) {
+        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+                () -> ChatApplication.through(entry).createRoom(ChatWriter.newRoomId(), "must fail"));
+        assertThat(error).as("a write through %s", entry).isNotNull();
+        context.report("write through " + entry + " failed: " + error.getMessage());
+        assertThat(error).hasMessageContaining(message);
+    }
+
+    @Given("a client connected through the load balancer to coordinator-1, in the middle of writing a message")
+    public void aClientInTheMiddleOfWriting() throws SQLException {
+        long room = rooms.get(0);
+        long sender = ChatApplication.through(cluster().coordinator1()).members(room).get(0);
+        inFlight = InFlightWrite.begin(cluster().loadBalancer(), ChatCluster.COORDINATOR_1, room, sender);
+    }
+
+    @Then("the client's connection breaks with SQLSTATE {word}")
+    public void theConnectionBreaksWith(String sqlState) {
+        clientError = inFlight.tryCommit();
+        assertThat((Throwable) clientError).as("the error the client saw on COMMIT").isNotNull();
+        context.report("the client saw: SQLSTATE " + clientError.getSQLState() + ": " + clientError.getMessage());
+        assertThat(clientError.getSQLState()).as("SQLSTATE of: %s", clientError.getMessage()).isEqualTo(sqlState);
+    }
+
+    @When("the client reconnects through the load balancer and resolves its write by reading it back")
+    public void theClientResolves() {
+        boolean wasStored = inFlight.resolveThrough(cluster().loadBalancer(), context.acks);
+        context.report("the in-doubt message " + (wasStored ? "had been stored" : "had not been stored and was written again"));
+    }
+
+    @Then("the message is stored exactly once")
+    public void theMessageIsStoredExactlyOnce() {
+        for (Endpoint entry : List.of(cluster().coordinator2(), cluster().loadBalancer())) {
+            assertThat(ChatApplication.through(entry).copiesOfMessage(inFlight.roomId(), inFlight.clientId()))
+                    .as("copies of the in-doubt message through %s", entry).isEqualTo(1);
+        }
+    }
+
+    @When("{int} clients write through the load balancer for {int} seconds, reconnecting and retrying with the same ids after an error, while coordinator-1 is killed after {int} seconds")
+    public void aWriteStorm(int clients, int seconds, int killAfter) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            scheduler.schedule(() -> nodeIsKilled(ChatCluster.COORDINATOR_1), killAfter, TimeUnit.SECONDS);
+            WriteLoad.Throughput storm = new WriteLoad(context.acks).messagesFor(Map.of(cluster().loadBalancer(), clients),
+                    Duration.ofSeconds(seconds), Duration.ofSeconds(30));
+            context.report(String.format("%d messages acknowledged (%.0f/s), %d writes failed for good",
+                    storm.writes(), storm.perSecond(), storm.failures()));
+            assertThat(storm.failures()).as("writes that failed even after retrying").isZero();
+        } finally {
+            scheduler.shutdownNow();
+        }
+        assertThat(faultAt).as("coordinator-1 was killed during the storm").isNotNull();
+    }
+
+    @Then("every write the clients saw acknowledged is stored exactly once")
+    public void everyAcknowledgedWriteIsStoredOnce() {
+        for (Endpoint entry : List.of(cluster().coordinator2(), cluster().loadBalancer())) {
+            context.acks.assertAllVisibleThrough(entry);
+        }
+        assertThat(ChatApplication.through(cluster().coordinator2()).duplicateMessages()).isEmpty();
+    }
+
+    @Then("the report shows how many writes had an unknown outcome and how they were resolved")
+    public void theReportShowsUnknownOutcomes() {
+        context.report(context.acks.summary());
+        assertThat(context.acks.messages()).as("messages acknowledged during the storm").isPositive();
+    }
+
+    @When("coordinator-1 is stopped and started again {int} times, measuring each time how long until a write through the load balancer succeeds")
+    public void failoverTrials(int trials) {
+        List<Duration> times = new ArrayList<>();
+        for (int i = 0; i < trials; i++) {
+            cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
+            nodeIsStopped(ChatCluster.COORDINATOR_1);
+            times.add(FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), faultAt).duration());
+            nodeIsStartedAgain(ChatCluster.COORDINATOR_1);
+        }
+        context.failoverTimes = times;
+    }
+
+    @Then("the report shows the median and the maximum failover time")
+    public void theReportShowsFailoverTimes() {
+        List<Duration> sorted = context.failoverTimes.stream().sorted().toList();
+        assertThat(sorted).isNotEmpty();
+        Duration median = sorted.get(sorted.size() / 2);
+        Duration max = sorted.stream().max(Comparator.naturalOrder()).orElseThrow();
+        String text = String.format("failover times (stop of coordinator-1 to first write through the load balancer): %s; median %.2f s, max %.2f s",
+                sorted.stream().map(d -> String.format("%.2f s", d.toMillis() / 1000.0)).toList(),
+                median.toMillis() / 1000.0, max.toMillis() / 1000.0);
+        context.report(text);
+        Figures.record("failover.median-seconds", String.format("%.2f", median.toMillis() / 1000.0));
+        Figures.record("failover.max-seconds", String.format("%.2f", max.toMillis() / 1000.0));
+        Figures.record("claim.failover-under-5-seconds", (max.compareTo(Duration.ofSeconds(5)) < 0 ? "held" : "not held")
+                + String.format(" (max %.2f s over %d trials)", max.toMillis() / 1000.0, sorted.size()));
+    }
+
+    @Then("the maximum failover time is under {int} seconds, so the demo's claim holds for a stopped coordinator")
+    public void theMaximumFailoverTimeIsUnder(int seconds) {
+        assertThat(context.failoverTimes).allSatisfy(d -> assertThat(d).isLessThan(Duration.ofSeconds(seconds)));
+    }
+
+    @After
+    public void closeTheInFlightClient() {
+        if (inFlight != null) {
+            inFlight.close();
+        }
+    }
+}
