@@ -22,7 +22,7 @@ import io.github.chatcluster.cluster.SqlScript;
  * (rooms, message client ids) or come from the entry coordinator's sequence (message ids), which
  * are neither small nor consecutive.
  */
-public class ChatApplication {
+public class ChatApplication implements AutoCloseable {
 
     /** The application's tables, all distributed by room. */
     public static final List<String> TABLES = List.of("rooms", "room_members", "messages");
@@ -44,13 +44,25 @@ public class ChatApplication {
     }
 
     private final Endpoint endpoint;
+    private final boolean keepsItsConnection;
+    private Connection session;
 
-    public ChatApplication(Endpoint endpoint) {
+    private ChatApplication(Endpoint endpoint, boolean keepsItsConnection) {
         this.endpoint = endpoint;
+        this.keepsItsConnection = keepsItsConnection;
     }
 
+    /** A client that opens a new connection for every transaction (each may land on another coordinator). */
     public static ChatApplication through(Endpoint endpoint) {
-        return new ChatApplication(endpoint);
+        return new ChatApplication(endpoint, false);
+    }
+
+    /**
+     * A client that keeps one connection, like an application with a pool, and opens a new one through
+     * the same entry point when it broke. Not thread-safe: one per client thread.
+     */
+    public static ChatApplication session(Endpoint endpoint) {
+        return new ChatApplication(endpoint, true);
     }
 
     public Endpoint endpoint() {
@@ -334,21 +346,67 @@ public class ChatApplication {
         T run(Connection c) throws SQLException;
     }
 
-    /** One connection, one transaction: committed when the work returns, rolled back when it throws. */
+    /** One transaction: committed when the work returns, rolled back when it throws. */
     private <T> T inTransaction(Work<T> work) {
-        try (Connection c = endpoint.connect()) {
+        Connection c = null;
+        try {
+            c = connection();
             c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            T result = work.run(c);
+            c.commit();
+            return result;
         } catch (SQLException e) {
+            rollbackQuietly(c);
+            drop(c);
             throw new ChatDatabaseException(endpoint, e);
+        } catch (RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            if (!keepsItsConnection) {
+                drop(c);
+            }
         }
+    }
+
+    private Connection connection() throws SQLException {
+        if (!keepsItsConnection) {
+            return endpoint.connect();
+        }
+        if (session == null) {
+            session = endpoint.connect();
+        }
+        return session;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (c != null && !c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; it is dropped
+        }
+    }
+
+    /** Closes the connection; a session opens a new one for its next transaction. */
+    private void drop(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already broken
+        }
+        if (c == session) {
+            session = null;
+        }
+    }
+
+    /** Ends the session, if any. */
+    public void close() {
+        drop(session);
     }
 
     /** A database error met by the application, with its SQLSTATE. */

@@ -22,11 +22,19 @@ public class ChatWriter {
     private final Endpoint endpoint;
     private final AckLog acks;
     private final Duration retryWindow;
+    private final ChatApplication app;
 
+    /** A client with its own connection to the entry point (opened again when it breaks). */
     public ChatWriter(Endpoint endpoint, AckLog acks, Duration retryWindow) {
         this.endpoint = endpoint;
         this.acks = acks;
         this.retryWindow = retryWindow;
+        this.app = ChatApplication.session(endpoint);
+    }
+
+    /** Closes the client's connection. */
+    public void close() {
+        app.close();
     }
 
     /** A client that does not retry: any failure propagates. */
@@ -62,7 +70,6 @@ public class ChatWriter {
     }
 
     private void write(Consumer<ChatApplication> write, Predicate<ChatApplication> isStored) {
-        ChatApplication app = ChatApplication.through(endpoint);
         try {
             write.accept(app);
             return;

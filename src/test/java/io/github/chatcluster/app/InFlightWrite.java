@@ -1,11 +1,15 @@
 package io.github.chatcluster.app;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.Endpoint;
@@ -72,16 +76,28 @@ public class InFlightWrite implements AutoCloseable {
         }
     }
 
-    /** Reconnects through the entry point, reads the write back, and writes it again only when it is missing. */
-    public boolean resolveThrough(Endpoint entry, AckLog acks) {
-        ChatApplication app = ChatApplication.through(entry);
-        boolean wasStored = app.hasMessage(roomId, clientId);
-        acks.unknownOutcome(wasStored);
-        if (!wasStored) {
-            app.send(roomId, senderId, "in flight", clientId);
+    /**
+     * Reconnects through the entry point, reads the write back, and writes it again (same client id)
+     * only when it is missing. A new connection may still meet the dying coordinator once, so the
+     * client tries again for a bounded time, as a careful application does.
+     */
+    public boolean resolveThrough(Endpoint entry, AckLog acks, Duration within) {
+        AtomicReference<Boolean> wasStored = new AtomicReference<>();
+        try (ChatApplication app = ChatApplication.session(entry)) {
+            await("resolving the in-doubt write through " + entry).atMost(within).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).ignoreException(ChatApplication.ChatDatabaseException.class)
+                    .until(() -> {
+                        boolean stored = app.hasMessage(roomId, clientId);
+                        wasStored.compareAndSet(null, stored);
+                        if (!stored) {
+                            app.send(roomId, senderId, "in flight", clientId);
+                        }
+                        return true;
+                    });
         }
+        acks.unknownOutcome(wasStored.get());
         acks.message(roomId, clientId);
-        return wasStored;
+        return wasStored.get();
     }
 
     public long roomId() {

@@ -39,8 +39,12 @@ public class WriteLoad {
             for (int i = 0; i < count; i++) {
                 ChatWriter writer = new ChatWriter(endpoint, acks, retryWindow);
                 clients.add(() -> {
-                    for (int r = 0; r < roomsPerClient; r++) {
-                        writer.writeRoom(messagesPerRoom);
+                    try {
+                        for (int r = 0; r < roomsPerClient; r++) {
+                            writer.writeRoom(messagesPerRoom);
+                        }
+                    } finally {
+                        writer.close();
                     }
                 });
             }
@@ -58,16 +62,20 @@ public class WriteLoad {
             for (int i = 0; i < count; i++) {
                 ChatWriter writer = new ChatWriter(endpoint, acks, retryWindow);
                 clients.add(() -> {
-                    long room = writer.writeRoom(0);
-                    long sender = room % 1_000_000_000L;
-                    int n = 0;
-                    while (Instant.now().isBefore(end)) {
-                        try {
-                            writer.sendMessage(room, sender + n % 2, "load message " + n++);
-                            writes.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            failures.incrementAndGet();
+                    try {
+                        long room = writer.writeRoom(0);
+                        long sender = room % 1_000_000_000L;
+                        int n = 0;
+                        while (Instant.now().isBefore(end)) {
+                            try {
+                                writer.sendMessage(room, sender + n % 2, "load message " + n++);
+                                writes.incrementAndGet();
+                            } catch (RuntimeException e) {
+                                failures.incrementAndGet();
+                            }
                         }
+                    } finally {
+                        writer.close();
                     }
                 });
             }

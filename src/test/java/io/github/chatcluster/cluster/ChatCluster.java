@@ -55,6 +55,7 @@ public class ChatCluster implements Startable {
     private final List<CitusContainer> workers = new ArrayList<>();
     private final LoadBalancerContainer loadBalancer;
     private final Map<String, GenericContainer<?>> nodes = new LinkedHashMap<>();
+    private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final NodeFaults faults;
     private final Path schema;
     private final ClusterTimings timings = new ClusterTimings();
@@ -189,9 +190,11 @@ public class ChatCluster implements Startable {
     }
 
     public Endpoint endpoint(String nodeName) {
-        GenericContainer<?> container = container(nodeName);
-        int port = container instanceof LoadBalancerContainer ? LoadBalancerContainer.PORT : CitusContainer.PORT;
-        return new Endpoint(nodeName, container, port);
+        return endpoints.computeIfAbsent(nodeName, name -> {
+            GenericContainer<?> container = container(name);
+            int port = container instanceof LoadBalancerContainer ? LoadBalancerContainer.PORT : CitusContainer.PORT;
+            return new Endpoint(name, container, port);
+        });
     }
 
     /** Every PostgreSQL node: the coordinators, then the workers. */
@@ -209,6 +212,11 @@ public class ChatCluster implements Startable {
             throw new IllegalArgumentException("No node named '" + nodeName + "'; the nodes are " + nodes.keySet());
         }
         return container;
+    }
+
+    /** The node's log so far. */
+    public String logs(String nodeName) {
+        return container(nodeName).getLogs();
     }
 
     Network network() {

@@ -38,8 +38,20 @@ public final class Endpoint {
         return container.getHost();
     }
 
-    /** The host port mapped to the node's port now, read fresh from Docker. */
+    private volatile int cachedPort;
+    private volatile long cachedGeneration = -1;
+
+    /** The host port mapped to the node's port, read again from Docker after any restart in the cluster. */
     public int port() {
+        long generation = NodeFaults.generation();
+        if (cachedGeneration != generation) {
+            cachedPort = readPort();
+            cachedGeneration = generation;
+        }
+        return cachedPort;
+    }
+
+    private int readPort() {
         Map<ExposedPort, Ports.Binding[]> bindings = container.getCurrentContainerInfo()
                 .getNetworkSettings().getPorts().getBindings();
         Ports.Binding[] binding = bindings.get(ExposedPort.tcp(containerPort));

@@ -3,6 +3,7 @@ package io.github.chatcluster.cluster;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
@@ -22,6 +23,12 @@ public class NodeFaults {
     private final ChatCluster cluster;
     private final DockerClient docker = DockerClientFactory.instance().client();
     private final Set<String> damaged = new LinkedHashSet<>();
+    private static final AtomicLong GENERATION = new AtomicLong();
+
+    /** Changes whenever a node may have got new host ports (it was started, unpaused or reconnected). */
+    static long generation() {
+        return GENERATION.get();
+    }
 
     NodeFaults(ChatCluster cluster) {
         this.cluster = cluster;
@@ -103,6 +110,7 @@ public class NodeFaults {
     }
 
     private void awaitServing(String node) {
+        GENERATION.incrementAndGet();
         if (ChatCluster.LOAD_BALANCER.equals(node)) {
             cluster.awaitLoadBalancer();
         } else {

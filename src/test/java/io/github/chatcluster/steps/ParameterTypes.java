@@ -19,9 +19,21 @@ public class ParameterTypes {
     }
 
     /** How a node fails. */
-    @ParameterType("stopped cleanly|killed")
+    @ParameterType("stopped cleanly|killed|paused|disconnected from the network")
     public String failureKind(String how) {
         return how;
+    }
+
+    /** A node of the cluster, by its name. */
+    @ParameterType("coordinator-1|coordinator-2|worker-[1-4]|load-balancer")
+    public String node(String name) {
+        return name;
+    }
+
+    /** One SQLSTATE, or several joined by "or": {@code 57P01 or 08006}. */
+    @ParameterType("[0-9A-Z]{5}(?: or [0-9A-Z]{5})*")
+    public java.util.List<String> sqlStates(String text) {
+        return java.util.List.of(text.split(" or "));
     }
 
     /** A chat user of the scenarios. */

@@ -18,6 +18,8 @@ public class ScenarioContext {
     public List<CitusCatalog.NodeHealth> nodeHealth = List.of();
     public List<io.github.chatcluster.app.WriteLoad.Throughput> throughput = List.of();
     public List<java.time.Duration> failoverTimes = List.of();
+    /** When the scenario's fault was injected (the Docker call returned). */
+    public java.time.Instant faultAt;
     public final List<io.github.chatcluster.catalog.DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();
 
     public ChatCluster cluster() {
