@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,14 +72,30 @@ public class AckLog {
         return unknownThatHadCommitted.get();
     }
 
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     public String summary() {
         return rooms() + " rooms, " + members() + " members, " + messages() + " messages acknowledged; "
                 + unknownOutcomes() + " writes with an unknown outcome (" + unknownThatHadCommitted()
                 + " of them had been stored, the rest were retried)";
     }
 
-    /** Every acknowledged row is read back through the endpoint, and no message is stored twice. */
-    public void assertAllVisibleThrough(Endpoint endpoint) {
+    public List<Long> membersOf(long roomId) {
+        return new ArrayList<>(members.getOrDefault(roomId, Set.of()));
+    }
+
+    public int messagesOf(long roomId) {
+        return messages.getOrDefault(roomId, Set.of()).size();
+    }
+
+    /**
+     * Every acknowledged row is read back through the endpoint (on a new connection), and no message
+     * is stored twice. Returns how long the slowest of the three read queries took.
+     */
+    public Duration assertAllVisibleThrough(Endpoint endpoint) {
+        Duration slowest = Duration.ZERO;
         List<Long> roomIds = new ArrayList<>(rooms);
         roomIds.addAll(members.keySet());
         roomIds.addAll(messages.keySet());
@@ -86,6 +104,7 @@ public class AckLog {
             Map<Long, Set<Long>> foundMembers = new HashMap<>();
             Map<Long, List<UUID>> foundMessages = new HashMap<>();
             Long[] ids = new HashSet<>(roomIds).toArray(new Long[0]);
+            Instant start = Instant.now();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM rooms WHERE id = ANY (?)")) {
                 ps.setArray(1, c.createArrayOf("bigint", ids));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -94,6 +113,8 @@ public class AckLog {
                     }
                 }
             }
+            slowest = max(slowest, Duration.between(start, Instant.now()));
+            start = Instant.now();
             try (PreparedStatement ps = c.prepareStatement("SELECT room_id, user_id FROM room_members WHERE room_id = ANY (?)")) {
                 ps.setArray(1, c.createArrayOf("bigint", ids));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -102,6 +123,8 @@ public class AckLog {
                     }
                 }
             }
+            slowest = max(slowest, Duration.between(start, Instant.now()));
+            start = Instant.now();
             try (PreparedStatement ps = c.prepareStatement("SELECT room_id, client_msg_id FROM messages WHERE room_id = ANY (?)")) {
                 ps.setArray(1, c.createArrayOf("bigint", ids));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -110,12 +133,14 @@ public class AckLog {
                     }
                 }
             }
+            slowest = max(slowest, Duration.between(start, Instant.now()));
             assertThat(foundRooms).as("acknowledged rooms read through %s", endpoint).containsAll(rooms);
             members.forEach((room, users) -> assertThat(foundMembers.getOrDefault(room, Set.of()))
                     .as("acknowledged members of room %d read through %s", room, endpoint).containsAll(users));
             messages.forEach((room, sent) -> assertThat(foundMessages.getOrDefault(room, List.of()))
                     .as("acknowledged messages of room %d read through %s", room, endpoint)
                     .containsAll(sent).doesNotHaveDuplicates());
+            return slowest;
         } catch (SQLException e) {
             throw new AssertionError("Reading the acknowledged writes through " + endpoint + " failed: " + e.getMessage(), e);
         }

@@ -127,6 +127,20 @@ public class DataPlacement {
         return result;
     }
 
+    /** Both copies of every shard of the table hold the same rows (count and checksum). */
+    public void assertCopiesIdentical(String table) {
+        Map<Long, List<String>> byShard = catalog.nodesByShard(table);
+        for (Map.Entry<Long, List<String>> shard : byShard.entrySet()) {
+            String shardTable = table + "_" + shard.getKey();
+            Map<String, String> fingerprints = new TreeMap<>();
+            for (String node : shard.getValue()) {
+                fingerprints.put(node, ShardStorage.on(cluster.endpoint(node)).fingerprint(shardTable));
+            }
+            assertThat(new java.util.HashSet<>(fingerprints.values()))
+                    .as("copies of shard %s: %s", shardTable, fingerprints).hasSize(1);
+        }
+    }
+
     public static String describe(Map<String, ?> map) {
         return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }

@@ -95,6 +95,18 @@ public class ShardStorage {
         });
     }
 
+    /** Row count and an order-independent checksum of one shard table on this worker. */
+    public String fingerprint(String shardTable) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) || ' rows, checksum ' || coalesce(sum(hashtext(t::text)::bigint), 0) FROM " + shardTable + " t");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
     private static long single(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

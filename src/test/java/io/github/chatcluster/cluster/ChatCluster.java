@@ -44,6 +44,8 @@ public class ChatCluster implements Startable {
     public static final String COORDINATOR_2 = "coordinator-2";
     public static final List<String> WORKERS = List.of("worker-1", "worker-2", "worker-3", "worker-4");
     public static final String LOAD_BALANCER = "load-balancer";
+    /** How many copies of each shard a healthy cluster keeps (restored after a scenario damaged it). */
+    public static final int SHARD_COPIES = 2;
 
     /** Label on every container and network of a run, so a crashed run's leftovers can be found. */
     public static final String LABEL = "io.github.chatcluster.suite";
@@ -154,7 +156,7 @@ public class ChatCluster implements Startable {
         Endpoint endpoint = endpoint(nodeName);
         await(nodeName + " accepting queries").atMost(bound).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> {
-                    try (Connection c = endpoint.connect(Duration.ofSeconds(2), Duration.ofSeconds(5));
+                    try (Connection c = endpoint.connectOnce(Duration.ofSeconds(2), Duration.ofSeconds(5));
                          Statement s = c.createStatement()) {
                         return s.execute("SELECT 1");
                     }
@@ -212,6 +214,15 @@ public class ChatCluster implements Startable {
             throw new IllegalArgumentException("No node named '" + nodeName + "'; the nodes are " + nodes.keySet());
         }
         return container;
+    }
+
+    /** The last lines of the node's log, for a failure report. */
+    public String lastLogLines(String nodeName, int count) {
+        try {
+            return lastLines(container(nodeName), count);
+        } catch (RuntimeException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     /** The node's log so far. */

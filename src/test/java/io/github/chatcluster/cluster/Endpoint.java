@@ -1,11 +1,16 @@
 package io.github.chatcluster.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
@@ -65,11 +70,50 @@ public final class Endpoint {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + CitusContainer.DATABASE;
     }
 
+    /** How long a client keeps trying to open a connection that fails to establish. */
+    public static final Duration CONNECT_RETRY_WINDOW = Duration.ofSeconds(3);
+
+    /**
+     * Opens a connection the way the suite's clients do: an attempt that fails to establish (SQLSTATE
+     * class 08, or 57P03 "cannot connect now") is tried again for up to {@link #CONNECT_RETRY_WINDOW}.
+     * Right after a coordinator dies, the load balancer may still hand it one new connection.
+     */
     public Connection connect() throws SQLException {
-        return connect(CONNECT_TIMEOUT, SOCKET_TIMEOUT);
+        long deadline = System.nanoTime() + CONNECT_RETRY_WINDOW.toNanos();
+        AtomicReference<SQLException> last = new AtomicReference<>();
+        AtomicReference<Connection> connection = new AtomicReference<>();
+        try {
+            await("a connection to " + name).atMost(CONNECT_RETRY_WINDOW.plus(CONNECT_TIMEOUT))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                        try {
+                            connection.set(connectOnce(CONNECT_TIMEOUT, SOCKET_TIMEOUT));
+                            return true;
+                        } catch (SQLException e) {
+                            last.set(e);
+                            if (!isEstablishmentFailure(e) || System.nanoTime() > deadline) {
+                                throw e;
+                            }
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw last.get() != null ? last.get() : new SQLException("no connection to " + name + ": " + e.getMessage(), "08001");
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+        return connection.get();
     }
 
-    public Connection connect(Duration connectTimeout, Duration socketTimeout) throws SQLException {
+    private static boolean isEstablishmentFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P03"));
+    }
+
+    /** Opens a connection with one attempt: what probes and measurements use. */
+    public Connection connectOnce(Duration connectTimeout, Duration socketTimeout) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", CitusContainer.USER);
         props.setProperty("password", CitusContainer.PASSWORD);

@@ -4,6 +4,9 @@ import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
+import java.util.List;
+
+import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 
@@ -28,11 +31,27 @@ public class ClusterHooks {
         }
     }
 
+    /** Containers first (started, unpaused, reconnected), then Citus (nodes active, shards with 2 copies). */
     @After(order = 0)
-    public void restoreDamagedNodes(Scenario scenario) {
-        if (context.hasCluster() && !context.cluster().faults().damagedNodes().isEmpty()) {
-            scenario.log("restoring " + context.cluster().faults().damagedNodes());
-            context.cluster().faults().healAll();
+    public void restoreTheCluster(Scenario scenario) {
+        if (!context.hasCluster()) {
+            return;
+        }
+        ChatCluster cluster = context.cluster();
+        if (scenario.isFailed()) {
+            java.util.Set<String> nodes = new java.util.LinkedHashSet<>(List.of(ChatCluster.LOAD_BALANCER));
+            nodes.addAll(cluster.faults().damagedNodes());
+            for (String node : nodes) {
+                scenario.attach(cluster.lastLogLines(node, 40), "text/plain", "last log lines of " + node);
+            }
+        }
+        if (!cluster.faults().damagedNodes().isEmpty()) {
+            scenario.log("restoring " + cluster.faults().damagedNodes());
+            cluster.faults().healAll();
+        }
+        List<String> repairs = new ClusterOperator(cluster.coordinator1()).restore(ChatCluster.SHARD_COPIES);
+        if (!repairs.isEmpty()) {
+            scenario.log("cluster repaired: " + repairs);
         }
     }
 

@@ -32,7 +32,6 @@ public class FailoverSteps {
     private final ScenarioContext context;
     private InFlightWrite inFlight;
     private SQLException clientError;
-    private final List<Long> rooms = new ArrayList<>();
 
     public FailoverSteps(ScenarioContext context) {
         this.context = context;
@@ -48,7 +47,7 @@ public class FailoverSteps {
         ChatWriter writer = ChatWriter.withoutRetries(entry, context.acks);
         try {
             for (int i = 0; i < count; i++) {
-                rooms.add(writer.writeRoom(messages));
+                context.rooms.add(writer.writeRoom(messages));
             }
         } finally {
             writer.close();
@@ -68,8 +67,8 @@ public class FailoverSteps {
     @Then("a write through the load balancer succeeds within {int} seconds of the fault")
     public void aWriteSucceedsWithin(int seconds) {
         FailoverClock.Outage outage = FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), context.faultAt);
-        context.report(String.format("first successful write through the load balancer %.2f s after the fault (%d failed attempts before)",
-                outage.seconds(), outage.failedAttempts()));
+        context.report(String.format("first successful write through the load balancer %.2f s after the fault "
+                + "(%d failed attempts before; last error: %s)", outage.seconds(), outage.failedAttempts(), outage.lastError()));
         assertThat(outage.duration()).as("time from the fault to a write through the load balancer")
                 .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
@@ -77,8 +76,8 @@ public class FailoverSteps {
     @Then("a read through the load balancer succeeds within {int} seconds of the fault")
     public void aReadSucceedsWithin(int seconds) {
         FailoverClock.Outage outage = FailoverClock.untilReadSucceeds(cluster().loadBalancer(), context.faultAt);
-        context.report(String.format("first successful read through the load balancer %.2f s after the fault (%d failed attempts before)",
-                outage.seconds(), outage.failedAttempts()));
+        context.report(String.format("first successful read through the load balancer %.2f s after the fault "
+                + "(%d failed attempts before; last error: %s)", outage.seconds(), outage.failedAttempts(), outage.lastError()));
         assertThat(outage.duration()).as("time from the fault to a read through the load balancer")
                 .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
@@ -134,7 +133,7 @@ public class FailoverSteps {
 
     @Given("a client connected through the load balancer to coordinator-1, in the middle of writing a message")
     public void aClientInTheMiddleOfWriting() throws SQLException {
-        long room = rooms.get(0);
+        long room = context.rooms.get(0);
         long sender = ChatApplication.through(cluster().coordinator1()).members(room).get(0);
         inFlight = InFlightWrite.begin(cluster().loadBalancer(), ChatCluster.COORDINATOR_1, room, sender);
     }
@@ -168,8 +167,9 @@ public class FailoverSteps {
             scheduler.schedule(() -> nodeFails(ChatCluster.COORDINATOR_1, "killed"), killAfter, TimeUnit.SECONDS);
             WriteLoad.Throughput storm = new WriteLoad(context.acks).messagesFor(Map.of(cluster().loadBalancer(), clients),
                     Duration.ofSeconds(seconds), Duration.ofSeconds(30));
-            context.report(String.format("%d messages acknowledged (%.0f/s), %d writes failed for good",
-                    storm.writes(), storm.perSecond(), storm.failures()));
+            context.report(String.format("%d messages acknowledged (%.0f/s), %d writes failed for good%s",
+                    storm.writes(), storm.perSecond(), storm.failures(),
+                    storm.firstFailure() == null ? "" : "; the first: " + storm.firstFailure()));
             assertThat(storm.failures()).as("writes that failed even after retrying").isZero();
         } finally {
             scheduler.shutdownNow();

@@ -13,6 +13,8 @@ public class ScenarioContext {
     private ChatCluster cluster;
     private Scenario scenario;
     public final List<String> landedOn = new ArrayList<>();
+    /** Rooms the scenario's background wrote. */
+    public final List<Long> rooms = new ArrayList<>();
     /** Every write the cluster acknowledged in this scenario. */
     public final io.github.chatcluster.app.AckLog acks = new io.github.chatcluster.app.AckLog();
     public List<CitusCatalog.NodeHealth> nodeHealth = List.of();

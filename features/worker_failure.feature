@@ -1,0 +1,59 @@
+@faults @workers
+Feature: Losing a worker
+  Every shard is stored on two workers (replication factor 2). When one worker is lost, reads go on
+  from the other copy. Writes do not all go on: a write to a room with a copy on the lost worker
+  fails, and nothing of it is committed, until an operator disables the lost worker. Bringing the
+  worker back is an operator's job too: activate it, then copy the shards again until every shard
+  has two copies. Citus's maintainers say that replication factor 2 is for read scaling, not for
+  high availability; that is what hot standbys (Patroni, pg_auto_failover) are for.
+
+  Each scenario counts the writes the cluster acknowledged before the fault and finds every one of
+  them again afterwards.
+
+  Background:
+    Given the chat cluster is running
+    And 40 rooms with 2 members and 3 messages each have been written through the load balancer
+
+  Scenario: One worker stops: every room stays readable through both coordinators
+    When worker-3 is stopped cleanly
+    Then every acknowledged write is read through coordinator-1 within 10 seconds
+    And every acknowledged write is read through coordinator-2 within 10 seconds
+
+  Scenario: While a worker is down, only the rooms with a copy on it refuse writes
+    When worker-3 is stopped cleanly
+    Then a new message to each room with no copy on worker-3 is stored
+    But a new message to each room with a copy on worker-3 fails with "worker-3", and is not stored
+    And Citus marks no copy of any shard as inactive
+
+  Scenario: The operator disables the lost worker, and every room takes writes again
+    When worker-3 is stopped cleanly
+    And the operator disables worker-3
+    Then a new message to each of the 40 rooms is stored
+
+  Scenario: The worker comes back and the operator restores two copies of every shard
+    When worker-3 is stopped cleanly
+    And the operator disables worker-3
+    And a new message to each of the 40 rooms is stored
+    And worker-3 is started again
+    And the operator activates worker-3 and copies the shards until each has 2 copies
+    Then every shard of every chat table is stored on exactly 2 different workers
+    And both copies of every shard of every chat table hold identical rows
+    And every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
+
+  Scenario: Both workers that store a room stop: that room is unreadable, rooms stored elsewhere are not
+    # The limit of replication factor 2: two lost workers that share shards lose those shards.
+    When both workers that store the first room are stopped cleanly
+    Then reading the first room through coordinator-1 fails with "failed"
+    And every acknowledged room stored on neither of those workers is read through coordinator-1
+
+  Scenario Outline: A worker that is <how>: reads wait for the connection timeout, then use the other copy
+    # A paused worker accepts TCP connections but never answers; a disconnected one is gone from the
+    # network. Citus gives up on a node after citus.node_connection_timeout and reads the other copy.
+    When worker-3 is <how>
+    Then every acknowledged write is read through coordinator-1 within 10 seconds
+    And a new message to a room with a copy on worker-3 fails within 10 seconds
+
+    Examples:
+      | how                           |
+      | paused                        |
+      | disconnected from the network |

@@ -1,0 +1,166 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.catalog.ClusterOperator;
+import io.github.chatcluster.catalog.DataPlacement;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.report.Figures;
+
+public class WorkerSteps {
+
+    private final ScenarioContext context;
+    private List<String> stoppedWorkers = List.of();
+
+    public WorkerSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    private ChatCluster cluster() {
+        return context.cluster();
+    }
+
+    private ClusterOperator operator() {
+        return new ClusterOperator(cluster().coordinator1());
+    }
+
+    /** The background's rooms, split by whether one of their copies is on the worker. */
+    private List<DataPlacement.RoomPlacement> rooms(String worker, boolean withCopyOnIt) {
+        List<DataPlacement.RoomPlacement> rooms = new ArrayList<>();
+        for (DataPlacement.RoomPlacement room : new DataPlacement(cluster()).roomPlacements(context.rooms)) {
+            if (room.nodesByTable().get("rooms").contains(worker) == withCopyOnIt) {
+                rooms.add(room);
+            }
+        }
+        assertThat(rooms).as("rooms %s a copy on %s", withCopyOnIt ? "with" : "without", worker).isNotEmpty();
+        return rooms;
+    }
+
+    private void sendNewMessage(Endpoint entry, long roomId) {
+        long sender = ChatApplication.through(entry).members(roomId).get(0);
+        UUID id = UUID.randomUUID();
+        ChatApplication.through(entry).send(roomId, sender, "after the fault", id);
+        context.acks.message(roomId, id);
+    }
+
+    @Then("every acknowledged write is read through {entryPoint} within {int} seconds")
+    public void everyWriteIsReadWithin(Endpoint entry, int seconds) {
+        Duration slowest = context.acks.assertAllVisibleThrough(entry);
+        context.report(String.format("%s read back through %s; the slowest read query took %.2f s",
+                context.acks.summary(), entry, slowest.toMillis() / 1000.0));
+        Figures.record("worker-outage.read-seconds." + entry.name(), String.format("%.2f", slowest.toMillis() / 1000.0));
+        assertThat(slowest).as("the slowest read through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Then("a new message to each room with no copy on {node} is stored")
+    public void aNewMessageToRoomsWithoutACopyIsStored(String worker) {
+        for (DataPlacement.RoomPlacement room : rooms(worker, false)) {
+            sendNewMessage(cluster().loadBalancer(), room.roomId());
+        }
+    }
+
+    @Then("a new message to each room with a copy on {node} fails with {string}, and is not stored")
+    public void aNewMessageToRoomsWithACopyFails(String worker, String text) {
+        List<DataPlacement.RoomPlacement> rooms = rooms(worker, true);
+        for (DataPlacement.RoomPlacement room : rooms) {
+            UUID id = UUID.randomUUID();
+            long sender = ChatApplication.through(cluster().coordinator1()).members(room.roomId()).get(0);
+            var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+                    () -> ChatApplication.through(cluster().loadBalancer()).send(room.roomId(), sender, "must fail", id));
+            assertThat(error).as("a write to room %d, which has a copy on %s", room.roomId(), worker).isNotNull();
+            assertThat(error).hasMessageContaining(text);
+            assertThat(ChatApplication.through(cluster().coordinator1()).hasMessage(room.roomId(), id))
+                    .as("the refused message is not stored").isFalse();
+            if (room == rooms.get(0)) {
+                context.report("write to a room with a copy on " + worker + ": " + error.getMessage());
+            }
+        }
+    }
+
+    @Then("a new message to a room with a copy on {node} fails within {int} seconds")
+    public void aNewMessageFailsWithin(String worker, int seconds) {
+        long roomId = rooms(worker, true).get(0).roomId();
+        long sender = context.acks.membersOf(roomId).get(0);
+        Instant start = Instant.now();
+        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+                () -> ChatApplication.through(cluster().coordinator1()).send(roomId, sender, "must fail", UUID.randomUUID()));
+        Duration took = Duration.between(start, Instant.now());
+        assertThat(error).as("a write to a room with a copy on %s", worker).isNotNull();
+        context.report(String.format("the write failed after %.2f s: %s", took.toMillis() / 1000.0, error.getMessage()));
+        assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Then("Citus marks no copy of any shard as inactive")
+    public void noCopyIsInactive() {
+        assertThat(operator().placementsNotActive()).isZero();
+    }
+
+    @When("the operator disables {node}")
+    public void theOperatorDisables(String node) {
+        operator().disable(node);
+    }
+
+    @When("a new message to each of the {int} rooms is stored")
+    @Then("a new message to each of the {int} rooms is stored")
+    public void aNewMessageToEachRoomIsStored(int count) {
+        assertThat(context.rooms).hasSize(count);
+        for (long room : context.rooms) {
+            sendNewMessage(cluster().loadBalancer(), room);
+        }
+    }
+
+    @When("the operator activates {node} and copies the shards until each has {int} copies")
+    public void theOperatorActivatesAndReplicates(String node, int copies) {
+        operator().activate(node);
+        operator().replicateShards(copies);
+        assertThat(operator().underReplicatedShards(copies)).as("shards with fewer than %d copies", copies).isEmpty();
+    }
+
+    @Then("both copies of every shard of every chat table hold identical rows")
+    public void bothCopiesHoldIdenticalRows() {
+        for (String table : ChatApplication.TABLES) {
+            new DataPlacement(cluster()).assertCopiesIdentical(table);
+        }
+    }
+
+    @When("both workers that store the first room are stopped cleanly")
+    public void bothWorkersOfTheFirstRoomStop() {
+        stoppedWorkers = new DataPlacement(cluster()).roomPlacements(List.of(context.rooms.get(0))).get(0)
+                .nodesByTable().get("rooms");
+        assertThat(stoppedWorkers).hasSize(2);
+        stoppedWorkers.forEach(cluster().faults()::stop);
+        context.report("stopped " + stoppedWorkers);
+    }
+
+    @Then("reading the first room through {entryPoint} fails with {string}")
+    public void readingTheFirstRoomFails(Endpoint entry, String text) {
+        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+                () -> ChatApplication.through(entry).history(context.rooms.get(0)));
+        assertThat(error).as("reading a room whose two copies are lost").isNotNull();
+        context.report("reading the first room: " + error.getMessage());
+        assertThat(error).hasMessageContaining(text);
+    }
+
+    @Then("every acknowledged room stored on neither of those workers is read through {entryPoint}")
+    public void roomsStoredElsewhereAreRead(Endpoint entry) {
+        List<DataPlacement.RoomPlacement> elsewhere = new DataPlacement(cluster()).roomPlacements(context.rooms).stream()
+                .filter(r -> r.nodesByTable().get("rooms").stream().noneMatch(stoppedWorkers::contains)).toList();
+        assertThat(elsewhere).as("rooms stored on neither %s", stoppedWorkers).isNotEmpty();
+        for (DataPlacement.RoomPlacement room : elsewhere) {
+            assertThat(ChatApplication.through(entry).history(room.roomId())).as("messages of room %d", room.roomId())
+                    .hasSize(context.acks.messagesOf(room.roomId()));
+        }
+        context.report(elsewhere.size() + " rooms stored on neither " + stoppedWorkers + " were read");
+    }
+}
