@@ -111,7 +111,6 @@ public class WorkerSteps {
         operator().disable(node);
     }
 
-    @When("a new message to each of the {int} rooms is stored")
     @Then("a new message to each of the {int} rooms is stored")
     public void aNewMessageToEachRoomIsStored(int count) {
         assertThat(context.rooms).hasSize(count);
