@@ -40,6 +40,11 @@ public class ScenarioContext {
         return cluster != null;
     }
 
+    /** An HTML fragment in the scenario's report. */
+    public void attachHtml(String name, String html) {
+        scenario.attach(html, "text/html", name);
+    }
+
     /** A line in the scenario's report. */
     public void report(String text) {
         scenario.log(text);
