@@ -45,13 +45,17 @@ public class ClusterHooks {
                 scenario.attach(cluster.lastLogLines(node, 40), "text/plain", "last log lines of " + node);
             }
         }
-        if (!cluster.faults().damagedNodes().isEmpty()) {
+        boolean damaged = !cluster.faults().damagedNodes().isEmpty();
+        if (damaged) {
             scenario.log("restoring " + cluster.faults().damagedNodes());
             cluster.faults().healAll();
         }
-        List<String> repairs = new ClusterOperator(cluster.coordinator1()).restore(ChatCluster.SHARD_COPIES);
-        if (!repairs.isEmpty()) {
-            scenario.log("cluster repaired: " + repairs);
+        ClusterOperator operator = new ClusterOperator(cluster.coordinator1());
+        if (damaged || !operator.inactiveNodes().isEmpty()) {
+            List<String> repairs = operator.restore(ChatCluster.SHARD_COPIES);
+            if (!repairs.isEmpty()) {
+                scenario.log("cluster repaired: " + repairs);
+            }
         }
     }
 
