@@ -57,6 +57,7 @@ public class ChatCluster implements Startable {
     private final List<CitusContainer> workers = new ArrayList<>();
     private final LoadBalancerContainer loadBalancer;
     private final Map<String, GenericContainer<?>> nodes = new LinkedHashMap<>();
+    private final Map<String, RecentLog> recentLogs = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final NodeFaults faults;
     private final Path schema;
@@ -75,6 +76,11 @@ public class ChatCluster implements Startable {
                 .withNetwork(network)
                 .withLabel(LABEL, runId);
         nodes.put(LOAD_BALANCER, loadBalancer);
+        nodes.forEach((name, container) -> {
+            RecentLog log = new RecentLog();
+            recentLogs.put(name, log);
+            container.withLogConsumer(log);
+        });
         this.faults = new NodeFaults(this);
     }
 
@@ -111,9 +117,9 @@ public class ChatCluster implements Startable {
         }
         StringBuilder message = new StringBuilder("The chat cluster did not start: ").append(cause.getMessage());
         nodes.forEach((name, container) -> {
-            if (container.getContainerId() != null && !container.isRunning()) {
-                message.append("\n  ").append(name).append(" is not running; its last log lines:\n")
-                        .append(lastLines(container, 12));
+            if (!container.isRunning()) {
+                message.append("\n  ").append(name).append(" did not start; its last log lines:\n")
+                        .append(recentLogs.get(name).text());
             }
         });
         return new IllegalStateException(message.toString(), e);
