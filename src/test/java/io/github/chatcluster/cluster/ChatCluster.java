@@ -66,7 +66,9 @@ public class ChatCluster implements Startable {
     public ChatCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
         Path citusConfig = projectDir.resolve("containers/citus");
         this.schema = projectDir.resolve("containers/schema/chat-schema.sql");
-        this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId))).build();
+        this.network = Network.builder()
+                .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner())))
+                .build();
 
         coordinator1 = citusNode(citusImage, COORDINATOR_1, citusConfig);
         coordinator2 = citusNode(citusImage, COORDINATOR_2, citusConfig);
@@ -74,7 +76,8 @@ public class ChatCluster implements Startable {
         loadBalancer = new LoadBalancerContainer(nginxImage, LOAD_BALANCER)
                 .withConfiguration(projectDir.resolve("nginx/nginx.conf"))
                 .withNetwork(network)
-                .withLabel(LABEL, runId);
+                .withLabel(LABEL, runId)
+                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner());
         nodes.put(LOAD_BALANCER, loadBalancer);
         nodes.forEach((name, container) -> {
             RecentLog log = new RecentLog();
@@ -88,13 +91,18 @@ public class ChatCluster implements Startable {
         CitusContainer node = new CitusContainer(image, name)
                 .withClusterConfiguration(citusConfig)
                 .withNetwork(network)
-                .withLabel(LABEL, runId);
+                .withLabel(LABEL, runId)
+                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner());
         nodes.put(name, node);
         return node;
     }
 
     @Override
     public void start() {
+        int leftovers = Leftovers.removeThoseOfDeadRuns();
+        if (leftovers > 0) {
+            System.err.println("removed " + leftovers + " containers and networks left behind by an earlier run that was killed");
+        }
         timings.started();
         try {
             Startables.deepStart(nodes.values().stream()).join();
@@ -169,19 +177,24 @@ public class ChatCluster implements Startable {
                 });
     }
 
+    /** Removes every container (in parallel, forced, with its volumes) and then the network. */
     @Override
     public void stop() {
-        for (GenericContainer<?> node : nodes.values()) {
-            try {
-                node.stop();
-            } catch (RuntimeException e) {
-                System.err.println("could not remove " + node.getContainerId() + ": " + e.getMessage());
-            }
-        }
+        var docker = org.testcontainers.DockerClientFactory.instance().client();
+        nodes.values().parallelStream().map(GenericContainer::getContainerId).filter(java.util.Objects::nonNull)
+                .forEach(id -> {
+                    try {
+                        docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+                    } catch (RuntimeException e) {
+                        if (!(e instanceof com.github.dockerjava.api.exception.NotFoundException)) {
+                            System.err.println("could not remove container " + id + ": " + e.getMessage());
+                        }
+                    }
+                });
         try {
             network.close();
         } catch (RuntimeException e) {
-            System.err.println("could not remove network: " + e.getMessage());
+            System.err.println("could not remove the network: " + e.getMessage());
         }
     }
 
