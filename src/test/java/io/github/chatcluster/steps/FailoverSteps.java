@@ -64,21 +64,17 @@ public class FailoverSteps {
         cluster().faults().start(node);
     }
 
-    @Then("a write through the load balancer succeeds within {int} seconds of the fault")
-    public void aWriteSucceedsWithin(int seconds) {
-        FailoverClock.Outage outage = FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), context.faultAt);
-        context.report(String.format("first successful write through the load balancer %.2f s after the fault "
-                + "(%d failed attempts before; last error: %s)", outage.seconds(), outage.failedAttempts(), outage.lastError()));
-        assertThat(outage.duration()).as("time from the fault to a write through the load balancer")
-                .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
-    }
-
-    @Then("a read through the load balancer succeeds within {int} seconds of the fault")
-    public void aReadSucceedsWithin(int seconds) {
-        FailoverClock.Outage outage = FailoverClock.untilReadSucceeds(cluster().loadBalancer(), context.faultAt);
-        context.report(String.format("first successful read through the load balancer %.2f s after the fault "
-                + "(%d failed attempts before; last error: %s)", outage.seconds(), outage.failedAttempts(), outage.lastError()));
-        assertThat(outage.duration()).as("time from the fault to a read through the load balancer")
+    @Then("a {word} through the load balancer succeeds within {int} seconds of the fault")
+    public void anOperationSucceedsWithin(String operation, int seconds) {
+        FailoverClock.Outage outage = switch (operation) {
+            case "write" -> FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), context.faultAt);
+            case "read" -> FailoverClock.untilReadSucceeds(cluster().loadBalancer(), context.faultAt);
+            default -> throw new IllegalArgumentException("neither a read nor a write: " + operation);
+        };
+        context.report(String.format("first successful %s through the load balancer %.2f s after the fault "
+                + "(%d failed attempts before; last error: %s)", operation, outage.seconds(), outage.failedAttempts(),
+                outage.lastError()));
+        assertThat(outage.duration()).as("time from the fault to a %s through the load balancer", operation)
                 .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
 
