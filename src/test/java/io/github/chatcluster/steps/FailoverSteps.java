@@ -57,6 +57,7 @@ public class FailoverSteps {
     @When("{node} is {failureKind}")
     public void nodeFails(String node, String how) {
         context.faultAt = Faults.inject(cluster(), node, how);
+        context.fault = node + " " + how;
     }
 
     @When("{node} is started again")

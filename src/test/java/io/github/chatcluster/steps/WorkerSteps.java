@@ -59,7 +59,8 @@ public class WorkerSteps {
         Duration slowest = context.acks.assertAllVisibleThrough(entry);
         context.report(String.format("%s read back through %s; the slowest read query took %.2f s",
                 context.acks.summary(), entry, slowest.toMillis() / 1000.0));
-        Figures.record("worker-outage.read-seconds." + entry.name(), String.format("%.2f", slowest.toMillis() / 1000.0));
+        Figures.record("slowest-read-seconds." + context.fault.replace(' ', '-') + ".through-" + entry.name(),
+                String.format("%.2f", slowest.toMillis() / 1000.0));
         assertThat(slowest).as("the slowest read through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
 
