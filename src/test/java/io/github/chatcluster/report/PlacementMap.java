@@ -14,15 +14,16 @@ import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 
 /**
- * The shard placement map for the report: one row per hash range, the shard of each chat table
- * for that range, and the workers storing it, as the catalog of coordinator-1 says.
+ * The shard placement map for the report, as plain text: one row per hash range, the shard of each
+ * chat table for that range, and which workers store them ("all 3": the worker stores that range's
+ * shard of every chat table; "ONLY n": co-location is broken there; "-": not stored there).
  */
 public final class PlacementMap {
 
     private PlacementMap() {
     }
 
-    public static String html(Endpoint coordinator) {
+    public static String text(Endpoint coordinator) {
         Map<Long, Map<String, Long>> shards = new TreeMap<>();
         Map<Long, TreeSet<String>> nodes = new TreeMap<>();
         Map<Long, String> ranges = new LinkedHashMap<>();
@@ -44,22 +45,21 @@ public final class PlacementMap {
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the placement map failed: " + e.getMessage(), e);
         }
-        StringBuilder html = new StringBuilder("<table border=\"1\" cellpadding=\"3\" style=\"border-collapse:collapse\">"
-                + "<tr><th>hash range of room ids</th>");
-        ChatApplication.TABLES.forEach(t -> html.append("<th>").append(t).append(" shard</th>"));
-        ChatCluster.WORKERS.forEach(w -> html.append("<th>").append(w).append("</th>"));
-        html.append("</tr>");
+        StringBuilder text = new StringBuilder(String.format("%-26s", "hash range of room ids"));
+        ChatApplication.TABLES.forEach(t -> text.append(String.format(" %-13s", t)));
+        ChatCluster.WORKERS.forEach(w -> text.append(String.format(" %-9s", w)));
+        text.append('\n');
         for (Long min : shards.keySet()) {
-            html.append("<tr><td>").append(ranges.get(min)).append("</td>");
-            ChatApplication.TABLES.forEach(t -> html.append("<td>").append(shards.get(min).getOrDefault(t, null)).append("</td>"));
+            text.append(String.format("%-26s", ranges.get(min)));
+            ChatApplication.TABLES.forEach(t -> text.append(String.format(" %-13s", shards.get(min).getOrDefault(t, null))));
             for (String worker : ChatCluster.WORKERS) {
                 long tablesHere = ChatApplication.TABLES.stream().filter(t -> nodes.get(min).contains(t + "@" + worker)).count();
-                String cell = tablesHere == ChatApplication.TABLES.size() ? "&#9632; all 3"
-                        : tablesHere == 0 ? "" : "&#9888; " + tablesHere + " of 3";
-                html.append("<td style=\"text-align:center\">").append(cell).append("</td>");
+                String cell = tablesHere == ChatApplication.TABLES.size() ? "all 3"
+                        : tablesHere == 0 ? "-" : "ONLY " + tablesHere;
+                text.append(String.format(" %-9s", cell));
             }
-            html.append("</tr>");
+            text.append('\n');
         }
-        return html.append("</table>").toString();
+        return text.toString();
     }
 }

@@ -42,9 +42,9 @@ public class ScenarioContext {
         return cluster != null;
     }
 
-    /** An HTML fragment in the scenario's report. */
-    public void attachHtml(String name, String html) {
-        scenario.attach(html, "text/html", name);
+    /** A text (a table, a log) in the scenario's report. */
+    public void attachText(String name, String text) {
+        scenario.attach(text, "text/plain", name);
     }
 
     /** A line in the scenario's report. */
