@@ -43,3 +43,12 @@ Feature: Cluster topology
       | messages     | room_id             |
     And every shard of every chat table is stored on exactly 2 different workers
     And the chat tables share one co-location group
+
+  @benchmark
+  Scenario: Start-up time of the whole cluster, next to one node alone
+    # Seven containers start in parallel; on a 2-core machine the six Citus nodes share the CPU
+    # for their first start (initdb, creating the citus extension), so the cluster takes several
+    # times as long as one node alone. The report shows both figures of this run.
+    When one more Citus node of the same image is started alone and timed
+    Then that node runs Citus
+    And the report shows the time to a ready cluster next to the time of that one node

@@ -22,6 +22,11 @@ public class ClusterTimings {
         return Duration.between(started, ready);
     }
 
+    /** From the start of the test JVM (the Failsafe fork) to the ready cluster. */
+    public Duration sinceJvmStart() {
+        return Duration.between(Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()), ready);
+    }
+
     public String summary() {
         return String.format("cluster ready in %.1f s: 7 containers started in parallel %.1f s, "
                         + "cluster formed %.1f s, chat schema deployed %.1f s, load balancer checked %.1f s",

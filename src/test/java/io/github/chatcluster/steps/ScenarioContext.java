@@ -22,6 +22,7 @@ public class ScenarioContext {
     public List<java.time.Duration> failoverTimes = List.of();
     /** When the scenario's fault was injected (the Docker call returned). */
     public java.time.Instant faultAt;
+    public io.github.chatcluster.cluster.SingleNodeStart singleNode;
     /** The scenario's fault in words, e.g. "worker-3 paused". */
     public String fault = "no fault";
     public final List<io.github.chatcluster.catalog.DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();

@@ -13,6 +13,9 @@ import io.cucumber.java.en.When;
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.catalog.ClusterShape;
 import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Images;
+import io.github.chatcluster.cluster.SingleNodeStart;
+import io.github.chatcluster.report.Figures;
 
 public class TopologySteps {
 
@@ -93,6 +96,29 @@ public class TopologySteps {
     @Then("every shard of every chat table is stored on exactly {int} different workers")
     public void everyShardIsStoredOnDifferentWorkers(int copies) {
         shape().assertEveryShardOnDistinctWorkers(copies);
+    }
+
+    @When("one more Citus node of the same image is started alone and timed")
+    public void oneMoreNodeIsStartedAlone() {
+        context.singleNode = SingleNodeStart.measure(Images.citus());
+    }
+
+    @Then("that node runs Citus")
+    public void thatNodeRunsCitus() {
+        assertThat(context.singleNode.citusVersion()).startsWith("Citus ");
+    }
+
+    @Then("the report shows the time to a ready cluster next to the time of that one node")
+    public void theReportShowsStartUpTimes() {
+        double cluster = context.cluster().timings().toReady().toMillis() / 1000.0;
+        double single = context.singleNode.seconds();
+        double sinceJvmStart = context.cluster().timings().sinceJvmStart().toMillis() / 1000.0;
+        assertThat(single).isPositive();
+        context.report(String.format("ready cluster %.1f s after its start (%.1f s after the test JVM started); "
+                + "one node alone %.1f s; ratio %.1f", cluster, sinceJvmStart, single, cluster / single));
+        Figures.record("cluster.ready-seconds-since-jvm-start", String.format("%.1f", sinceJvmStart));
+        Figures.record("single-node.start-seconds", String.format("%.1f", single));
+        Figures.record("cluster.ready-over-single-node", String.format("%.1f", cluster / single));
     }
 
     @Then("the chat tables share one co-location group")
