@@ -132,6 +132,8 @@ public class FailoverSteps {
     public void aClientInTheMiddleOfWriting() throws SQLException {
         long room = context.rooms.get(0);
         long sender = ChatApplication.through(cluster().coordinator1()).members(room).get(0);
+        // After an earlier outage nginx skips coordinator-1 for its fail_timeout (10 s): wait until it routes there again.
+        cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
         inFlight = InFlightWrite.begin(cluster().loadBalancer(), ChatCluster.COORDINATOR_1, room, sender);
     }
 

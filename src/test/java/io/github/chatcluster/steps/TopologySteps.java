@@ -70,6 +70,9 @@ public class TopologySteps {
 
     @When("a client opens {int} connections through the load balancer")
     public void aClientOpensConnectionsThroughTheLoadBalancer(int count) throws SQLException {
+        // nginx skips a coordinator for 10 s after a failed connection to it: start from both in rotation.
+        context.cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
+        context.cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_2);
         for (int i = 0; i < count; i++) {
             try (Connection c = context.cluster().loadBalancer().connect()) {
                 context.landedOn.add(CitusCatalog.localNodeName(c));
