@@ -40,6 +40,20 @@ public class ClusterOperator {
         }
     }
 
+    /**
+     * Finishes or cleans the two-phase commits a coordinator has on record (Citus's
+     * recover_prepared_transactions), through that coordinator. Returns how many it recovered.
+     */
+    public static int recoverTwoPhaseCommits(Endpoint coordinator) {
+        try (Connection c = coordinator.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT recover_prepared_transactions()")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("recover_prepared_transactions() on " + coordinator + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Nodes Citus considers inactive (disabled). */
     public List<String> inactiveNodes() {
         return strings("SELECT nodename FROM pg_dist_node WHERE NOT isactive ORDER BY nodename");

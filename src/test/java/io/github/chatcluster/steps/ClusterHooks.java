@@ -45,10 +45,16 @@ public class ClusterHooks {
                 scenario.attach(cluster.lastLogLines(node, 40), "text/plain", "last log lines of " + node);
             }
         }
-        boolean damaged = !cluster.faults().damagedNodes().isEmpty();
+        java.util.Set<String> damagedNodes = cluster.faults().damagedNodes();
+        boolean damaged = !damagedNodes.isEmpty();
         if (damaged) {
-            scenario.log("restoring " + cluster.faults().damagedNodes());
+            scenario.log("restoring " + damagedNodes);
             cluster.faults().healAll();
+            for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
+                if (damagedNodes.contains(coordinator)) {
+                    ClusterOperator.recoverTwoPhaseCommits(cluster.endpoint(coordinator));
+                }
+            }
         }
         ClusterOperator operator = new ClusterOperator(cluster.coordinator1());
         if (damaged || !operator.inactiveNodes().isEmpty()) {

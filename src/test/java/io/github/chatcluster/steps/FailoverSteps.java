@@ -23,6 +23,7 @@ import io.github.chatcluster.app.ChatWriter;
 import io.github.chatcluster.app.FailoverClock;
 import io.github.chatcluster.app.InFlightWrite;
 import io.github.chatcluster.app.WriteLoad;
+import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.report.Figures;
@@ -63,6 +64,13 @@ public class FailoverSteps {
     @When("{node} is started again")
     public void nodeIsStartedAgain(String node) {
         cluster().faults().start(node);
+    }
+
+    @When("{node} is started again and has recovered its two-phase commits")
+    public void coordinatorIsStartedAgainAndRecovers(String node) {
+        cluster().faults().start(node);
+        int recovered = ClusterOperator.recoverTwoPhaseCommits(cluster().endpoint(node));
+        context.report(node + " recovered " + recovered + " two-phase commits");
     }
 
     @Then("a {word} through the load balancer succeeds within {int} seconds of the fault")
@@ -197,7 +205,7 @@ public class FailoverSteps {
             cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
             nodeFails(ChatCluster.COORDINATOR_1, "stopped cleanly");
             times.add(FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), context.faultAt).duration());
-            nodeIsStartedAgain(ChatCluster.COORDINATOR_1);
+            coordinatorIsStartedAgainAndRecovers(ChatCluster.COORDINATOR_1);
         }
         context.failoverTimes = times;
     }
