@@ -75,15 +75,8 @@ public class ClusterShape {
     }
 
     public void assertEveryShardOnDistinctWorkers(int copies) {
-        for (String table : ChatApplication.TABLES) {
-            Map<Long, List<String>> byShard = catalog.nodesByShard(table);
-            assertThat(byShard).as("shards of %s", table).isNotEmpty();
-            byShard.forEach((shard, nodes) -> {
-                assertThat(nodes).as("placements of shard %d of %s", shard, table).hasSize(copies)
-                        .doesNotHaveDuplicates();
-                assertThat(ChatCluster.WORKERS).as("nodes storing shard %d of %s", shard, table).containsAll(nodes);
-            });
-        }
+        DataPlacement placement = new DataPlacement(cluster);
+        ChatApplication.TABLES.forEach(table -> placement.assertCopiesOnDistinctWorkers(table, copies));
     }
 
     public void assertChatTablesColocated() {
