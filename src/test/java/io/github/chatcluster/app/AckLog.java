@@ -72,6 +72,25 @@ public class AckLog {
         return unknownThatHadCommitted.get();
     }
 
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs one read over the given rooms and hands each row on; returns how long it took. */
+    private static Duration read(Connection c, String sql, Long[] roomIds, Row row) throws SQLException {
+        Instant start = Instant.now();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("bigint", roomIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
+            }
+        }
+        return Duration.between(start, Instant.now());
+    }
+
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
@@ -95,7 +114,6 @@ public class AckLog {
      * is stored twice. Returns how long the slowest of the three read queries took.
      */
     public Duration assertAllVisibleThrough(Endpoint endpoint) {
-        Duration slowest = Duration.ZERO;
         List<Long> roomIds = new ArrayList<>(rooms);
         roomIds.addAll(members.keySet());
         roomIds.addAll(messages.keySet());
@@ -104,36 +122,14 @@ public class AckLog {
             Map<Long, Set<Long>> foundMembers = new HashMap<>();
             Map<Long, List<UUID>> foundMessages = new HashMap<>();
             Long[] ids = new HashSet<>(roomIds).toArray(new Long[0]);
-            Instant start = Instant.now();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM rooms WHERE id = ANY (?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", ids));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        foundRooms.add(rs.getLong(1));
-                    }
-                }
-            }
-            slowest = max(slowest, Duration.between(start, Instant.now()));
-            start = Instant.now();
-            try (PreparedStatement ps = c.prepareStatement("SELECT room_id, user_id FROM room_members WHERE room_id = ANY (?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", ids));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        foundMembers.computeIfAbsent(rs.getLong(1), r -> new HashSet<>()).add(rs.getLong(2));
-                    }
-                }
-            }
-            slowest = max(slowest, Duration.between(start, Instant.now()));
-            start = Instant.now();
-            try (PreparedStatement ps = c.prepareStatement("SELECT room_id, client_msg_id FROM messages WHERE room_id = ANY (?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", ids));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        foundMessages.computeIfAbsent(rs.getLong(1), r -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
-                    }
-                }
-            }
-            slowest = max(slowest, Duration.between(start, Instant.now()));
+            Duration slowest = max(max(
+                    read(c, "SELECT id FROM rooms WHERE id = ANY (?)", ids,
+                            rs -> foundRooms.add(rs.getLong(1))),
+                    read(c, "SELECT room_id, user_id FROM room_members WHERE room_id = ANY (?)", ids,
+                            rs -> foundMembers.computeIfAbsent(rs.getLong(1), r -> new HashSet<>()).add(rs.getLong(2)))),
+                    read(c, "SELECT room_id, client_msg_id FROM messages WHERE room_id = ANY (?)", ids,
+                            rs -> foundMessages.computeIfAbsent(rs.getLong(1), r -> new ArrayList<>())
+                                    .add(rs.getObject(2, UUID.class))));
             assertThat(foundRooms).as("acknowledged rooms read through %s", endpoint).containsAll(rooms);
             members.forEach((room, users) -> assertThat(foundMembers.getOrDefault(room, Set.of()))
                     .as("acknowledged members of room %d read through %s", room, endpoint).containsAll(users));

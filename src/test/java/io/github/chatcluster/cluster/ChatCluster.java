@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +51,6 @@ public class ChatCluster implements Startable {
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final Network network;
-    private final CitusContainer coordinator1;
-    private final CitusContainer coordinator2;
-    private final List<CitusContainer> workers = new ArrayList<>();
-    private final LoadBalancerContainer loadBalancer;
     private final Map<String, GenericContainer<?>> nodes = new LinkedHashMap<>();
     private final Map<String, RecentLog> recentLogs = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
@@ -70,15 +65,14 @@ public class ChatCluster implements Startable {
                 .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner())))
                 .build();
 
-        coordinator1 = citusNode(citusImage, COORDINATOR_1, citusConfig);
-        coordinator2 = citusNode(citusImage, COORDINATOR_2, citusConfig);
-        WORKERS.forEach(name -> workers.add(citusNode(citusImage, name, citusConfig)));
-        loadBalancer = new LoadBalancerContainer(nginxImage, LOAD_BALANCER)
+        citusNode(citusImage, COORDINATOR_1, citusConfig);
+        citusNode(citusImage, COORDINATOR_2, citusConfig);
+        WORKERS.forEach(name -> citusNode(citusImage, name, citusConfig));
+        nodes.put(LOAD_BALANCER, new LoadBalancerContainer(nginxImage, LOAD_BALANCER)
                 .withConfiguration(projectDir.resolve("nginx/nginx.conf"))
                 .withNetwork(network)
                 .withLabel(LABEL, runId)
-                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner());
-        nodes.put(LOAD_BALANCER, loadBalancer);
+                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner()));
         nodes.forEach((name, container) -> {
             RecentLog log = new RecentLog();
             recentLogs.put(name, log);
@@ -87,14 +81,12 @@ public class ChatCluster implements Startable {
         this.faults = new NodeFaults(this);
     }
 
-    private CitusContainer citusNode(DockerImageName image, String name, Path citusConfig) {
-        CitusContainer node = new CitusContainer(image, name)
+    private void citusNode(DockerImageName image, String name, Path citusConfig) {
+        nodes.put(name, new CitusContainer(image, name)
                 .withClusterConfiguration(citusConfig)
                 .withNetwork(network)
                 .withLabel(LABEL, runId)
-                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner());
-        nodes.put(name, node);
-        return node;
+                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner()));
     }
 
     @Override
