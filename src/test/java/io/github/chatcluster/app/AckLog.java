@@ -29,6 +29,7 @@ public class AckLog {
     private final Set<Long> rooms = ConcurrentHashMap.newKeySet();
     private final Map<Long, Set<Long>> members = new ConcurrentHashMap<>();
     private final Map<Long, Set<UUID>> messages = new ConcurrentHashMap<>();
+    private final List<InDoubtMessage> inDoubt = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger unknownOutcomes = new AtomicInteger();
     private final AtomicInteger unknownThatHadCommitted = new AtomicInteger();
 
@@ -50,6 +51,47 @@ public class AckLog {
         if (hadCommitted) {
             unknownThatHadCommitted.incrementAndGet();
         }
+    }
+
+    /** A message whose outcome a client could not learn within its retry window. */
+    public record InDoubtMessage(long roomId, long senderId, String body, UUID clientId) {
+    }
+
+    public void inDoubt(InDoubtMessage message) {
+        inDoubt.add(message);
+    }
+
+    public int inDoubtMessages() {
+        return inDoubt.size();
+    }
+
+    /**
+     * Resolves every message still in doubt through the endpoint: read it back, write it again (same
+     * client-made id) when it is missing, then count it as acknowledged. Returns how many had been stored.
+     */
+    public int resolveInDoubt(Endpoint endpoint, Duration within) {
+        int wereStored = 0;
+        try (ChatApplication app = ChatApplication.session(endpoint)) {
+            for (InDoubtMessage m : List.copyOf(inDoubt)) {
+                java.util.concurrent.atomic.AtomicBoolean stored = new java.util.concurrent.atomic.AtomicBoolean();
+                org.awaitility.Awaitility.await("resolving in-doubt message " + m.clientId() + " through " + endpoint)
+                        .atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                        .ignoreException(ChatApplication.ChatDatabaseException.class)
+                        .until(() -> {
+                            stored.set(app.hasMessage(m.roomId(), m.clientId()));
+                            if (!stored.get()) {
+                                app.send(m.roomId(), m.senderId(), m.body(), m.clientId());
+                            }
+                            return true;
+                        });
+                if (stored.get()) {
+                    wereStored++;
+                }
+                message(m.roomId(), m.clientId());
+                inDoubt.remove(m);
+            }
+        }
+        return wereStored;
     }
 
     public int rooms() {

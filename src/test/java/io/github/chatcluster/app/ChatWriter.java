@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import io.github.chatcluster.cluster.Endpoint;
 
 /**
@@ -64,7 +66,12 @@ public class ChatWriter {
 
     public UUID sendMessage(long roomId, long sender, String body) {
         UUID clientId = UUID.randomUUID();
-        write(app -> app.send(roomId, sender, body, clientId), app -> app.hasMessage(roomId, clientId));
+        try {
+            write(app -> app.send(roomId, sender, body, clientId), app -> app.hasMessage(roomId, clientId));
+        } catch (InDoubt e) {
+            acks.inDoubt(new AckLog.InDoubtMessage(roomId, sender, body, clientId));
+            throw e;
+        }
         acks.message(roomId, clientId);
         return clientId;
     }
@@ -79,18 +86,38 @@ public class ChatWriter {
             }
         }
         AtomicBoolean reported = new AtomicBoolean();
-        await("resolving a write with an unknown outcome through " + endpoint).atMost(retryWindow)
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                .ignoreException(ChatApplication.ChatDatabaseException.class)
-                .until(() -> {
-                    boolean stored = isStored.test(app);
-                    if (reported.compareAndSet(false, true)) {
-                        acks.unknownOutcome(stored);
-                    }
-                    if (!stored) {
-                        write.accept(app);
-                    }
-                    return true;
-                });
+        try {
+            await("resolving a write with an unknown outcome through " + endpoint).atMost(retryWindow)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .ignoreException(ChatApplication.ChatDatabaseException.class)
+                    .until(() -> resolve(app, write, isStored, reported));
+        } catch (ConditionTimeoutException stillInDoubt) {
+            throw new InDoubt(retryWindow, stillInDoubt);
+        }
     }
+
+    /** Reads the write back and writes it again (same client-made ids) only when it is missing. */
+    private boolean resolve(ChatApplication app, Consumer<ChatApplication> write, Predicate<ChatApplication> isStored,
+                            AtomicBoolean reported) {
+        boolean stored = isStored.test(app);
+        if (reported.compareAndSet(false, true)) {
+            acks.unknownOutcome(stored);
+        }
+        if (!stored) {
+            write.accept(app);
+        }
+        return true;
+    }
+
+    /**
+     * A write still unresolved when the retry window ended: typically one that was prepared on the
+     * workers when its coordinator died, whose rows stay locked until that coordinator recovers it.
+     * It is kept in the {@link AckLog}, not acknowledged, and resolved later.
+     */
+    public static class InDoubt extends RuntimeException {
+        InDoubt(Duration window, Throwable cause) {
+            super("a write was still in doubt after " + window.toSeconds() + " s of retries", cause);
+        }
+    }
+
 }

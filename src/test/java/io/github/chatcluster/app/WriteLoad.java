@@ -19,7 +19,7 @@ import io.github.chatcluster.cluster.Endpoint;
 public class WriteLoad {
 
     /** What a timed load achieved. */
-    public record Throughput(long writes, long failures, Duration elapsed, String firstFailure) {
+    public record Throughput(long writes, long failures, long inDoubt, Duration elapsed, String firstFailure) {
         public double perSecond() {
             return writes * 1000.0 / Math.max(1, elapsed.toMillis());
         }
@@ -56,6 +56,7 @@ public class WriteLoad {
     public Throughput messagesFor(Map<Endpoint, Integer> clientsPerEndpoint, Duration duration, Duration retryWindow) {
         AtomicLong writes = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        AtomicLong inDoubt = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         List<Runnable> clients = new ArrayList<>();
         Instant end = Instant.now().plus(duration);
@@ -71,6 +72,8 @@ public class WriteLoad {
                             try {
                                 writer.sendMessage(room, sender + n % 2, "load message " + n++);
                                 writes.incrementAndGet();
+                            } catch (ChatWriter.InDoubt e) {
+                                inDoubt.incrementAndGet();
                             } catch (RuntimeException e) {
                                 failures.incrementAndGet();
                                 firstFailure.compareAndSet(null, e.toString());
@@ -87,7 +90,7 @@ public class WriteLoad {
         if (!errors.isEmpty()) {
             throw new AssertionError("a writer failed: " + errors.get(0), errors.get(0));
         }
-        return new Throughput(writes.get(), failures.get(), Duration.between(start, Instant.now()), firstFailure.get());
+        return new Throughput(writes.get(), failures.get(), inDoubt.get(), Duration.between(start, Instant.now()), firstFailure.get());
     }
 
     private static List<Throwable> runAll(List<Runnable> clients, Duration bound) {

@@ -1,11 +1,17 @@
 package io.github.chatcluster.steps;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.cucumber.java.Scenario;
+import io.github.chatcluster.app.AckLog;
+import io.github.chatcluster.app.WriteLoad;
 import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.SingleNodeStart;
 
 /** What one scenario shares between its steps; a new one for every scenario (picocontainer). */
 public class ScenarioContext {
@@ -16,16 +22,16 @@ public class ScenarioContext {
     /** Rooms the scenario's background wrote. */
     public final List<Long> rooms = new ArrayList<>();
     /** Every write the cluster acknowledged in this scenario. */
-    public final io.github.chatcluster.app.AckLog acks = new io.github.chatcluster.app.AckLog();
+    public final AckLog acks = new AckLog();
     public List<CitusCatalog.NodeHealth> nodeHealth = List.of();
-    public List<io.github.chatcluster.app.WriteLoad.Throughput> throughput = List.of();
-    public List<java.time.Duration> failoverTimes = List.of();
+    public List<WriteLoad.Throughput> throughput = List.of();
+    public List<Duration> failoverTimes = List.of();
     /** When the scenario's fault was injected (the Docker call returned). */
-    public java.time.Instant faultAt;
-    public io.github.chatcluster.cluster.SingleNodeStart singleNode;
+    public Instant faultAt;
+    public SingleNodeStart singleNode;
     /** The scenario's fault in words, e.g. "worker-3 paused". */
     public String fault = "no fault";
-    public final List<io.github.chatcluster.catalog.DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();
+    public final List<DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();
 
     public ChatCluster cluster() {
         if (cluster == null) {
