@@ -33,7 +33,8 @@ import org.testcontainers.utility.DockerImageName;
  *    worker-1  worker-2  worker-3  worker-4  every shard on 2 of them
  * </pre>
  *
- * Containers start in parallel; the cluster is then formed through coordinator-1, the chat schema of
+ * One node is initialised and copied into the six Citus nodes ({@link NodeTemplate}); the nodes and the load
+ * balancer start in parallel; the cluster is then formed through coordinator-1, the chat schema of
  * {@code containers/schema} is deployed, and the load balancer is checked. Faults are injected on any
  * node by its name through {@link NodeFaults}.
  */
@@ -54,6 +55,7 @@ public class ChatCluster implements Startable {
     private final Map<String, GenericContainer<?>> nodes = new LinkedHashMap<>();
     private final Map<String, RecentLog> recentLogs = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final NodeTemplate template;
     private final NodeFaults faults;
     private final Path schema;
     private final ClusterTimings timings = new ClusterTimings();
@@ -65,9 +67,12 @@ public class ChatCluster implements Startable {
                 .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner())))
                 .build();
 
-        citusNode(citusImage, COORDINATOR_1, citusConfig);
-        citusNode(citusImage, COORDINATOR_2, citusConfig);
-        WORKERS.forEach(name -> citusNode(citusImage, name, citusConfig));
+        this.template = new NodeTemplate(citusImage, citusConfig, runId,
+                Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner()));
+
+        citusNode(COORDINATOR_1);
+        citusNode(COORDINATOR_2);
+        WORKERS.forEach(this::citusNode);
         nodes.put(LOAD_BALANCER, new LoadBalancerContainer(nginxImage, LOAD_BALANCER)
                 .withConfiguration(projectDir.resolve("nginx/nginx.conf"))
                 .withNetwork(network)
@@ -81,9 +86,9 @@ public class ChatCluster implements Startable {
         this.faults = new NodeFaults(this);
     }
 
-    private void citusNode(DockerImageName image, String name, Path citusConfig) {
-        nodes.put(name, new CitusContainer(image, name)
-                .withClusterConfiguration(citusConfig)
+    private void citusNode(String name) {
+        nodes.put(name, new CitusContainer(template.image(), name)
+                .copiedFromTemplate()
                 .withNetwork(network)
                 .withLabel(LABEL, runId)
                 .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner()));
@@ -93,12 +98,17 @@ public class ChatCluster implements Startable {
     public void start() {
         int leftovers = Leftovers.removeThoseOfDeadRuns();
         if (leftovers > 0) {
-            System.err.println("removed " + leftovers + " containers and networks left behind by an earlier run that was killed");
+            System.err.println("removed " + leftovers + " containers, networks and images left behind by an earlier run that was killed");
         }
         timings.started();
+        var loadBalancer = Startables.deepStart(nodes.get(LOAD_BALANCER));
         try {
-            Startables.deepStart(nodes.values().stream()).join();
+            template.prepare();
+            timings.templateReady();
+            Startables.deepStart(databaseNodes().stream().map(nodes::get)).join();
+            loadBalancer.join();
         } catch (RuntimeException e) {
+            loadBalancer.exceptionally(ignored -> null).join(); // so that stop() finds its container
             throw launchFailure(e);
         }
         timings.containersReady();
@@ -117,7 +127,7 @@ public class ChatCluster implements Startable {
         }
         StringBuilder message = new StringBuilder("The chat cluster did not start: ").append(cause.getMessage());
         nodes.forEach((name, container) -> {
-            if (!container.isRunning()) {
+            if (container.getContainerId() != null && !container.isRunning()) {
                 message.append("\n  ").append(name).append(" did not start; its last log lines:\n")
                         .append(recentLogs.get(name).text());
             }
@@ -188,6 +198,7 @@ public class ChatCluster implements Startable {
         } catch (RuntimeException e) {
             System.err.println("could not remove the network: " + e.getMessage());
         }
+        template.remove();
     }
 
     public Endpoint coordinator1() {

@@ -1,9 +1,13 @@
 package io.github.chatcluster.cluster;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HealthCheck;
 
 import org.testcontainers.containers.GenericContainer;
@@ -21,8 +25,15 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
     public static final String USER = "postgres";
     public static final String PASSWORD = "chat-cluster-secret";
     public static final String DATABASE = "postgres";
+    /**
+     * The data directory, outside the image's volume so that a committed node keeps it ({@link NodeTemplate}).
+     * {@code PGDATA} is part of the image's documented contract.
+     */
+    public static final String DATA_DIR = "/srv/chat-cluster/data";
+    private static final String READY = ".*database system is ready to accept connections.*\\s";
 
     private final String nodeName;
+    private boolean copiedFromTemplate;
 
     public CitusContainer(DockerImageName image, String nodeName) {
         super(image);
@@ -30,12 +41,36 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
         withNetworkAliases(nodeName);
         withExposedPorts(PORT);
         withEnv("POSTGRES_PASSWORD", PASSWORD);
+        withEnv("PGDATA", DATA_DIR);
+        // Where the init script leaves the password the nodes use to reach each other (libpq reads it).
+        withEnv("PGPASSFILE", DATA_DIR + "/chat-cluster.pgpass");
         // The docker-library entrypoint starts a temporary server for the init scripts, then the real one.
         // The official image's HEALTHCHECK execs a probe every few seconds in each of the six nodes;
         // readiness here is the wait strategy and JDBC probes, so turn it off to spare the CPU.
         withCreateContainerCmdModifier(cmd -> cmd.withHealthcheck(new HealthCheck().withTest(List.of("NONE"))));
-        waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\s", 2)
-                .withStartupTimeout(Duration.ofMinutes(2)));
+        waitingFor(Wait.forLogMessage(READY, 2).withStartupTimeout(Duration.ofMinutes(2)));
+    }
+
+    /**
+     * For a node started from a {@link NodeTemplate} image: the data directory is there, so the server starts
+     * once, and the node then draws a Citus server id of its own.
+     */
+    CitusContainer copiedFromTemplate() {
+        copiedFromTemplate = true;
+        return waitingFor(Wait.forLogMessage(READY, 1).withStartupTimeout(Duration.ofMinutes(2)));
+    }
+
+    @Override
+    protected void containerIsStarted(InspectContainerResponse containerInfo) {
+        if (copiedFromTemplate) {
+            NodeTemplate.giveOwnIdentity(this);
+        }
+    }
+
+    /** A new JDBC connection to this node, from the host. */
+    Connection connect() throws SQLException {
+        String url = "jdbc:postgresql://" + getHost() + ":" + getMappedPort(PORT) + "/" + DATABASE;
+        return DriverManager.getConnection(url, USER, PASSWORD);
     }
 
     /** Mounts the cluster settings and init scripts of {@code containers/citus} (the system under test). */

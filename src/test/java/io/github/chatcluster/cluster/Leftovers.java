@@ -8,11 +8,12 @@ import java.util.Optional;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Containers and networks of runs that died before they could clean up (a JVM killed outright).
+ * Containers, networks and node template images of runs that died before they could clean up (a JVM killed outright).
  * Each is labelled with its owner (host and process id); the next run on the same host removes
  * those whose owner process is gone. Runs that are alive, here or elsewhere, are never touched.
  */
@@ -42,6 +43,12 @@ final class Leftovers {
         for (Network network : docker.listNetworksCmd().withFilter("label", List.of(OWNER_LABEL)).exec()) {
             if (ownerIsDead(network.getLabels())) {
                 docker.removeNetworkCmd(network.getId()).exec();
+                removed++;
+            }
+        }
+        for (Image image : docker.listImagesCmd().withLabelFilter(OWNER_LABEL).exec()) {
+            if (ownerIsDead(image.getLabels())) {
+                docker.removeImageCmd(image.getId()).withForce(true).exec();
                 removed++;
             }
         }

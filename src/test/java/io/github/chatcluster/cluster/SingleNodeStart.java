@@ -26,9 +26,7 @@ public final class SingleNodeStart {
             Instant start = Instant.now();
             node.start();
             Duration took = Duration.between(start, Instant.now());
-            String url = "jdbc:postgresql://" + node.getHost() + ":" + node.getMappedPort(CitusContainer.PORT) + "/postgres";
-            try (Connection c = java.sql.DriverManager.getConnection(url, CitusContainer.USER, CitusContainer.PASSWORD);
-                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT citus_version()")) {
+            try (Connection c = node.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT citus_version()")) {
                 rs.next();
                 return new SingleNodeStart(took, rs.getString(1));
             }
