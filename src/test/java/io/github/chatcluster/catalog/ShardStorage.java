@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.github.chatcluster.cluster.Endpoint;
 
@@ -95,15 +97,22 @@ public class ShardStorage {
         });
     }
 
-    /** Row count and an order-independent checksum of one shard table on this worker. */
-    public String fingerprint(String shardTable) {
+    /**
+     * Row count and an order-independent checksum of each of the table's shards stored on this worker,
+     * by shard table name (e.g. rooms_102008); one connection for all of them.
+     */
+    public Map<String, String> fingerprints(String table) {
         return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) || ' rows, checksum ' || coalesce(sum(hashtext(t::text)::bigint), 0) FROM " + shardTable + " t");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+            Map<String, String> fingerprints = new TreeMap<>();
+            for (String shard : localShardTables(c, table)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) || ' rows, checksum ' "
+                        + "|| coalesce(sum(hashtext(t::text)::bigint), 0) FROM " + shard + " t");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    fingerprints.put(shard, rs.getString(1));
+                }
             }
+            return fingerprints;
         });
     }
 

@@ -4,28 +4,57 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The figures a run measured (times, throughput, the demo's claims held or not), kept in
- * target/cucumber-reports/figures.properties beside the HTML report.
+ * What a run measured and found, beside the HTML report in {@code target/cucumber-reports/}:
+ * {@code figures.properties} (times, throughput, claims; for machines and trend charts) and
+ * {@code summary.txt} (the original demo's claims, each held, not held or not checked, with its figure).
  */
 public final class Figures {
 
-    private static final Path FILE = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports/figures.properties");
+    private static final Path DIR = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports");
     private static final Map<String, String> FIGURES = new TreeMap<>();
+    private static final Map<SeedClaim, String> VERDICTS = new EnumMap<>(SeedClaim.class);
 
     private Figures() {
     }
 
     public static synchronized void record(String key, String value) {
         FIGURES.put(key, value);
-        StringBuilder text = new StringBuilder("# Figures measured by the last run of the acceptance suite\n");
-        FIGURES.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+        write();
+    }
+
+    /** Marks a claim held or not held; returns the line for the scenario's report. */
+    public static synchronized String claim(SeedClaim claim, boolean held, String evidence) {
+        String verdict = (held ? "HELD" : "NOT HELD") + ": " + evidence;
+        VERDICTS.put(claim, verdict);
+        FIGURES.put(claim.key(), verdict);
+        write();
+        return "The original demo's claim \"" + claim.words() + "\" " + verdict;
+    }
+
+    private static void write() {
+        StringBuilder properties = new StringBuilder("# Figures measured by the last run of the acceptance suite\n");
+        FIGURES.forEach((k, v) -> properties.append(k).append(" = ").append(v).append('\n'));
+        StringBuilder summary = new StringBuilder("The original demo's claims, as the last run found them\n");
+        for (SeedClaim claim : SeedClaim.values()) {
+            summary.append("  \"").append(claim.words()).append("\"\n      ")
+                    .append(VERDICTS.getOrDefault(claim, "NOT CHECKED: the scenario behind it did not run or did not pass"))
+                    .append('\n');
+        }
+        summary.append("\nFigures\n");
+        FIGURES.forEach((k, v) -> {
+            if (!k.startsWith("claim.")) {
+                summary.append("  ").append(k).append(" = ").append(v).append('\n');
+            }
+        });
         try {
-            Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, text);
+            Files.createDirectories(DIR);
+            Files.writeString(DIR.resolve("figures.properties"), properties);
+            Files.writeString(DIR.resolve("summary.txt"), summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

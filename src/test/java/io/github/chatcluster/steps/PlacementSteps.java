@@ -16,6 +16,7 @@ import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.report.PlacementMap;
+import io.github.chatcluster.report.SeedClaim;
 
 public class PlacementSteps {
 
@@ -82,6 +83,9 @@ public class PlacementSteps {
             actual.add(List.of(table, String.valueOf(app(context.cluster().coordinator1()).count(table)), String.valueOf(stored)));
         }
         expected.diff(DataTable.create(actual));
+        context.claim(SeedClaim.STORAGE_OVERHEAD_2X, true, "the workers store "
+                + actual.subList(1, actual.size()).stream().map(r -> r.get(2) + " rows of " + r.get(0) + " (" + r.get(1) + " seen)")
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     @Then("that co-location group has {int} shards, each stored {int} times")

@@ -12,6 +12,8 @@ import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.SingleNodeStart;
+import io.github.chatcluster.report.Figures;
+import io.github.chatcluster.report.SeedClaim;
 
 /** What one scenario shares between its steps; a new one for every scenario (picocontainer). */
 public class ScenarioContext {
@@ -52,6 +54,11 @@ public class ScenarioContext {
     /** A text (a table, a log) in the scenario's report. */
     public void attachText(String name, String text) {
         scenario.attach(text, "text/plain", name);
+    }
+
+    /** The verdict on one of the original demo's claims: in the scenario's report and in summary.txt. */
+    public void claim(SeedClaim claim, boolean held, String evidence) {
+        attachText("Claim of the original demo: " + claim.words(), Figures.claim(claim, held, evidence));
     }
 
     /** A line in the scenario's report. */
