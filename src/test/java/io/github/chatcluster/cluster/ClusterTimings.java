@@ -29,6 +29,17 @@ public class ClusterTimings {
         return Duration.between(Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()), ready);
     }
 
+    /** From the start of the Maven build (mvn verify), when Maven passed it on; else empty. */
+    public java.util.Optional<Duration> sinceBuildStart() {
+        String started = System.getProperty("build.started", "");
+        try {
+            return started.isBlank() ? java.util.Optional.empty()
+                    : java.util.Optional.of(Duration.between(Instant.parse(started), ready));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String summary() {
         return String.format("cluster ready in %.1f s: one node initialised as the template %.1f s, "
                         + "six copies and the load balancer started in parallel %.1f s, "
