@@ -43,6 +43,15 @@ Feature: Losing a coordinator
     Then rooms, members and messages can be written and read through coordinator-1
     And every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
 
+  Scenario: coordinator-1 hangs: the load balancer does not notice, and the clients it sends there get no answer
+    # A hung (paused) coordinator still completes TCP handshakes in the kernel, so nginx counts every
+    # connection to it as a success and keeps sending it new clients: there is no failover for a hung
+    # coordinator. Clients need a login timeout of their own; coordinator-2 itself is not affected.
+    When coordinator-1 is paused
+    Then of 10 new clients through the load balancer, each with a login timeout of 2 seconds, at least 3 get no answer and every other lands on coordinator-2
+    And so the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" does not hold for a hung coordinator
+    And rooms, members and messages can be written and read through coordinator-2
+
   Scenario Outline: A client on the coordinator that is <how> sees a clear error and resolves its write
     # A clean stop ends every session with "terminating connection due to administrator command"
     # (57P01). When the coordinator is killed, its sessions usually still say "terminating connection

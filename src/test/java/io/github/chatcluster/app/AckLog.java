@@ -138,9 +138,10 @@ public class AckLog {
     }
 
     public String summary() {
-        return rooms() + " rooms, " + members() + " members, " + messages() + " messages acknowledged; "
-                + unknownOutcomes() + " writes with an unknown outcome (" + unknownThatHadCommitted()
-                + " of them had been stored, the rest were retried)";
+        String acknowledged = rooms() + " rooms, " + members() + " members, " + messages() + " messages acknowledged";
+        return unknownOutcomes() == 0 ? acknowledged + ", no write with an unknown outcome"
+                : acknowledged + "; " + unknownOutcomes() + " writes with an unknown outcome (" + unknownThatHadCommitted()
+                        + " of them had been stored, the rest were retried)";
     }
 
     public List<Long> membersOf(long roomId) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +19,7 @@ public final class Figures {
 
     private static final Path DIR = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports");
     private static final Map<String, String> FIGURES = new TreeMap<>();
-    private static final Map<SeedClaim, String> VERDICTS = new EnumMap<>(SeedClaim.class);
+    private static final Map<SeedClaim, List<String>> VERDICTS = new EnumMap<>(SeedClaim.class);
 
     private Figures() {
     }
@@ -27,13 +29,19 @@ public final class Figures {
         write();
     }
 
-    /** Marks a claim held or not held; returns the line for the scenario's report. */
+    /**
+     * One scenario's finding on a claim; returns the line for that scenario's report. A claim holds when every
+     * finding of the run says so; one finding against it is enough for "not held".
+     */
     public static synchronized String claim(SeedClaim claim, boolean held, String evidence) {
-        String verdict = (held ? "HELD" : "NOT HELD") + ": " + evidence;
-        VERDICTS.put(claim, verdict);
-        FIGURES.put(claim.key(), verdict);
+        String finding = (held ? "HELD" : "NOT HELD") + ": " + evidence;
+        List<String> findings = VERDICTS.computeIfAbsent(claim, c -> new ArrayList<>());
+        findings.add(finding);
+        long against = findings.stream().filter(f -> f.startsWith("NOT HELD")).count();
+        FIGURES.put(claim.key(), against == 0 ? "held (" + findings.size() + " findings)"
+                : "not held (" + against + " of " + findings.size() + " findings)");
         write();
-        return "The original demo's claim \"" + claim.words() + "\" " + verdict;
+        return "The original demo's claim \"" + claim.words() + "\" " + finding;
     }
 
     private static void write() {
@@ -41,9 +49,10 @@ public final class Figures {
         FIGURES.forEach((k, v) -> properties.append(k).append(" = ").append(v).append('\n'));
         StringBuilder summary = new StringBuilder("The original demo's claims, as the last run found them\n");
         for (SeedClaim claim : SeedClaim.values()) {
-            summary.append("  \"").append(claim.words()).append("\"\n      ")
-                    .append(VERDICTS.getOrDefault(claim, "NOT CHECKED: the scenario behind it did not run or did not pass"))
+            summary.append("  \"").append(claim.words()).append("\": ")
+                    .append(FIGURES.getOrDefault(claim.key(), "not checked (the scenarios behind it did not run or did not pass)"))
                     .append('\n');
+            VERDICTS.getOrDefault(claim, List.of()).forEach(f -> summary.append("      ").append(f).append('\n'));
         }
         summary.append("\nFigures\n");
         FIGURES.forEach((k, v) -> {
