@@ -38,10 +38,14 @@ public final class Figures {
         List<String> findings = VERDICTS.computeIfAbsent(claim, c -> new ArrayList<>());
         findings.add(finding);
         long against = findings.stream().filter(f -> f.startsWith("NOT HELD")).count();
-        FIGURES.put(claim.key(), against == 0 ? "held (" + findings.size() + " findings)"
-                : "not held (" + against + " of " + findings.size() + " findings)");
+        FIGURES.put(claim.key(), against == 0 ? "held (" + count(findings.size()) + ")"
+                : "not held (" + against + " of " + count(findings.size()) + ")");
         write();
         return "The original demo's claim \"" + claim.words() + "\" " + finding;
+    }
+
+    private static String count(int findings) {
+        return findings == 1 ? "1 finding" : findings + " findings";
     }
 
     private static void write() {
