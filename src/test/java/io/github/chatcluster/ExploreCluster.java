@@ -31,7 +31,7 @@ public final class ExploreCluster {
                 .loadSampleData(Path.of(System.getProperty("basedir", "."), "containers/schema/sample-data.sql"));
         System.out.println("chat schema deployed and sample data loaded (containers/schema/sample-data.sql)");
         printEndpoints(cluster);
-        System.out.println("\ncommands: stop|start|kill|pause|unpause|disconnect|reconnect <node>, logs <node>, endpoints, quit"
+        System.out.println("\ncommands: stop|start|kill|pause|unpause|disconnect|reconnect <node>, logs <node>, endpoints, placement, quit"
                 + "\nCtrl-C or quit removes every container.");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -58,6 +58,7 @@ public final class ExploreCluster {
         switch (words[0]) {
             case "" -> { }
             case "endpoints" -> printEndpoints(cluster);
+            case "placement" -> System.out.println(io.github.chatcluster.report.PlacementMap.read(cluster.coordinator1()).text());
             case "stop" -> cluster.faults().stop(node);
             case "start" -> cluster.faults().start(node);
             case "kill" -> cluster.faults().kill(node);

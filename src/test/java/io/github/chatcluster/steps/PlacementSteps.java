@@ -58,7 +58,9 @@ public class PlacementSteps {
     public void eachWorkerStoresCopies(int workers, int each, int total, String table) {
         Map<String, Long> perWorker = placement().copiesPerWorker(table);
         context.report("copies of the " + table + " shards per worker: " + DataPlacement.describe(perWorker));
-        context.attachText("shard placement map", PlacementMap.text(context.cluster().coordinator1()));
+        PlacementMap map = PlacementMap.read(context.cluster().coordinator1());
+        context.attachText("shard placement map", map.text());
+        context.attachPicture("shard placement map (picture)", map.svg());
         assertThat(perWorker).as("workers storing %s", table).hasSize(workers);
         assertThat(perWorker.values().stream().mapToLong(Long::longValue).sum()).as("copies of %s", table).isEqualTo(total);
         assertThat(perWorker).as("copies of %s per worker", table).allSatisfy((w, n) -> assertThat(n).as(w).isEqualTo(each));

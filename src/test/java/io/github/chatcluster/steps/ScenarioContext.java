@@ -56,6 +56,11 @@ public class ScenarioContext {
         scenario.attach(text, "text/plain", name);
     }
 
+    /** An SVG picture in the scenario's report. */
+    public void attachPicture(String name, String svg) {
+        scenario.attach(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8), "image/svg+xml", name);
+    }
+
     /** The verdict on one of the original demo's claims: in the scenario's report and in summary.txt. */
     public void claim(SeedClaim claim, boolean held, String evidence) {
         attachText("Claim of the original demo: " + claim.words(), Figures.claim(claim, held, evidence));
