@@ -32,10 +32,32 @@ public final class NewClients {
         }
     }
 
-    private NewClients() {
+    private final List<Outcome> outcomes;
+
+    private NewClients(List<Outcome> outcomes) {
+        this.outcomes = List.copyOf(outcomes);
     }
 
-    public static List<Outcome> connect(Endpoint entry, int count, Duration loginTimeout) {
+    public int count() {
+        return outcomes.size();
+    }
+
+    /** How many clients got no answer within their login timeout. */
+    public long unanswered() {
+        return outcomes.stream().filter(Outcome::timedOut).count();
+    }
+
+    /** The coordinators the answered clients landed on, one entry per client. */
+    public List<String> landedOn() {
+        return outcomes.stream().filter(o -> !o.timedOut()).map(Outcome::landedOn).toList();
+    }
+
+    @Override
+    public String toString() {
+        return outcomes.toString();
+    }
+
+    public static NewClients connect(Endpoint entry, int count, Duration loginTimeout) {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
@@ -46,7 +68,7 @@ public final class NewClients {
             for (Future<Outcome> future : futures) {
                 outcomes.add(future.get());
             }
-            return outcomes;
+            return new NewClients(outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
