@@ -37,6 +37,7 @@ final class NodeTemplate {
     private final DockerImageName image;
     private final Map<String, String> labels;
     private CompletableFuture<Void> templateRemoval = CompletableFuture.completedFuture(null);
+    private volatile CitusContainer container;
 
     NodeTemplate(DockerImageName baseImage, Path citusConfig, String runId, Map<String, String> labels) {
         this.baseImage = baseImage;
@@ -58,6 +59,7 @@ final class NodeTemplate {
                 .withClusterConfiguration(citusConfig)
                 .withLogConsumer(log);
         labels.forEach(template::withLabel);
+        container = template;
         try {
             template.start();
             // A clean shutdown (SIGTERM, then a checkpoint) so that the copies start without crash recovery.
@@ -90,6 +92,18 @@ final class NodeTemplate {
     /** Removes the template container and the run-local image (the copies must be gone). */
     void remove() {
         templateRemoval.join();
+        CitusContainer template = container;
+        if (template != null && template.getContainerId() != null) {
+            // Still there when the run was interrupted while the template was being prepared.
+            try {
+                DockerClientFactory.instance().client().removeContainerCmd(template.getContainerId())
+                        .withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException e) {
+                // already removed
+            } catch (RuntimeException e) {
+                System.err.println("could not remove the node template container: " + e.getMessage());
+            }
+        }
         try {
             DockerClientFactory.instance().client().removeImageCmd(image.asCanonicalNameString()).withForce(true).exec();
         } catch (NotFoundException e) {
