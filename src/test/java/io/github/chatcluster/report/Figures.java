@@ -24,6 +24,13 @@ public final class Figures {
     private Figures() {
     }
 
+    /** A new run: the files of an earlier run are replaced by empty ones (every claim "not checked"). */
+    public static synchronized void startRun() {
+        FIGURES.clear();
+        VERDICTS.clear();
+        write();
+    }
+
     public static synchronized void record(String key, String value) {
         FIGURES.put(key, value);
         write();

@@ -2,6 +2,7 @@ package io.github.chatcluster.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
+import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.util.List;
@@ -17,6 +18,11 @@ public class ClusterHooks {
 
     public ClusterHooks(ScenarioContext context) {
         this.context = context;
+    }
+
+    @BeforeAll
+    public static void freshFigures() {
+        io.github.chatcluster.report.Figures.startRun();
     }
 
     @Before(order = 0)
