@@ -52,6 +52,18 @@ Feature: Losing a coordinator
     And so the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" does not hold for a hung coordinator
     And rooms, members and messages can be written and read through coordinator-2
 
+  Scenario: coordinator-2 hangs: new sessions on coordinator-1 fail their writes after 5 seconds, pooled sessions just wait
+    # A hung (paused) coordinator-2 still completes TCP handshakes. Every write to the chat tables first
+    # takes a lock on coordinator-2 (Citus's "first worker"). A new session gives up on it after
+    # citus.node_connection_timeout (5 s here). A session that has written before keeps its connection
+    # to coordinator-2 and waits for the answer with no limit of its own; even a cancel from the client
+    # does not end the wait (seen here: the cancelled write answered after about 130 s).
+    Given a client with a pooled session on coordinator-1 that has written a room
+    When coordinator-2 is paused
+    Then the pooled session's next write, which the client cancels after 5 seconds, still has no answer after 10 seconds
+    And a write through a new session on coordinator-1 fails within 10 seconds with "coordinator-2"
+    And so the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is hung
+
   Scenario Outline: A client on the coordinator that is <how> sees a clear error and resolves its write
     # A clean stop ends every session with "terminating connection due to administrator command"
     # (57P01). When the coordinator is killed, its sessions usually still say "terminating connection

@@ -2,6 +2,7 @@ package io.github.chatcluster.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import io.github.chatcluster.app.ChatWriter;
 import io.github.chatcluster.app.FailoverClock;
 import io.github.chatcluster.app.InFlightWrite;
 import io.github.chatcluster.app.NewClients;
+import io.github.chatcluster.app.PooledClient;
 import io.github.chatcluster.app.WriteLoad;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
@@ -38,6 +40,7 @@ public class FailoverSteps {
     /** The first line of the error of a write a coordinator refused in this scenario. */
     private String refusedWrite;
     private NewClients newClients;
+    private PooledClient pooledClient;
 
     public FailoverSteps(ScenarioContext context) {
         this.context = context;
@@ -159,7 +162,32 @@ public class FailoverSteps {
         refusedWrite = entry + " refused a new room with: " + error.getMessage().lines().findFirst().orElse("");
     }
 
-    @Then("so the demo's claim of {string} does not hold while {node} is down")
+    @Given("a client with a pooled session on {entryPoint} that has written a room")
+    public void aClientWithAPooledSession(Endpoint entry) throws SQLException {
+        pooledClient = PooledClient.open(entry);
+        PooledClient.Outcome first = pooledClient.createRoom(Duration.ofSeconds(10));
+        assertThat(first.committed()).as("the pooled session's first write: %s", first).isTrue();
+    }
+
+    @Then("the pooled session's next write, which the client cancels after {int} seconds, still has no answer after {int} seconds")
+    public void thePooledSessionsNextWriteHasNoAnswer(int cancelAfter, int seconds) {
+        var write = pooledClient.createRoomInTheBackground(Duration.ofSeconds(cancelAfter));
+        await("the pooled session's write stays unanswered").during(Duration.ofSeconds(seconds))
+                .atMost(Duration.ofSeconds(seconds + 2)).until(() -> !write.isDone());
+        context.report("the pooled session's write through " + pooledClient.entry() + " had no answer after "
+                + seconds + " s, although the client's driver cancelled it after " + cancelAfter + " s");
+    }
+
+    @Then("a write through a new session on {entryPoint} fails within {int} seconds with {string}")
+    public void aWriteThroughANewSessionFailsWithin(Endpoint entry, int seconds, String message) {
+        Instant start = Instant.now();
+        aWriteFailsWith(entry, message);
+        Duration took = Duration.between(start, Instant.now());
+        context.report(String.format("the write through a new session on %s failed after %.1f s", entry, took.toMillis() / 1000.0));
+        assertThat(took).as("time until the write failed").isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Then("so the demo's claim of {string} does not hold while {node} is down/hung")
     public void soTheClaimDoesNotHold(String words, String node) {
         assertThat(refusedWrite).as("a write refused in this scenario while " + node + " was down").isNotNull();
         SeedClaim claim = SeedClaim.withWords(words);
@@ -271,9 +299,12 @@ public class FailoverSteps {
     }
 
     @After
-    public void closeTheInFlightClient() {
+    public void closeTheClients() {
         if (inFlight != null) {
             inFlight.close();
+        }
+        if (pooledClient != null) {
+            pooledClient.close();
         }
     }
 }

@@ -1,0 +1,84 @@
+package io.github.chatcluster.app;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.chatcluster.cluster.Endpoint;
+
+/**
+ * A client that keeps its connection open between writes, as a connection pool does, and bounds each
+ * write with a statement timeout of its own (the driver cancels the statement when it runs out).
+ */
+public final class PooledClient implements AutoCloseable {
+
+    /** What became of one write: committed, refused with an error, or cancelled by the client's timeout. */
+    public record Outcome(boolean committed, String sqlState, String error, Duration took) {
+
+        public boolean cancelledByTheClient() {
+            return "57014".equals(sqlState);
+        }
+
+        @Override
+        public String toString() {
+            return (committed ? "committed" : cancelledByTheClient() ? "no answer, cancelled by the client"
+                    : "refused: " + error) + String.format(" after %.1f s", took.toMillis() / 1000.0);
+        }
+    }
+
+    private final Endpoint entry;
+    private final Connection connection;
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+
+    private PooledClient(Endpoint entry, Connection connection) {
+        this.entry = entry;
+        this.connection = connection;
+    }
+
+    public static PooledClient open(Endpoint entry) throws SQLException {
+        return new PooledClient(entry, entry.connect());
+    }
+
+    /** Creates a new room in its own transaction, waiting at most the timeout for the answer. */
+    public Outcome createRoom(Duration timeout) {
+        Instant start = Instant.now();
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO rooms (id, name) VALUES (?, ?)")) {
+            ps.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            ps.setLong(1, ChatWriter.newRoomId());
+            ps.setString(2, "pooled client");
+            ps.executeUpdate();
+            return new Outcome(true, null, null, Duration.between(start, Instant.now()));
+        } catch (SQLException e) {
+            return new Outcome(false, e.getSQLState(), e.getMessage(), Duration.between(start, Instant.now()));
+        }
+    }
+
+    /**
+     * Starts {@link #createRoom} in the background and returns at once; {@link #close()} aborts a write that
+     * is still waiting.
+     */
+    public CompletableFuture<Outcome> createRoomInTheBackground(Duration timeout) {
+        return CompletableFuture.supplyAsync(() -> createRoom(timeout), background);
+    }
+
+    public Endpoint entry() {
+        return entry;
+    }
+
+    /** Drops the connection at once, even while a write still waits for its answer. */
+    @Override
+    public void close() {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException ignored) {
+            // the connection broke; nothing to close
+        } finally {
+            background.shutdownNow();
+        }
+    }
+}
