@@ -10,6 +10,7 @@ import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.report.PlacementMap;
 
 /**
  * A cluster to explore by hand: the same topology as the suite, with the chat schema and the sample
@@ -58,7 +59,7 @@ public final class ExploreCluster {
         switch (words[0]) {
             case "" -> { }
             case "endpoints" -> printEndpoints(cluster);
-            case "placement" -> System.out.println(io.github.chatcluster.report.PlacementMap.read(cluster.coordinator1()).text());
+            case "placement" -> System.out.println(PlacementMap.read(cluster.coordinator1()).text());
             case "stop" -> cluster.faults().stop(node);
             case "start" -> cluster.faults().start(node);
             case "kill" -> cluster.faults().kill(node);

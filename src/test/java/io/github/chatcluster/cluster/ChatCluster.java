@@ -182,17 +182,8 @@ public class ChatCluster implements Startable {
     /** Removes every container (in parallel, forced, with its volumes) and then the network. */
     @Override
     public void stop() {
-        var docker = org.testcontainers.DockerClientFactory.instance().client();
         nodes.values().parallelStream().map(GenericContainer::getContainerId).filter(java.util.Objects::nonNull)
-                .forEach(id -> {
-                    try {
-                        docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-                    } catch (RuntimeException e) {
-                        if (!(e instanceof com.github.dockerjava.api.exception.NotFoundException)) {
-                            System.err.println("could not remove container " + id + ": " + e.getMessage());
-                        }
-                    }
-                });
+                .forEach(DockerRemoval::container);
         try {
             network.close();
         } catch (RuntimeException e) {

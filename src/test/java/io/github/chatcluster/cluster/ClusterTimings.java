@@ -2,6 +2,8 @@ package io.github.chatcluster.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** When the cluster's start-up phases ended, for the report. */
 public class ClusterTimings {
@@ -30,13 +32,13 @@ public class ClusterTimings {
     }
 
     /** From the start of the Maven build (mvn verify), when Maven passed it on; else empty. */
-    public java.util.Optional<Duration> sinceBuildStart() {
+    public Optional<Duration> sinceBuildStart() {
         String started = System.getProperty("build.started", "");
         try {
-            return started.isBlank() ? java.util.Optional.empty()
-                    : java.util.Optional.of(Duration.between(Instant.parse(started), ready));
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return started.isBlank() ? Optional.empty()
+                    : Optional.of(Duration.between(Instant.parse(started), ready));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -35,8 +35,7 @@ final class Leftovers {
         List<Container> containers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(OWNER_LABEL)).exec();
         for (Container container : containers) {
-            if (ownerIsDead(container.getLabels())) {
-                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+            if (ownerIsDead(container.getLabels()) && DockerRemoval.container(container.getId())) {
                 removed++;
             }
         }
@@ -47,8 +46,7 @@ final class Leftovers {
             }
         }
         for (Image image : docker.listImagesCmd().withLabelFilter(OWNER_LABEL).exec()) {
-            if (ownerIsDead(image.getLabels())) {
-                docker.removeImageCmd(image.getId()).withForce(true).exec();
+            if (ownerIsDead(image.getLabels()) && DockerRemoval.image(image.getId())) {
                 removed++;
             }
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.utility.DockerImageName;
@@ -37,6 +36,7 @@ final class NodeTemplate {
     private final DockerImageName image;
     private final Map<String, String> labels;
     private CompletableFuture<Void> templateRemoval = CompletableFuture.completedFuture(null);
+    /** The template container until its removal is under way. */
     private volatile CitusContainer container;
 
     NodeTemplate(DockerImageName baseImage, Path citusConfig, String runId, Map<String, String> labels) {
@@ -75,7 +75,9 @@ final class NodeTemplate {
                     + "\n  its last log lines:\n" + log.text(), e);
         }
         // Out of the start-up's way: removing the stopped template while its copies start.
-        templateRemoval = CompletableFuture.runAsync(template::close);
+        String id = template.getContainerId();
+        templateRemoval = CompletableFuture.runAsync(() -> DockerRemoval.container(id));
+        container = null;
     }
 
     /** Gives a node copied from the template a Citus server id of its own. */
@@ -92,24 +94,10 @@ final class NodeTemplate {
     /** Removes the template container and the run-local image (the copies must be gone). */
     void remove() {
         templateRemoval.join();
-        CitusContainer template = container;
-        if (template != null && template.getContainerId() != null) {
-            // Still there when the run was interrupted while the template was being prepared.
-            try {
-                DockerClientFactory.instance().client().removeContainerCmd(template.getContainerId())
-                        .withForce(true).withRemoveVolumes(true).exec();
-            } catch (NotFoundException e) {
-                // already removed
-            } catch (RuntimeException e) {
-                System.err.println("could not remove the node template container: " + e.getMessage());
-            }
+        CitusContainer interrupted = container; // still there when the run stopped while the template was prepared
+        if (interrupted != null && interrupted.getContainerId() != null) {
+            DockerRemoval.container(interrupted.getContainerId());
         }
-        try {
-            DockerClientFactory.instance().client().removeImageCmd(image.asCanonicalNameString()).withForce(true).exec();
-        } catch (NotFoundException e) {
-            // never committed
-        } catch (RuntimeException e) {
-            System.err.println("could not remove the node template image " + image + ": " + e.getMessage());
-        }
+        DockerRemoval.image(image.asCanonicalNameString());
     }
 }
