@@ -5,7 +5,7 @@ Feature: Chatting through either coordinator or the load balancer
   written through one entry point is read through every other at once (not "eventually").
 
   Background:
-    Given the chat cluster is running
+    Given the chat cluster is running and was checked healthy before this scenario
 
   Scenario Outline: Two members chat through <entry point>
     Given a new room with the members alice and bob, created through <entry point>

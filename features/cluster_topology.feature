@@ -9,7 +9,7 @@ Feature: Cluster topology
   Every piece of data (a shard) is stored on two different workers.
 
   Background:
-    Given the chat cluster is running
+    Given the chat cluster is running and was checked healthy before this scenario
 
   Scenario: Four workers store the data, two coordinators store none
     Then the cluster has exactly these active nodes:

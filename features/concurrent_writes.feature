@@ -6,7 +6,7 @@ Feature: Both coordinators take writes at the same time
   "eventual consistency" the original demo promised.
 
   Background:
-    Given the chat cluster is running
+    Given the chat cluster is running and was checked healthy before this scenario
 
   Scenario: Writers on both coordinators at once lose nothing and duplicate nothing
     When 4 clients write through coordinator-1 and 4 clients write through coordinator-2 at the same time, each creating 10 rooms with 2 members and 5 messages

@@ -9,7 +9,7 @@ Feature: Where the chat data is stored
   2 members and 10 messages each), loaded through the load balancer.
 
   Background:
-    Given the chat cluster is running
+    Given the chat cluster is running and was checked healthy before this scenario
     And the chat application holds only the sample data, loaded through the load balancer
 
   Scenario: Every shard of rooms is stored twice, on two different workers, evenly spread

@@ -11,7 +11,7 @@ Feature: Losing a worker
   them again afterwards.
 
   Background:
-    Given the chat cluster is running
+    Given the chat cluster is running and was checked healthy before this scenario
     And 40 rooms with 2 members and 3 messages each have been written through the load balancer
 
   Scenario: One worker stops: every room stays readable through both coordinators

@@ -19,16 +19,24 @@ import io.github.chatcluster.cluster.Endpoint;
  */
 public final class NewClients {
 
-    /** One client's outcome: the coordinator it landed on, or the error it got. */
-    public record Outcome(String landedOn, String error, Duration took) {
+    /**
+     * One client's outcome: the coordinator that finally answered (null if none did), the error it got at last,
+     * the errors of the attempts that failed before, and how long it took in all.
+     */
+    public record Outcome(String landedOn, String error, List<String> failedAttempts, Duration took) {
+        Outcome(String landedOn, String error, Duration took) {
+            this(landedOn, error, error == null ? List.of() : List.of(error), took);
+        }
+
         public boolean timedOut() {
-            return error != null;
+            return landedOn == null;
         }
 
         @Override
         public String toString() {
             return (landedOn != null ? landedOn : "no answer (" + error + ")")
-                    + String.format(" after %.1f s", took.toMillis() / 1000.0);
+                    + (failedAttempts.isEmpty() || landedOn == null ? "" : " after " + failedAttempts.size() + " failed attempt(s) " + failedAttempts)
+                    + String.format(" in %.1f s", took.toMillis() / 1000.0);
         }
     }
 
@@ -52,9 +60,40 @@ public final class NewClients {
         return outcomes.stream().filter(o -> !o.timedOut()).map(Outcome::landedOn).toList();
     }
 
+    public List<Outcome> outcomes() {
+        return outcomes;
+    }
+
     @Override
     public String toString() {
-        return outcomes.toString();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < outcomes.size(); i++) {
+            text.append("\n  client ").append(i + 1).append(": ").append(outcomes.get(i));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Clients that connect one after another, as an application's new sessions do; each one tries up to
+     * {@code attempts} times (a failed attempt is counted, with its error) and ends on the coordinator that answered.
+     */
+    public static NewClients oneAfterAnother(Endpoint entry, int count, Duration loginTimeout, int attempts) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant start = Instant.now();
+            List<String> failed = new ArrayList<>();
+            String landed = null;
+            while (landed == null && failed.size() < attempts) {
+                try (Connection c = entry.connectOnce(loginTimeout, loginTimeout)) {
+                    landed = CitusCatalog.localNodeName(c);
+                } catch (SQLException e) {
+                    failed.add(e.getSQLState() + " " + e.getMessage().lines().findFirst().orElse(""));
+                }
+            }
+            outcomes.add(new Outcome(landed, landed == null ? failed.get(failed.size() - 1) : null, failed,
+                    Duration.between(start, Instant.now())));
+        }
+        return new NewClients(outcomes);
     }
 
     public static NewClients connect(Endpoint entry, int count, Duration loginTimeout) {

@@ -32,6 +32,11 @@ public class ClusterOperator {
         execute("SELECT citus_activate_node('" + node + "', 5432)");
     }
 
+    /** Sends the cluster's metadata to the node again (it had not been synced). */
+    public void syncMetadata(String node) {
+        execute("SELECT start_metadata_sync_to_node('" + node + "', 5432)");
+    }
+
     /** Copies shards until each shard of each chat table has the given number of placements. */
     public void replicateShards(int copies) {
         for (String table : ChatApplication.TABLES) {

@@ -57,6 +57,7 @@ public class ChatCluster implements Startable {
     private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final NodeTemplate template;
     private final NodeFaults faults;
+    private final PacketFaults packetFaults;
     private final Path schema;
     private final ClusterTimings timings = new ClusterTimings();
 
@@ -84,6 +85,7 @@ public class ChatCluster implements Startable {
             container.withLogConsumer(log);
         });
         this.faults = new NodeFaults(this);
+        this.packetFaults = new PacketFaults(this, projectDir.resolve("containers/fault-injector"));
     }
 
     private void citusNode(String name) {
@@ -182,6 +184,11 @@ public class ChatCluster implements Startable {
     /** Removes every container (in parallel, forced, with its volumes) and then the network. */
     @Override
     public void stop() {
+        try {
+            packetFaults.healAll(); // the fault injectors share the nodes' network namespaces: they go first
+        } catch (RuntimeException e) {
+            System.err.println("could not remove the fault injectors: " + e.getMessage());
+        }
         nodes.values().parallelStream().map(GenericContainer::getContainerId).filter(java.util.Objects::nonNull)
                 .forEach(DockerRemoval::container);
         try {
@@ -249,6 +256,10 @@ public class ChatCluster implements Startable {
 
     public NodeFaults faults() {
         return faults;
+    }
+
+    public PacketFaults packetFaults() {
+        return packetFaults;
     }
 
     public ClusterTimings timings() {

@@ -49,6 +49,7 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
         // readiness here is the wait strategy and JDBC probes, so turn it off to spare the CPU.
         withCreateContainerCmdModifier(cmd -> cmd.withHealthcheck(new HealthCheck().withTest(List.of("NONE"))));
         waitingFor(Wait.forLogMessage(READY, 2).withStartupTimeout(Duration.ofMinutes(2)));
+        CpuLimit.applyTo(this);
     }
 
     /**

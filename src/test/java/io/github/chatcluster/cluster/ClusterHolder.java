@@ -45,6 +45,17 @@ public final class ClusterHolder {
         return cluster;
     }
 
+    /**
+     * Removes a cluster that could not be repaired: the next scenario starts from a new one instead of failing
+     * in a cascade.
+     */
+    public static synchronized void discard() {
+        if (cluster != null) {
+            System.err.println("\n*** The cluster could not be made healthy: it is removed, and the next scenario starts a new one.\n");
+        }
+        shutdown();
+    }
+
     public static synchronized void shutdown() {
         if (cluster != null) {
             cluster.stop();

@@ -18,6 +18,7 @@ public class LoadBalancerContainer extends GenericContainer<LoadBalancerContaine
         withNetworkAliases(name);
         withExposedPorts(PORT);
         waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofSeconds(60)));
+        CpuLimit.applyTo(this);
     }
 
     public LoadBalancerContainer withConfiguration(Path nginxConf) {

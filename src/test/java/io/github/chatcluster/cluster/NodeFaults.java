@@ -87,26 +87,69 @@ public class NodeFaults {
         return Set.copyOf(damaged);
     }
 
-    /** Brings every node a scenario damaged back: unpaused, connected, started. */
-    public void healAll() {
-        for (String node : Set.copyOf(damaged)) {
-            var inspect = docker.inspectContainerCmd(id(node)).exec();
-            ContainerState state = inspect.getState();
-            if (Boolean.TRUE.equals(state.getPaused())) {
-                docker.unpauseContainerCmd(id(node)).exec();
-            } else if (!Boolean.TRUE.equals(state.getRunning())) {
-                docker.startContainerCmd(id(node)).exec();
-            }
-            var networks = docker.inspectContainerCmd(id(node)).exec().getNetworkSettings().getNetworks();
-            boolean connected = networks.values().stream()
-                    .anyMatch(n -> cluster.network().getId().equals(n.getNetworkID()));
-            if (!connected) {
-                docker.connectToNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node))
-                        .withContainerNetwork(new ContainerNetwork().withAliases(node)).exec();
-            }
-            awaitServing(node);
-            damaged.remove(node);
+    /**
+     * What Docker says is wrong with the node's container now, whoever caused it: paused, not running, or not
+     * on the cluster network under its name. Empty when the container is as the cluster started it.
+     */
+    public java.util.Optional<String> containerFault(String node) {
+        var inspect = docker.inspectContainerCmd(id(node)).exec();
+        ContainerState state = inspect.getState();
+        if (Boolean.TRUE.equals(state.getPaused())) {
+            return java.util.Optional.of(node + " is paused");
         }
+        if (!Boolean.TRUE.equals(state.getRunning())) {
+            return java.util.Optional.of(node + " is not running (" + state.getStatus() + ")");
+        }
+        ContainerNetwork network = inspect.getNetworkSettings().getNetworks().values().stream()
+                .filter(n -> cluster.network().getId().equals(n.getNetworkID())).findFirst().orElse(null);
+        if (network == null) {
+            return java.util.Optional.of(node + " is not connected to the cluster network");
+        }
+        if (network.getAliases() == null || !network.getAliases().contains(node)) {
+            return java.util.Optional.of(node + " is on the cluster network without its name " + node);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Brings the node's container back to how the cluster started it (unpaused, started, connected under its
+     * name), whatever put it there, and waits until it serves. Returns what was done, empty if nothing.
+     */
+    public java.util.Optional<String> restoreContainer(String node) {
+        java.util.Optional<String> fault = containerFault(node);
+        if (fault.isEmpty()) {
+            damaged.remove(node);
+            return fault;
+        }
+        ContainerState state = docker.inspectContainerCmd(id(node)).exec().getState();
+        if (Boolean.TRUE.equals(state.getPaused())) {
+            docker.unpauseContainerCmd(id(node)).exec();
+        } else if (!Boolean.TRUE.equals(state.getRunning())) {
+            docker.startContainerCmd(id(node)).exec();
+        }
+        if (containerFault(node).filter(f -> f.contains("network")).isPresent()) {
+            try {
+                docker.disconnectFromNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node))
+                        .withForce(true).exec();
+            } catch (com.github.dockerjava.api.exception.DockerException notConnected) {
+                // it was not on the network at all
+            }
+            docker.connectToNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node))
+                    .withContainerNetwork(new ContainerNetwork().withAliases(node)).exec();
+        }
+        awaitServing(node);
+        damaged.remove(node);
+        return fault;
+    }
+
+    /** Removes every packet-level fault and brings every node back (see {@link #restoreContainer}); returns what was wrong. */
+    public java.util.List<String> healAll() {
+        java.util.List<String> healed = new java.util.ArrayList<>(cluster.packetFaults().healAll());
+        for (String node : cluster.allNodes()) {
+            restoreContainer(node).ifPresent(healed::add);
+        }
+        damaged.clear();
+        return healed;
     }
 
     private void awaitServing(String node) {

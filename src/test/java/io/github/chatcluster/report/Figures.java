@@ -58,7 +58,8 @@ public final class Figures {
     private static void write() {
         StringBuilder properties = new StringBuilder("# Figures measured by the last run of the acceptance suite\n");
         FIGURES.forEach((k, v) -> properties.append(k).append(" = ").append(v).append('\n'));
-        StringBuilder summary = new StringBuilder("The original demo's claims, as the last run found them\n");
+        StringBuilder summary = new StringBuilder(ScenarioOrder.describe()).append("\n\n")
+                .append("The original demo's claims, as the last run found them\n");
         for (SeedClaim claim : SeedClaim.values()) {
             summary.append("  \"").append(claim.words()).append("\": ")
                     .append(FIGURES.getOrDefault(claim.key(), "not checked (the scenarios behind it did not run or did not pass)"))

@@ -29,6 +29,7 @@ import io.github.chatcluster.app.WriteLoad;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.LoadBalancerRouting;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 
@@ -72,13 +73,66 @@ public class FailoverSteps {
     @When("{node} is started again")
     public void nodeIsStartedAgain(String node) {
         cluster().faults().start(node);
+        context.backAt = Instant.now();
     }
 
     @When("{node} is started again and has recovered its two-phase commits")
     public void coordinatorIsStartedAgainAndRecovers(String node) {
         cluster().faults().start(node);
+        context.backAt = Instant.now();
         int recovered = ClusterOperator.recoverTwoPhaseCommits(cluster().endpoint(node));
         context.report(node + " recovered " + recovered + " two-phase commits");
+    }
+
+    @Given("the load balancer has both coordinators in its rotation")
+    public void theLoadBalancerHasBothCoordinators() {
+        context.report(routing().ensureBothCoordinators());
+    }
+
+    @When("{node} refuses new connections")
+    public void nodeRefusesNewConnections(String node) {
+        cluster().packetFaults().refuseConnections(node);
+        context.faultAt = Instant.now();
+        context.fault = node + " refusing new connections";
+    }
+
+    @When("{node} accepts connections again")
+    public void nodeAcceptsConnectionsAgain(String node) {
+        context.report("faults ended: " + cluster().packetFaults().healAll());
+        context.backAt = Instant.now();
+    }
+
+    @Then("{int} new clients through the load balancer, one after another, all land on {node} with at most {int} failed connection attempt(s) among them")
+    public void newClientsOneAfterAnother(int count, String coordinator, int allowedFailures) {
+        NewClients clients = NewClients.oneAfterAnother(cluster().loadBalancer(), count, Duration.ofSeconds(5), 3);
+        context.report("new clients through the load balancer while " + context.fault + ":" + clients);
+        long failed = clients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum();
+        if (failed > allowedFailures) {
+            var first = clients.outcomes().stream().filter(o -> !o.failedAttempts().isEmpty()).findFirst().orElseThrow();
+            throw new AssertionError(String.format("%d connection attempts through the load balancer failed while %s"
+                    + " (at most %d allowed), the first with: %s. The load balancer did not try %s after its connection"
+                    + " to the failed coordinator failed.%s", failed, context.fault, allowedFailures,
+                    first.failedAttempts().get(0), coordinator, clients));
+        }
+        assertThat(clients.landedOn()).as("where the %d clients finally landed:%s", count, clients).hasSize(count).containsOnly(coordinator);
+    }
+
+    @Then("new clients through the load balancer reach {node} again within {int} seconds")
+    public void newClientsReachAgain(String coordinator, int seconds) {
+        assertThat(context.backAt).as("when %s came back", coordinator).isNotNull();
+        LoadBalancerRouting.Return back = routing().awaitReturnOf(coordinator, context.backAt, Duration.ofSeconds(seconds));
+        context.report("after " + coordinator + " came back: " + back);
+        if (!back.returned()) {
+            throw new AssertionError(coordinator + " has been back for " + seconds + " s, but the load balancer sent "
+                    + "every new client of that time elsewhere (" + back + "): it keeps a coordinator that came back"
+                    + " out of its rotation for longer than " + seconds + " s.");
+        }
+        Figures.record("failover.return-seconds." + context.fault.replace(' ', '-'),
+                String.format(java.util.Locale.ROOT, "%.1f", back.after().toMillis() / 1000.0));
+    }
+
+    private LoadBalancerRouting routing() {
+        return new LoadBalancerRouting(cluster());
     }
 
     @Then("a {word} through the load balancer succeeds within {int} seconds of the fault")

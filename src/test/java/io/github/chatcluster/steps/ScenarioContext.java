@@ -30,10 +30,14 @@ public class ScenarioContext {
     public List<Duration> failoverTimes = List.of();
     /** When the scenario's fault was injected (the Docker call returned). */
     public Instant faultAt;
+    /** When the scenario's faulty node was back (started again, accepting connections again). */
+    public Instant backAt;
     public SingleNodeStart singleNode;
     /** The scenario's fault in words, e.g. "worker-3 paused". */
     public String fault = "no fault";
     public final List<DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();
+    /** What the check before this scenario found and repaired. */
+    public io.github.chatcluster.cluster.HealthyBaseline.Outcome baseline;
 
     public ChatCluster cluster() {
         if (cluster == null) {
@@ -45,6 +49,10 @@ public class ScenarioContext {
     void begin(ChatCluster cluster, Scenario scenario) {
         this.cluster = cluster;
         this.scenario = scenario;
+    }
+
+    public String scenarioName() {
+        return scenario.getName();
     }
 
     boolean hasCluster() {

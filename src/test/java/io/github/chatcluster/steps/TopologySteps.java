@@ -30,8 +30,9 @@ public class TopologySteps {
         return new ClusterShape(context.cluster());
     }
 
-    @Given("the chat cluster is running")
-    public void theChatClusterIsRunning() {
+    @Given("the chat cluster is running and was checked healthy before this scenario")
+    public void theChatClusterIsRunningAndHealthy() {
+        assertThat(context.baseline).as("the check of the cluster before this scenario").isNotNull();
         assertThat(context.cluster().allNodes()).allSatisfy(node ->
                 assertThat(context.cluster().faults().isRunning(node)).as("%s is running", node).isTrue());
     }

@@ -1,0 +1,21 @@
+@faults @repair
+Feature: Every scenario starts from a healthy cluster
+  Before every scenario the suite checks the cluster, whatever ran before: every container is running,
+  unpaused and on the network under its name, with no packet filter rule in force; all six nodes and the
+  load balancer answer; no node holds a prepared transaction; every node is active in the metadata of
+  both coordinators and has its metadata synced; every shard has exactly two copies on active nodes, and
+  each copy answers a read; new connections through the load balancer reach both coordinators.
+  What is wrong is repaired (unpause, start, reconnect, remove the rules, recover two-phase commits,
+  activate, copy shards, make nginx forget failed connections) within 120 seconds, and is listed in the
+  report of the scenario that follows. When the repair does not make the cluster healthy, that scenario
+  fails with one message naming what is wrong, and the next one starts from a new cluster.
+
+  Scenario: A cluster damaged in three ways at once is found damaged and repaired, and left damaged for the next scenario
+    Given the chat cluster is running and was checked healthy before this scenario
+    When worker-2 is disabled behind the suite's back
+    And the load balancer takes coordinator-1 out of its rotation after a connection to it fails
+    And coordinator-2 is paused behind the suite's back
+    Then the check that runs before every scenario finds that "coordinator-2 is paused", that "worker-2 is not active" and that new connections do not reach "coordinator-1"
+    And it repairs all of it within 120 seconds, after which the cluster is checked healthy
+    When the cluster is damaged in the same three ways again and left so when this scenario ends
+    Then the check before the next scenario repairs it, as that scenario's report and summary.txt show
