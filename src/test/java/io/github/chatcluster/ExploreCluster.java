@@ -10,6 +10,7 @@ import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.HealthyBaseline;
 import io.github.chatcluster.report.PlacementMap;
 
 /**
@@ -32,7 +33,8 @@ public final class ExploreCluster {
                 .loadSampleData(Path.of(System.getProperty("basedir", "."), "containers/schema/sample-data.sql"));
         System.out.println("chat schema deployed and sample data loaded (containers/schema/sample-data.sql)");
         printEndpoints(cluster);
-        System.out.println("\ncommands: stop|start|kill|pause|unpause|disconnect|reconnect <node>, logs <node>, endpoints, placement, quit"
+        System.out.println("\ncommands: stop|start|kill|pause|unpause|disconnect|reconnect|refuse <node>, logs <node>, endpoints, placement,"
+                + "\n  check (the check and repair every scenario starts with), quit"
                 + "\nCtrl-C or quit removes every container.");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -67,6 +69,8 @@ public final class ExploreCluster {
             case "unpause" -> cluster.faults().unpause(node);
             case "disconnect" -> cluster.faults().disconnect(node);
             case "reconnect" -> cluster.faults().reconnect(node);
+            case "refuse" -> cluster.packetFaults().refuseConnections(node);
+            case "check" -> System.out.println(new HealthyBaseline(cluster).establish().text());
             case "logs" -> System.out.println(cluster.logs(node));
             default -> System.out.println("unknown command: " + words[0]);
         }
