@@ -93,7 +93,7 @@ public class FailoverSteps {
     public void nodeRefusesNewConnections(String node) {
         cluster().packetFaults().refuseConnections(node);
         context.faultAt = Instant.now();
-        context.fault = node + " refusing new connections";
+        context.fault = node + " refuses new connections";
     }
 
     @When("{node} accepts connections again")
@@ -109,9 +109,9 @@ public class FailoverSteps {
         long failed = clients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum();
         if (failed > allowedFailures) {
             var first = clients.outcomes().stream().filter(o -> !o.failedAttempts().isEmpty()).findFirst().orElseThrow();
-            throw new AssertionError(String.format("%d connection attempts through the load balancer failed while %s"
-                    + " (at most %d allowed), the first with: %s. The load balancer did not try %s after its connection"
-                    + " to the failed coordinator failed.%s", failed, context.fault, allowedFailures,
+            throw new AssertionError(String.format("%d connection attempt(s) through the load balancer failed while %s"
+                    + " (at most %d allowed), the first with: %s%nThe load balancer gave the client up instead of trying %s"
+                    + " after its connection to the failed coordinator failed.%s", failed, context.fault, allowedFailures,
                     first.failedAttempts().get(0), coordinator, clients));
         }
         assertThat(clients.landedOn()).as("where the %d clients finally landed:%s", count, clients).hasSize(count).containsOnly(coordinator);
