@@ -16,6 +16,7 @@ Feature: Both coordinators take writes at the same time
     And for each chat table, the workers store exactly twice the rows the application sees
 
   Scenario: The load balancer spreads new connections over both coordinators
+    Given the load balancer has both coordinators in its rotation
     When a client opens 20 connections through the load balancer
     Then every connection lands on coordinator-1 or coordinator-2
     And each coordinator receives at least 8 of the 20 connections

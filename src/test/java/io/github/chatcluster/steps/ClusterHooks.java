@@ -60,7 +60,7 @@ public class ClusterHooks {
         }
         context.baseline = outcome;
         scenario.log(outcome.text());
-        recordBaseline(outcome);
+        recordBaseline(scenario.getName(), outcome);
         if (damageLeftBy != null) {
             String by = damageLeftBy;
             damageLeftBy = null;
@@ -84,10 +84,14 @@ public class ClusterHooks {
                 + String.format(java.util.Locale.ROOT, "%.1f s", outcome.took().toMillis() / 1000.0) + ": " + outcome.found());
     }
 
-    private static synchronized void recordBaseline(HealthyBaseline.Outcome outcome) {
+    private static synchronized void recordBaseline(String scenarioName, HealthyBaseline.Outcome outcome) {
         checks++;
         if (!outcome.wasHealthy()) {
             repairs++;
+            // Which scenario found the cluster damaged, and how: where scenarios leave damage behind.
+            Figures.record(String.format("baseline.repair.%02d", repairs), "before '" + scenarioName + "': "
+                    + String.join("; ", outcome.found()) + String.format(java.util.Locale.ROOT, " (repaired in %.1f s)",
+                    outcome.took().toMillis() / 1000.0));
         }
         Figures.record("baseline.checks", String.valueOf(checks));
         Figures.record("baseline.repaired-before-a-scenario", String.valueOf(repairs));
