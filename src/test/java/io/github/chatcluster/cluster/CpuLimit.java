@@ -20,7 +20,11 @@ public final class CpuLimit {
 
     /** The limit asked for, if any; a value that is not a positive number is one clear error. */
     public static Optional<Double> cpus() {
-        String value = Images.choose(PROPERTY, VARIABLE, "").strip();
+        return parse(Images.choose(PROPERTY, VARIABLE, ""));
+    }
+
+    static Optional<Double> parse(String setting) {
+        String value = setting.strip();
         if (value.isEmpty()) {
             return Optional.empty();
         }

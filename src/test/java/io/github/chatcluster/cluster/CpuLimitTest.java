@@ -15,12 +15,12 @@ class CpuLimitTest {
 
     @Test
     void noLimitUnlessOneIsAskedFor() {
-        assertThat(CpuLimit.cpus()).isEmpty();
-        assertThat(CpuLimit.describe()).isEqualTo("no CPU limit per container");
+        assertThat(CpuLimit.parse("")).isEmpty();
+        assertThat(CpuLimit.parse("  ")).isEmpty();
     }
 
     @Test
-    void aFractionOfACpu() {
+    void aFractionOfACpuFromTheSystemProperty() {
         System.setProperty(CpuLimit.PROPERTY, "0.5");
         assertThat(CpuLimit.cpus()).contains(0.5);
         assertThat(CpuLimit.describe()).isEqualTo("0.5 CPUs per container (-Dcluster.cpus)");
@@ -28,10 +28,8 @@ class CpuLimitTest {
 
     @Test
     void somethingElseIsOneClearError() {
-        System.setProperty(CpuLimit.PROPERTY, "half");
-        assertThatThrownBy(CpuLimit::cpus).hasMessageContaining("-Dcluster.cpus=half is not a CPU limit")
+        assertThatThrownBy(() -> CpuLimit.parse("half")).hasMessageContaining("-Dcluster.cpus=half is not a CPU limit")
                 .hasMessageContaining("-Dcluster.cpus=0.5");
-        System.setProperty(CpuLimit.PROPERTY, "-1");
-        assertThatThrownBy(CpuLimit::cpus).hasMessageContaining("is not a CPU limit");
+        assertThatThrownBy(() -> CpuLimit.parse("-1")).hasMessageContaining("is not a CPU limit");
     }
 }
