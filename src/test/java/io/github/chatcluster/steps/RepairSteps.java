@@ -54,8 +54,12 @@ public class RepairSteps {
     public void itRepairsAll(int seconds) {
         assertThat(outcome.took()).as("time the check and its repairs took").isLessThanOrEqualTo(Duration.ofSeconds(seconds));
         assertThat(outcome.repairs()).as("repairs").anySatisfy(r -> assertThat(r).contains("coordinator-2 is paused"))
-                .anySatisfy(r -> assertThat(r).contains("activated worker-2"))
-                .anySatisfy(r -> assertThat(r).contains("forget"));
+                .anySatisfy(r -> assertThat(r).contains("activated worker-2"));
+        // nginx takes a coordinator back by itself after its fail_timeout: on a slow machine that can come
+        // before the repair reaches the load balancer. Either way new connections must reach both again.
+        boolean nginxReset = outcome.repairs().stream().anyMatch(r -> r.contains("forget"));
+        context.report(nginxReset ? "the load balancer was made to forget its failed connections"
+                : "the load balancer had taken coordinator-1 back by itself before the repair reached it");
         assertThat(new HealthyBaseline(context.cluster()).problems()).as("what is wrong after the repair").isEmpty();
     }
 
