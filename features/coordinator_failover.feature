@@ -18,8 +18,9 @@ Feature: Losing a coordinator
   Scenario Outline: coordinator-1 is <how>: the load balancer moves new clients to coordinator-2, and back when it returns
     # nginx drops a coordinator from its rotation when a connection to it fails, and when its name stops
     # resolving (Docker removes a stopped container's name). A connection nginx is making to the dead
-    # coordinator at the moment its name disappears is not retried on the other one: seen here, one client
-    # right after the stop can get a failed attempt. Every client after that lands on coordinator-2.
+    # coordinator at the moment its name disappears is not retried on the other one (seen here with the same
+    # nginx configuration in front of two plain TCP servers): one client right after the stop can get a failed
+    # attempt. Every client after that lands on coordinator-2.
     Given the load balancer has both coordinators in its rotation
     When coordinator-1 is <how>
     Then a write through the load balancer succeeds within 5 seconds of the fault
