@@ -3,14 +3,31 @@ package io.github.chatcluster.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ScenarioOrderTest {
 
-    @AfterEach
+    /** What the command line set (Surefire passes -D options on to the tests): cleared for each test, then restored. */
+    private String order;
+    private String seed;
+
+    @BeforeEach
     void clear() {
+        order = System.clearProperty(ScenarioOrder.ORDER);
+        seed = System.clearProperty(ScenarioOrder.SEED);
+    }
+
+    @AfterEach
+    void restore() {
         System.clearProperty(ScenarioOrder.ORDER);
         System.clearProperty(ScenarioOrder.SEED);
+        if (order != null) {
+            System.setProperty(ScenarioOrder.ORDER, order);
+        }
+        if (seed != null) {
+            System.setProperty(ScenarioOrder.SEED, seed);
+        }
     }
 
     @Test
