@@ -16,7 +16,8 @@ import io.github.chatcluster.report.PlacementMap;
 /**
  * A cluster to explore by hand: the same topology as the suite, with the chat schema and the sample
  * data, kept running until Ctrl-C (or "quit"), then removed. Commands on standard input:
- * {@code stop|start|kill|pause|unpause|disconnect|reconnect <node>}, {@code logs <node>},
+ * {@code stop|start|kill|pause|unpause|disconnect|reconnect|refuse|silence <node>}, {@code cut <node> <peer>},
+ * {@code lose <node> <percent>}, {@code delay <node> <ms> <peer>...}, {@code heal}, {@code logs <node>},
  * {@code endpoints}, {@code quit}.
  *
  * <pre>mvn -q test-compile exec:java</pre>
@@ -33,7 +34,8 @@ public final class ExploreCluster {
                 .loadSampleData(Path.of(System.getProperty("basedir", "."), "containers/schema/sample-data.sql"));
         System.out.println("chat schema deployed and sample data loaded (containers/schema/sample-data.sql)");
         printEndpoints(cluster);
-        System.out.println("\ncommands: stop|start|kill|pause|unpause|disconnect|reconnect|refuse <node>, logs <node>, endpoints, placement,"
+        System.out.println("\ncommands: stop|start|kill|pause|unpause|disconnect|reconnect|refuse|silence <node>, logs <node>, endpoints, placement,"
+                + "\n  cut <node> <peer>, lose <node> <percent>, delay <node> <ms> <peer>..., heal (every packet-level fault),"
                 + "\n  check (the check and repair every scenario starts with), quit"
                 + "\nCtrl-C or quit removes every container.");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -70,6 +72,11 @@ public final class ExploreCluster {
             case "disconnect" -> cluster.faults().disconnect(node);
             case "reconnect" -> cluster.faults().reconnect(node);
             case "refuse" -> cluster.packetFaults().refuseConnections(node);
+            case "silence" -> cluster.packetFaults().dieSilently(node);
+            case "cut" -> cluster.packetFaults().cutLink(node, words[2]);
+            case "lose" -> cluster.packetFaults().losePackets(node, Integer.parseInt(words[2]));
+            case "delay" -> cluster.packetFaults().delay(node, List.of(words).subList(3, words.length), Integer.parseInt(words[2]));
+            case "heal" -> System.out.println(cluster.packetFaults().healAll());
             case "check" -> System.out.println(new HealthyBaseline(cluster).establish().text());
             case "logs" -> System.out.println(cluster.logs(node));
             default -> System.out.println("unknown command: " + words[0]);

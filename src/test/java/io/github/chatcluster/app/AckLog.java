@@ -157,10 +157,19 @@ public class AckLog {
      * is stored twice. Returns how long the slowest of the three read queries took.
      */
     public Duration assertAllVisibleThrough(Endpoint endpoint) {
+        try (Connection c = endpoint.connect()) {
+            return assertAllVisibleOn(c, endpoint.toString());
+        } catch (SQLException e) {
+            throw new AssertionError("Reading the acknowledged writes through " + endpoint + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #assertAllVisibleThrough}, on a connection the caller holds; a failed read throws its SQLException. */
+    public Duration assertAllVisibleOn(Connection c, String endpoint) throws SQLException {
         List<Long> roomIds = new ArrayList<>(rooms);
         roomIds.addAll(members.keySet());
         roomIds.addAll(messages.keySet());
-        try (Connection c = endpoint.connect()) {
+        {
             Set<Long> foundRooms = new HashSet<>();
             Map<Long, Set<Long>> foundMembers = new HashMap<>();
             Map<Long, List<UUID>> foundMessages = new HashMap<>();
@@ -180,8 +189,6 @@ public class AckLog {
                     .as("acknowledged messages of room %d read through %s", room, endpoint)
                     .containsAll(sent).doesNotHaveDuplicates());
             return slowest;
-        } catch (SQLException e) {
-            throw new AssertionError("Reading the acknowledged writes through " + endpoint + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -17,7 +17,7 @@ import io.github.chatcluster.cluster.Endpoint;
  */
 public final class PooledClient implements AutoCloseable {
 
-    /** What became of one write: committed, refused with an error, or cancelled by the client's timeout. */
+    /** What became of one query or write: done, refused with an error, or cancelled by the client's timeout. */
     public record Outcome(boolean committed, String sqlState, String error, Duration took) {
 
         public boolean cancelledByTheClient() {
@@ -42,6 +42,59 @@ public final class PooledClient implements AutoCloseable {
 
     public static PooledClient open(Endpoint entry) throws SQLException {
         return new PooledClient(entry, entry.connect());
+    }
+
+    /** A client whose driver gives up on a query that gets no answer for the socket timeout. */
+    public static PooledClient open(Endpoint entry, Duration socketTimeout) throws SQLException {
+        return new PooledClient(entry, entry.connectOnce(Duration.ofSeconds(5), socketTimeout));
+    }
+
+    /**
+     * Reads every room, member and message on the session's connection: a query over every shard, so that the
+     * coordinator keeps a connection to every worker for this session (Citus caches them between queries).
+     */
+    public Outcome readEverything() {
+        return timed(() -> {
+            try (var statement = connection.createStatement()) {
+                for (String table : ChatApplication.TABLES) {
+                    statement.executeQuery("SELECT count(*) FROM " + table).close();
+                }
+            }
+        });
+    }
+
+    /** Reads back every write the log holds on this session's connection; the outcome says how long it took. */
+    public Outcome readAcknowledged(AckLog acks) {
+        return timed(() -> acks.assertAllVisibleOn(connection, "a pooled session on " + entry));
+    }
+
+    /** Sends a message on the session's connection, in its own transaction. */
+    public Outcome sendMessage(long roomId, long senderId, java.util.UUID clientId) {
+        return timed(() -> {
+            connection.setAutoCommit(true);
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO messages (room_id, client_msg_id, sender_id, body) VALUES (?, ?, ?, 'pooled session')")) {
+                ps.setLong(1, roomId);
+                ps.setObject(2, clientId);
+                ps.setLong(3, senderId);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private Outcome timed(Work work) {
+        Instant start = Instant.now();
+        try {
+            work.run();
+            return new Outcome(true, null, null, Duration.between(start, Instant.now()));
+        } catch (SQLException e) {
+            return new Outcome(false, e.getSQLState(), e.getMessage(), Duration.between(start, Instant.now()));
+        }
     }
 
     /** Creates a new room in its own transaction, waiting at most the timeout for the answer. */

@@ -71,9 +71,9 @@ public class ChatCluster implements Startable {
         this.template = new NodeTemplate(citusImage, citusConfig, runId,
                 Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner()));
 
-        citusNode(COORDINATOR_1);
-        citusNode(COORDINATOR_2);
-        WORKERS.forEach(this::citusNode);
+        citusNode(COORDINATOR_1, citusConfig);
+        citusNode(COORDINATOR_2, citusConfig);
+        WORKERS.forEach(worker -> citusNode(worker, citusConfig));
         nodes.put(LOAD_BALANCER, new LoadBalancerContainer(nginxImage, LOAD_BALANCER)
                 .withConfiguration(projectDir.resolve("nginx/nginx.conf"))
                 .withNetwork(network)
@@ -88,9 +88,10 @@ public class ChatCluster implements Startable {
         this.packetFaults = new PacketFaults(this, projectDir.resolve("containers/fault-injector"));
     }
 
-    private void citusNode(String name) {
+    private void citusNode(String name, Path citusConfig) {
         nodes.put(name, new CitusContainer(template.image(), name)
                 .copiedFromTemplate()
+                .withKernelSettings(citusConfig)
                 .withNetwork(network)
                 .withLabel(LABEL, runId)
                 .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner()));

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HealthCheck;
@@ -80,7 +81,40 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
                 "/etc/citus-cluster/citus-cluster.conf");
         withCopyFileToContainer(MountableFile.forHostPath(citusConfigDir.resolve("initdb"), 0755),
                 "/docker-entrypoint-initdb.d/");
+        return withKernelSettings(citusConfigDir);
+    }
+
+    /** Applies {@code containers/citus/sysctl.conf} to the node's own network namespace (the system under test). */
+    public CitusContainer withKernelSettings(Path citusConfigDir) {
+        Map<String, String> sysctls = sysctls(citusConfigDir.resolve("sysctl.conf"));
+        if (!sysctls.isEmpty()) {
+            withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withSysctls(sysctls));
+        }
         return self();
+    }
+
+    /** The {@code key = value} lines of a sysctl.conf file (none when it is missing); comments and blank lines skipped. */
+    static Map<String, String> sysctls(Path file) {
+        Map<String, String> sysctls = new java.util.LinkedHashMap<>();
+        if (!java.nio.file.Files.exists(file)) {
+            return sysctls;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                String setting = line.strip();
+                if (setting.isEmpty() || setting.startsWith("#")) {
+                    continue;
+                }
+                int eq = setting.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException(file + ": not a \"key = value\" line: " + line);
+                }
+                sysctls.put(setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sysctls;
     }
 
     public String nodeName() {

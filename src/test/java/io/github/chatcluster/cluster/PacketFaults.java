@@ -33,6 +33,8 @@ public final class PacketFaults {
     public static final String BASE_PROPERTY = "fault-injector.base";
     public static final String BASE_VARIABLE = "FAULT_INJECTOR_BASE";
     private static final String REPOSITORY = "chat-cluster/fault-injector";
+    /** Every rule the suite sets carries a comment "chat-fault:<fault>", so that one fault can be healed on its own. */
+    private static final String COMMENT_PREFIX = "chat-fault:";
 
     private final ChatCluster cluster;
     private final Path dockerfileDir;
@@ -45,8 +47,60 @@ public final class PacketFaults {
 
     /** The node's port 5432 refuses every connection from other hosts (a TCP reset), while its name still resolves. */
     public void refuseConnections(String node) {
-        exec(helper(node), "iptables", "-I", "INPUT", "!", "-i", "lo", "-p", "tcp", "--dport", "5432",
+        rule(node, "refuse", "-I", "INPUT", "!", "-i", "lo", "-p", "tcp", "--dport", "5432",
                 "-j", "REJECT", "--reject-with", "tcp-reset");
+    }
+
+    /**
+     * A silent death: every packet to and from the node is dropped (no reset, no ICMP), its process runs on and its
+     * name still resolves. Loopback, and so Docker's DNS inside the node, is left alone.
+     */
+    public void dieSilently(String node) {
+        rule(node, "silent-death", "-I", "INPUT", "!", "-i", "lo", "-j", "DROP");
+        rule(node, "silent-death", "-I", "OUTPUT", "!", "-o", "lo", "-j", "DROP");
+    }
+
+    /** Every packet between the two nodes is dropped, in both directions; both stay reachable from every other node. */
+    public void cutLink(String node, String peer) {
+        String address = address(peer);
+        rule(node, "cut:" + peer, "-I", "INPUT", "!", "-i", "lo", "-s", address, "-j", "DROP");
+        rule(node, "cut:" + peer, "-I", "OUTPUT", "!", "-o", "lo", "-d", address, "-j", "DROP");
+    }
+
+    /** The node loses the given share of its packets, each direction on its own (iptables' statistic match). */
+    public void losePackets(String node, int percent) {
+        String probability = String.format(java.util.Locale.ROOT, "%.4f", percent / 100.0);
+        for (String[] chain : new String[][] {{"INPUT", "-i"}, {"OUTPUT", "-o"}}) {
+            rule(node, "loss:" + percent, "-I", chain[0], "!", chain[1], "lo", "-m", "statistic", "--mode", "random",
+                    "--probability", probability, "-j", "DROP");
+        }
+    }
+
+    /**
+     * Every packet between the node and each peer, both directions, is held for the delay in user space (NFQUEUE and
+     * the injector's hold-packets program: this kernel has no netem). With --queue-bypass a packet passes undelayed
+     * when the program is not running, so a fault injector that died leaves no black hole behind.
+     */
+    public void delay(String node, List<String> peers, int millis) {
+        String helper = helper(node);
+        execDetached(helper, "hold-packets", "0", Integer.toString(millis));
+        for (String peer : peers) {
+            String address = address(peer);
+            rule(node, "delay:" + peer, "-A", "INPUT", "!", "-i", "lo", "-s", address, "-j", "NFQUEUE", "--queue-num", "0", "--queue-bypass");
+            rule(node, "delay:" + peer, "-A", "OUTPUT", "!", "-o", "lo", "-d", address, "-j", "NFQUEUE", "--queue-num", "0", "--queue-bypass");
+        }
+    }
+
+    /** Heals the faults on the node whose name starts with the prefix ("cut:worker-3", "silent-death", ...). */
+    public void heal(String node, String faultPrefix) {
+        String helper = helper(node);
+        for (String line : exec(helper, "iptables", "-S").replace("\"", "").lines().toList()) {
+            if (line.startsWith("-A ") && line.contains("--comment " + COMMENT_PREFIX + faultPrefix)) {
+                List<String> delete = new ArrayList<>(List.of("iptables", "-D"));
+                delete.addAll(List.of(line.substring(3).split(" ")));
+                exec(helper, delete.toArray(String[]::new));
+            }
+        }
     }
 
     /** The packet-level faults in force now, one line per node; empty when there are none. */
@@ -68,14 +122,37 @@ public final class PacketFaults {
         for (Container helper : helpers()) {
             String node = helper.getLabels().get(NODE_LABEL);
             try {
+                String faults = faultNames(exec(helper.getId(), "iptables", "-S"));
                 exec(helper.getId(), "iptables", "-F");
-                healed.add("packet filter rules of " + node + " removed");
+                healed.add(faults.isEmpty() ? "the idle fault injector of " + node + " removed"
+                        : "packet filter rules of " + node + " removed (" + faults + ")");
             } catch (RuntimeException e) {
                 healed.add("the fault injector of " + node + " removed (" + HealthyBaseline.firstLine(e.getMessage()) + ")");
             }
             DockerRemoval.container(helper.getId());
         }
         return healed;
+    }
+
+    static String faultNames(String rules) {
+        return rules.replace("\"", "").lines().map(l -> {
+            int at = l.indexOf("--comment " + COMMENT_PREFIX);
+            return at < 0 ? null : l.substring(at + 10 + COMMENT_PREFIX.length()).split(" ")[0];
+        }).filter(java.util.Objects::nonNull).distinct().collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private void rule(String node, String fault, String... rule) {
+        List<String> command = new ArrayList<>(List.of("iptables"));
+        command.addAll(List.of(rule));
+        command.addAll(List.of("-m", "comment", "--comment", COMMENT_PREFIX + fault));
+        exec(helper(node), command.toArray(String[]::new));
+    }
+
+    /** The node's address on the cluster network, read now (a restarted container may come back with another one). */
+    public String address(String node) {
+        var networks = docker.inspectContainerCmd(cluster.container(node).getContainerId()).exec().getNetworkSettings().getNetworks();
+        return networks.values().stream().map(n -> n.getIpAddress()).filter(a -> a != null && !a.isBlank()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(node + " has no address on the cluster network"));
     }
 
     private List<Container> helpers() {
@@ -104,7 +181,7 @@ public final class PacketFaults {
 
     /** The injector's image, built from containers/fault-injector when this version of it is not there yet. */
     private String ensureImage() {
-        String tag = REPOSITORY + ":" + contentHash(dockerfileDir.resolve("Dockerfile"));
+        String tag = REPOSITORY + ":" + contentHash(dockerfileDir);
         if (!docker.listImagesCmd().withImageNameFilter(tag).exec().isEmpty()) {
             return tag;
         }
@@ -124,15 +201,25 @@ public final class PacketFaults {
         return tag;
     }
 
-    static String contentHash(Path file) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+    /** The hash of the directory's files, concatenated in name order (as .ci/setup computes it). */
+    static String contentHash(Path dir) {
+        try (var files = Files.list(dir)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(Files::isRegularFile).sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                sha.update(Files.readAllBytes(file));
+            }
+            byte[] digest = sha.digest();
             return HexFormat.of().formatHex(digest).substring(0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void execDetached(String containerId, String... command) {
+        String execId = docker.execCreateCmd(containerId).withCmd(command).exec().getId();
+        docker.execStartCmd(execId).withDetach(true).exec(new ResultCallback.Adapter<Frame>());
     }
 
     private String exec(String containerId, String... command) {

@@ -105,6 +105,7 @@ public class FailoverSteps {
     @Then("{int} new clients through the load balancer, one after another, all land on {node} with at most {int} failed connection attempt(s) among them")
     public void newClientsOneAfterAnother(int count, String coordinator, int allowedFailures) {
         NewClients clients = NewClients.oneAfterAnother(cluster().loadBalancer(), count, Duration.ofSeconds(5), 3);
+        newClients = clients;
         context.report("new clients through the load balancer while " + context.fault + ":" + clients);
         long failed = clients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum();
         if (failed > allowedFailures) {
@@ -115,6 +116,31 @@ public class FailoverSteps {
                     first.failedAttempts().get(0), coordinator, clients));
         }
         assertThat(clients.landedOn()).as("where the %d clients finally landed:%s", count, clients).hasSize(count).containsOnly(coordinator);
+    }
+
+    @Then("none of those clients waited longer than {int} seconds for its connection")
+    public void noneOfThoseClientsWaitedLongerThan(int seconds) {
+        Duration slowest = slowestOfTheNewClients();
+        Figures.record("failover.slowest-new-client-seconds." + context.fault.replaceAll("[^A-Za-z0-9-]+", "-"),
+                String.format(java.util.Locale.ROOT, "%.2f", slowest.toMillis() / 1000.0));
+        if (slowest.compareTo(Duration.ofSeconds(seconds)) > 0) {
+            throw new AssertionError(String.format("The slowest new client through the load balancer waited %.1f s for its"
+                    + " connection while %s, more than the %d s allowed:%s", slowest.toMillis() / 1000.0, context.fault, seconds, newClients));
+        }
+    }
+
+    @Then("so the demo's claim of {string} is judged by the slowest of those clients")
+    public void soTheClaimIsJudgedByTheSlowestClient(String words) {
+        Duration slowest = slowestOfTheNewClients();
+        context.claim(SeedClaim.withWords(words), slowest.compareTo(Duration.ofSeconds(5)) < 0, String.format(
+                "%s: the slowest of %d new clients through the load balancer had its connection after %.2f s (%d failed attempts among them)",
+                context.fault, newClients.count(), slowest.toMillis() / 1000.0,
+                newClients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum()));
+    }
+
+    private Duration slowestOfTheNewClients() {
+        assertThat(newClients).as("new clients tried through the load balancer in this scenario").isNotNull();
+        return newClients.outcomes().stream().map(NewClients.Outcome::took).max(Comparator.naturalOrder()).orElseThrow();
     }
 
     @Then("new clients through the load balancer reach {node} again within {int} seconds")

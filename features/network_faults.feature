@@ -1,0 +1,99 @@
+@faults @network
+Feature: Network faults: silent deaths, cut links, slow and lossy links
+  Most failures that break real clusters happen in the network, not in the containers. A host that
+  dies silently sends no reset and its name still resolves; a cut link drops every packet between two
+  nodes; a slow or lossy link delays or drops some. These faults are made with packet filter rules in
+  the node's own network namespace (README: "Fault kinds"), so only timeouts end a wait on them:
+  nginx's connect timeout, the client's socket timeout, and Citus's connection timeout and TCP
+  keepalives towards the other nodes.
+
+  Every scenario ends with the network healed, the cluster checked healthy, and every write that was
+  acknowledged found exactly once.
+
+  Background:
+    Given the chat cluster is running and was checked healthy before this scenario
+    And 20 rooms with 2 members and 3 messages each have been written through the load balancer
+
+  Scenario: coordinator-1 dies silently: new clients go to coordinator-2, an open session learns of it from its own timeout
+    # The demo claims "failover < 5 seconds via nginx health checks". nginx cannot see a silent death
+    # at once: its connection to coordinator-1 gets no answer, and after its connect timeout it tries
+    # coordinator-2. The client's open session on coordinator-1 gets no answer either; only the
+    # socket timeout the client set ends its wait. Measured with pgjdbc 42.7: a query waits twice the
+    # socket timeout (10 s for 5 s) before it fails with SQLSTATE 08006.
+    Given the load balancer has both coordinators in its rotation
+    And a client holds a session on coordinator-1 with a socket timeout of 5 seconds
+    When coordinator-1 dies silently
+    Then 10 new clients through the load balancer, one after another, all land on coordinator-2 with at most 0 failed connection attempts among them
+    And none of those clients waited longer than 3 seconds for its connection
+    And so the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" is judged by the slowest of those clients
+    And the session on coordinator-1 learns that its coordinator is gone within 12 seconds
+    And every acknowledged write is read through coordinator-2 within 10 seconds
+    When the network heals
+    Then the cluster is healthy again within 60 seconds
+    And every acknowledged write is stored exactly once
+
+  Scenario: coordinator-1 is cut off from every worker: the load balancer cannot see it, and the clients it sends there fail
+    # nginx only checks that a coordinator accepts connections, and coordinator-1 still does. So it
+    # keeps sending about half of the new clients to coordinator-1, whose writes wait for Citus's
+    # connection timeout to a worker and fail. The demo's "zero single points of failure" does not
+    # cover this fault: nothing routes clients away from a coordinator that lost its workers.
+    Given the load balancer has both coordinators in its rotation
+    When coordinator-1 is cut off from every worker
+    And 12 new clients through the load balancer each send a message to one of the rooms, all at once
+    Then at least 3 of those clients landed on coordinator-1, and each of them was refused within 15 seconds with an error naming a worker
+    And every client that landed on coordinator-2 had its message stored
+    When the network heals
+    Then the cluster is healthy again within 60 seconds
+    And every acknowledged write is stored exactly once
+
+  Scenario: A worker dies silently while both coordinators hold connections to it: reads go to the other copy within seconds
+    # Citus keeps its connections to the workers open between queries. On a silently dead worker an
+    # open connection gets no answer and no reset; without TCP keepalives and a TCP user timeout
+    # towards the workers, a query on it waits for TCP's retransmissions to give up, many minutes.
+    # Then Citus sends the dead worker a cancel request, a new connection that none of those timeouts
+    # bound: it waits for the kernel's SYN retries (about 130 s by default). The cluster under test
+    # must end the whole wait within 30 seconds (measured on 2 cores: 9–17 s).
+    Given a client on coordinator-1 and a client on coordinator-2 have each read every room, so that both coordinators hold connections to every worker
+    When worker-3 dies silently
+    Then each of those clients reads every acknowledged room again within 30 seconds
+    And each of those clients is refused a new message to a room with a copy on worker-3 within 10 seconds
+    When the network heals
+    Then the cluster is healthy again within 60 seconds
+    And every acknowledged write is stored exactly once
+
+  Scenario: The link between the two coordinators is cut: reads go on through both, writes only through coordinator-2
+    # coordinator-2 is also Citus's "first worker": every write to a table with two copies of each
+    # shard first takes a lock there. Cut off from it, coordinator-1 cannot write; coordinator-2 takes
+    # that lock itself and writes on. Both still reach every worker, so both still read.
+    When the link between coordinator-1 and coordinator-2 is cut
+    Then every acknowledged write is read through coordinator-1 within 10 seconds
+    And every acknowledged write is read through coordinator-2 within 10 seconds
+    And a new message through coordinator-2 is stored within 10 seconds
+    But a new message through coordinator-1 is refused within 15 seconds with an error naming coordinator-2
+    When the network heals
+    Then the cluster is healthy again within 60 seconds
+    And every acknowledged write is stored exactly once
+
+  @benchmark
+  Scenario: With 50 ms between the coordinators and the workers, write latency and throughput through one coordinator and through both
+    # The demo claims that write throughput "scales linearly with coordinator count". With latency
+    # between the coordinators and the workers, a write waits for several round trips (the copies,
+    # the two-phase commit), so each writer is slow; the question is whether a second coordinator
+    # with as many writers doubles the writes per second. The trials alternate, one coordinator then
+    # both, and the verdict is given only when the difference is larger than the spread of trials.
+    Given every packet between the coordinators and the workers is delayed by 50 ms
+    When 3 trials of 4 seconds each alternate 4 writers through coordinator-1 alone with 4 writers through each coordinator
+    Then every write of the trials took at least 100 ms, since each crosses the delayed links
+    And the report shows the median and p99 write latency and the writes per second of each trial, and the verdict on the demo's claim
+    When the network heals
+    Then the cluster is healthy again within 60 seconds
+    And every acknowledged write is stored exactly once
+
+  Scenario: worker-3 loses 20% of its packets: writes to its rooms still complete
+    When worker-3 loses 20% of its packets
+    And 30 messages are sent to rooms with a copy on worker-3, one after another, through the load balancer, each retried with the same id for up to 30 seconds
+    Then all 30 messages were acknowledged
+    And the report shows the median and slowest write and how many writes were retried
+    When the network heals
+    Then the cluster is healthy again within 60 seconds
+    And every acknowledged write is stored exactly once

@@ -1,0 +1,109 @@
+package io.github.chatcluster.app;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.cluster.Endpoint;
+
+/**
+ * New clients that each connect through one entry point and send one message, all at the same time: where each
+ * landed, whether its message was stored, and if not, the error it got and after how long.
+ */
+public final class NewClientWrites {
+
+    /** One client's outcome; {@code landedOn} is null when it got no connection at all. */
+    public record Outcome(String landedOn, boolean stored, String error, Duration took) {
+        @Override
+        public String toString() {
+            return (landedOn == null ? "no connection" : "on " + landedOn) + ": "
+                    + (stored ? "stored" : "refused (" + error + ")") + String.format(" after %.1f s", took.toMillis() / 1000.0);
+        }
+    }
+
+    private final List<Outcome> outcomes;
+
+    private NewClientWrites(List<Outcome> outcomes) {
+        this.outcomes = List.copyOf(outcomes);
+    }
+
+    public List<Outcome> outcomes() {
+        return outcomes;
+    }
+
+    public List<Outcome> landedOn(String node) {
+        return outcomes.stream().filter(o -> node.equals(o.landedOn())).toList();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < outcomes.size(); i++) {
+            text.append("\n  client ").append(i + 1).append(": ").append(outcomes.get(i));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Each client connects (one attempt, the given timeouts) and sends a message to the room of the same index,
+     * as one of its members; the clients wait for each other at a barrier before they connect. Stored messages
+     * are recorded in the log.
+     */
+    public static NewClientWrites sendAtOnce(Endpoint entry, List<Long> rooms, AckLog acks, Duration timeout) {
+        ExecutorService pool = Executors.newFixedThreadPool(rooms.size());
+        CyclicBarrier start = new CyclicBarrier(rooms.size());
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (long room : rooms) {
+                long sender = acks.membersOf(room).get(0);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return sendOne(entry, room, sender, acks, timeout);
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return new NewClientWrites(outcomes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a client failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome sendOne(Endpoint entry, long room, long sender, AckLog acks, Duration timeout) {
+        Instant start = Instant.now();
+        String landed = null;
+        try (Connection c = entry.connectOnce(timeout, timeout)) {
+            landed = CitusCatalog.localNodeName(c);
+            UUID id = UUID.randomUUID();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO messages (room_id, client_msg_id, sender_id, body) VALUES (?, ?, ?, 'new client')")) {
+                ps.setLong(1, room);
+                ps.setObject(2, id);
+                ps.setLong(3, sender);
+                ps.executeUpdate();
+            }
+            acks.message(room, id);
+            return new Outcome(landed, true, null, Duration.between(start, Instant.now()));
+        } catch (SQLException e) {
+            return new Outcome(landed, false, e.getSQLState() + " " + e.getMessage().lines().findFirst().orElse(""),
+                    Duration.between(start, Instant.now()));
+        }
+    }
+}

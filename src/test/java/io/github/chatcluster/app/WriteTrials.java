@@ -1,0 +1,143 @@
+package io.github.chatcluster.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.chatcluster.cluster.Endpoint;
+
+/**
+ * Timed trials of a write load: writers, each with its own session and room, send messages for a fixed time,
+ * all starting together behind a barrier; every write's latency is kept.
+ */
+public final class WriteTrials {
+
+    /** What one trial measured: the latency of every acknowledged write, the failures, the time it ran. */
+    public record Trial(String label, List<Duration> latencies, int failures, String firstFailure, Duration elapsed) {
+
+        public double perSecond() {
+            return latencies.size() * 1000.0 / Math.max(1, elapsed.toMillis());
+        }
+
+        /** The latency below which the given share of the writes stayed (nearest rank). */
+        public Duration percentile(double share) {
+            if (latencies.isEmpty()) {
+                return Duration.ZERO;
+            }
+            List<Duration> sorted = latencies.stream().sorted().toList();
+            int rank = (int) Math.ceil(share * sorted.size());
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        }
+
+        public Duration fastest() {
+            return latencies.stream().min(Duration::compareTo).orElse(Duration.ZERO);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s: %d writes in %.1f s = %.1f/s, latency median %d ms, p99 %d ms, fastest %d ms%s",
+                    label, latencies.size(), elapsed.toMillis() / 1000.0, perSecond(), percentile(0.5).toMillis(),
+                    percentile(0.99).toMillis(), fastest().toMillis(),
+                    failures == 0 ? "" : ", " + failures + " failed (first: " + firstFailure + ")");
+        }
+    }
+
+    private final AckLog acks;
+    /** The room of each writer ("coordinator-1#0"), made by its first trial and written into by every later one. */
+    private final Map<String, Long> rooms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public WriteTrials(AckLog acks) {
+        this.acks = acks;
+    }
+
+    private long roomOf(String slot, Endpoint entry) {
+        return rooms.computeIfAbsent(slot, s -> {
+            ChatWriter setup = ChatWriter.withoutRetries(entry, acks);
+            try {
+                return setup.writeRoom(0);
+            } finally {
+                setup.close();
+            }
+        });
+    }
+
+    /** One trial: the writers per entry point send messages for the duration, counted from their common start. */
+    public Trial run(String label, Map<Endpoint, Integer> writersPerEntry, Duration duration) {
+        List<Endpoint> writers = new ArrayList<>();
+        List<String> slots = new ArrayList<>();
+        writersPerEntry.forEach((entry, count) -> {
+            writers.addAll(Collections.nCopies(count, entry));
+            for (int i = 0; i < count; i++) {
+                slots.add(entry.name() + "#" + i);
+            }
+        });
+        List<Duration> latencies = new CopyOnWriteArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        CyclicBarrier start = new CyclicBarrier(writers.size() + 1);
+        AtomicReference<Instant> end = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(writers.size());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers.size(); w++) {
+                Endpoint entry = writers.get(w);
+                String slot = slots.get(w);
+                futures.add(pool.submit(() -> {
+                    long room = roomOf(slot, entry);
+                    long sender = acks.membersOf(room).get(0);
+                    try (ChatApplication session = ChatApplication.session(entry)) {
+                        start.await();
+                        while (Instant.now().isBefore(end.get())) {
+                            UUID id = UUID.randomUUID();
+                            Instant before = Instant.now();
+                            try {
+                                session.send(room, sender, "trial " + label, id);
+                                latencies.add(Duration.between(before, Instant.now()));
+                                acks.message(room, id);
+                            } catch (ChatApplication.ChatDatabaseException e) {
+                                failures.add(e.getMessage().lines().findFirst().orElse(""));
+                                acks.inDoubt(new AckLog.InDoubtMessage(room, sender, "trial " + label, id));
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            waitForSetUp(start, futures);
+            Instant began = Instant.now();
+            end.set(began.plus(duration));
+            start.await(60, TimeUnit.SECONDS);
+            for (Future<?> future : futures) {
+                future.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
+            }
+            return new Trial(label, List.copyOf(latencies), failures.size(), failures.isEmpty() ? null : failures.get(0),
+                    Duration.between(began, Instant.now()));
+        } catch (Exception e) {
+            throw new IllegalStateException("the trial \"" + label + "\" did not complete: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Returns when every writer has set up its room and waits at the barrier; throws what a writer failed with. */
+    private static void waitForSetUp(CyclicBarrier start, List<Future<?>> writers) throws Exception {
+        org.awaitility.Awaitility.await("the writers setting up their rooms").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> start.getNumberWaiting() == start.getParties() - 1 || writers.stream().anyMatch(Future::isDone));
+        for (Future<?> writer : writers) {
+            if (writer.isDone()) {
+                writer.get();
+            }
+        }
+    }
+}
