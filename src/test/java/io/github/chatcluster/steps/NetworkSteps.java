@@ -224,6 +224,15 @@ public class NetworkSteps {
                 .allSatisfy(client -> assertThat(client.stored()).as("a client on %s: %s", coordinator, client).isTrue());
     }
 
+    @Then("so the demo's claim of {string} does not hold for a coordinator cut off from the workers")
+    public void soTheClaimDoesNotHoldForACutOffCoordinator(String words) {
+        long refused = newClientWrites.outcomes().stream().filter(o -> !o.stored()).count();
+        assertThat(refused).as("clients refused while %s:%s", context.fault, newClientWrites).isPositive();
+        context.claim(SeedClaim.withWords(words), false, String.format(Locale.ROOT, "with %s, the load balancer still sent"
+                + " new clients to it: %d of %d new clients had their message refused", context.fault, refused,
+                newClientWrites.outcomes().size()));
+    }
+
     @Then("a new message through {entryPoint} is stored within {int} seconds")
     public void aNewMessageIsStored(Endpoint entry, int seconds) throws SQLException {
         PooledClient.Outcome write = newMessageThrough(entry);
@@ -294,7 +303,7 @@ public class NetworkSteps {
                 bothMedian, ratio);
         for (WriteTrials.Trial trial : trials) {
             String key = "network.latency." + (trial.label().endsWith("alone") ? "one-coordinator" : "two-coordinators") + "."
-                    + trial.label().replaceAll("[^0-9].*", "");
+                    + trial.label().replaceAll("^trial ([0-9]+),.*", "trial-$1");
             Figures.record(key, String.format(Locale.ROOT, "%.1f/s median %d ms p99 %d ms", trial.perSecond(),
                     trial.percentile(0.5).toMillis(), trial.percentile(0.99).toMillis()));
         }
