@@ -54,34 +54,29 @@ public final class WriteTrials {
     }
 
     private final AckLog acks;
-    /** The room of each writer ("coordinator-1#0"), made by its first trial and written into by every later one. */
-    private final Map<String, Long> rooms = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WriteTrials(AckLog acks) {
         this.acks = acks;
     }
 
-    private long roomOf(String slot, Endpoint entry) {
-        return rooms.computeIfAbsent(slot, s -> {
-            ChatWriter setup = ChatWriter.withoutRetries(entry, acks);
-            try {
-                return setup.writeRoom(0);
-            } finally {
-                setup.close();
-            }
-        });
+    /**
+     * A new room for each writer of each trial, so that trials are independent samples: with two copies of every
+     * shard, Citus serialises the writes to one shard, so writers whose rooms share a shard wait for each other,
+     * and which rooms share one is chance.
+     */
+    private long newRoom(Endpoint entry) {
+        ChatWriter setup = ChatWriter.withoutRetries(entry, acks);
+        try {
+            return setup.writeRoom(0);
+        } finally {
+            setup.close();
+        }
     }
 
     /** One trial: the writers per entry point send messages for the duration, counted from their common start. */
     public Trial run(String label, Map<Endpoint, Integer> writersPerEntry, Duration duration) {
         List<Endpoint> writers = new ArrayList<>();
-        List<String> slots = new ArrayList<>();
-        writersPerEntry.forEach((entry, count) -> {
-            writers.addAll(Collections.nCopies(count, entry));
-            for (int i = 0; i < count; i++) {
-                slots.add(entry.name() + "#" + i);
-            }
-        });
+        writersPerEntry.forEach((entry, count) -> writers.addAll(Collections.nCopies(count, entry)));
         List<Duration> latencies = new CopyOnWriteArrayList<>();
         List<String> failures = new CopyOnWriteArrayList<>();
         CyclicBarrier start = new CyclicBarrier(writers.size() + 1);
@@ -89,11 +84,9 @@ public final class WriteTrials {
         ExecutorService pool = Executors.newFixedThreadPool(writers.size());
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < writers.size(); w++) {
-                Endpoint entry = writers.get(w);
-                String slot = slots.get(w);
+            for (Endpoint entry : writers) {
                 futures.add(pool.submit(() -> {
-                    long room = roomOf(slot, entry);
+                    long room = newRoom(entry);
                     long sender = acks.membersOf(room).get(0);
                     try (ChatApplication session = ChatApplication.session(entry)) {
                         start.await();
