@@ -121,6 +121,8 @@ Feature: Losing a coordinator
   @benchmark
   Scenario: Failover time over several trials
     # The original demo claims failover "in under 5 seconds via Nginx health checks".
-    When coordinator-1 is stopped and started again 3 times, measuring each time how long until a write through the load balancer succeeds
-    Then the report shows the median and the maximum failover time
-    And the maximum failover time is under 5 seconds, so the demo's claim holds for a stopped coordinator
+    # Each trial's clock starts before the stop is sent (a clean stop takes part of the time), and
+    # the verdict uses the slowest of the clients.
+    When coordinator-1 is stopped and started again 3 times, measuring each time how long until each of 5 clients writes through the load balancer again
+    Then the report shows, for each trial, when the first and when the last client wrote again
+    And in every trial, every client wrote again within 5 seconds, so the demo's claim holds for a stopped coordinator

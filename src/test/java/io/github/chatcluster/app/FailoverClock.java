@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +35,47 @@ public final class FailoverClock {
     /** From the fault until a new connection through the entry point answers a distributed read. */
     public static Outage untilReadSucceeds(Endpoint entry, Instant fault) {
         return until(entry, fault, "SELECT count(*) FROM rooms");
+    }
+
+    /** Several clients after one fault: when the first and when the last of them wrote again, and their failed attempts. */
+    public record Recovery(Duration first, Duration every, int failedAttempts, String lastError) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "first client wrote again after %.2f s, every client after %.2f s, %d failed attempts%s",
+                    first.toMillis() / 1000.0, every.toMillis() / 1000.0, failedAttempts, failedAttempts == 0 ? "" : " (last: " + lastError + ")");
+        }
+    }
+
+    /**
+     * The given number of clients, each on its own thread, each writing through the entry point (a new connection per
+     * attempt) until one write commits; every duration counts from the fault, whose instant was taken before it was
+     * injected.
+     */
+    public static Recovery untilEveryClientWrites(Endpoint entry, Instant fault, int clients) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Outage>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                futures.add(pool.submit(() -> untilWriteSucceeds(entry, fault)));
+            }
+            List<Outage> outages = new java.util.ArrayList<>();
+            for (var future : futures) {
+                outages.add(future.get());
+            }
+            Duration first = outages.stream().map(Outage::duration).min(Duration::compareTo).orElseThrow();
+            Duration every = outages.stream().map(Outage::duration).max(Duration::compareTo).orElseThrow();
+            int failed = outages.stream().mapToInt(Outage::failedAttempts).sum();
+            String last = outages.stream().filter(o -> o.failedAttempts() > 0).map(Outage::lastError).reduce((a, b) -> b).orElse("none");
+            return new Recovery(first, every, failed, last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a client did not write again within " + OBSERVE_AT_MOST.toSeconds() + " s of the fault: "
+                    + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static Outage until(Endpoint entry, Instant fault, String sql) {

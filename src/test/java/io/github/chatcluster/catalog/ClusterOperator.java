@@ -72,11 +72,6 @@ public class ClusterOperator {
                 GROUP BY s.logicalrelid, s.shardid HAVING count(p.placementid) < """ + copies + " ORDER BY 1");
     }
 
-    /** Placements whose state is not "active" (1): Citus 11+ should never mark any. */
-    public long placementsNotActive() {
-        return Long.parseLong(strings("SELECT count(*) FROM pg_dist_placement WHERE shardstate <> 1").get(0));
-    }
-
     /** After any scenario: every node active and every shard with its copies again. */
     public List<String> restore(int copies) {
         List<String> actions = new ArrayList<>();

@@ -41,14 +41,32 @@ public final class Figures {
      * finding of the run says so; one finding against it is enough for "not held".
      */
     public static synchronized String claim(SeedClaim claim, boolean held, String evidence) {
-        String finding = (held ? "HELD" : "NOT HELD") + ": " + evidence;
+        return finding(claim, (held ? "HELD" : "NOT HELD") + ": " + evidence);
+    }
+
+    /** A finding that decides nothing (the figures were not clear, or the scenario failed); it does not count. */
+    public static synchronized String notDecided(SeedClaim claim, String why) {
+        return finding(claim, "NOT DECIDED: " + why);
+    }
+
+    private static String finding(SeedClaim claim, String finding) {
         List<String> findings = VERDICTS.computeIfAbsent(claim, c -> new ArrayList<>());
         findings.add(finding);
-        long against = findings.stream().filter(f -> f.startsWith("NOT HELD")).count();
-        FIGURES.put(claim.key(), against == 0 ? "held (" + count(findings.size()) + ")"
-                : "not held (" + against + " of " + count(findings.size()) + ")");
+        FIGURES.put(claim.key(), verdict(findings));
         write();
         return "The original demo's claim \"" + claim.words() + "\" " + finding;
+    }
+
+    /** Not held when one finding is against it; held when some are for it and none against; else not decided. */
+    static String verdict(List<String> findings) {
+        long against = findings.stream().filter(f -> f.startsWith("NOT HELD")).count();
+        long held = findings.stream().filter(f -> f.startsWith("HELD")).count();
+        long open = findings.size() - against - held;
+        String undecided = open == 0 ? "" : ", " + open + " not decided";
+        if (against > 0) {
+            return "not held (" + against + " of " + count(findings.size()) + undecided + ")";
+        }
+        return held > 0 ? "held (" + count((int) held) + undecided + ")" : "not decided (" + count(findings.size()) + ")";
     }
 
     private static String count(int findings) {

@@ -98,6 +98,12 @@ public class ClusterHooks {
     }
 
     /** Ends the scenario's faults (containers started, unpaused, reconnected) and recovers a damaged coordinator's 2PC. */
+    /** The demo's claims this scenario judged count only when it passed (runs before the faults are ended). */
+    @After(order = 1)
+    public void settleTheClaims(Scenario scenario) {
+        context.settleClaims(!scenario.isFailed(), scenario.isFailed() ? "see its failed step" : "");
+    }
+
     @After(order = 0)
     public void endTheScenariosFaults(Scenario scenario) {
         if (!context.hasCluster() || !ClusterHolder.isStarted()) {

@@ -42,6 +42,7 @@ public class FailoverSteps {
     private String refusedWrite;
     private NewClients newClients;
     private PooledClient pooledClient;
+    private final List<FailoverClock.Recovery> failoverTrials = new ArrayList<>();
 
     public FailoverSteps(ScenarioContext context) {
         this.context = context;
@@ -91,8 +92,8 @@ public class FailoverSteps {
 
     @When("{node} refuses new connections")
     public void nodeRefusesNewConnections(String node) {
-        cluster().packetFaults().refuseConnections(node);
         context.faultAt = Instant.now();
+        cluster().packetFaults().refuseConnections(node);
         context.fault = node + " refuses new connections";
     }
 
@@ -344,38 +345,40 @@ public class FailoverSteps {
         assertThat(context.acks.messages()).as("messages acknowledged during the storm").isPositive();
     }
 
-    @When("coordinator-1 is stopped and started again {int} times, measuring each time how long until a write through the load balancer succeeds")
-    public void failoverTrials(int trials) {
-        List<Duration> times = new ArrayList<>();
+    @When("coordinator-1 is stopped and started again {int} times, measuring each time how long until each of {int} clients writes through the load balancer again")
+    public void failoverTrials(int trials, int clients) {
         for (int i = 0; i < trials; i++) {
             cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
             nodeFails(ChatCluster.COORDINATOR_1, "stopped cleanly");
-            times.add(FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), context.faultAt).duration());
+            failoverTrials.add(FailoverClock.untilEveryClientWrites(cluster().loadBalancer(), context.faultAt, clients));
             coordinatorIsStartedAgainAndRecovers(ChatCluster.COORDINATOR_1);
         }
-        context.failoverTimes = times;
     }
 
-    @Then("the report shows the median and the maximum failover time")
+    @Then("the report shows, for each trial, when the first and when the last client wrote again")
     public void theReportShowsFailoverTimes() {
-        List<Duration> sorted = context.failoverTimes.stream().sorted().toList();
-        assertThat(sorted).isNotEmpty();
-        Duration median = sorted.get(sorted.size() / 2);
-        Duration max = sorted.stream().max(Comparator.naturalOrder()).orElseThrow();
-        String text = String.format("failover times (stop of coordinator-1 to first write through the load balancer): %s; median %.2f s, max %.2f s",
-                sorted.stream().map(d -> String.format("%.2f s", d.toMillis() / 1000.0)).toList(),
-                median.toMillis() / 1000.0, max.toMillis() / 1000.0);
-        context.report(text);
-        Figures.record("failover.median-seconds", String.format("%.2f", median.toMillis() / 1000.0));
-        Figures.record("failover.max-seconds", String.format("%.2f", max.toMillis() / 1000.0));
-        context.claim(SeedClaim.FAILOVER_UNDER_5_SECONDS, max.compareTo(Duration.ofSeconds(5)) < 0, String.format(
-                "coordinator-1 stopped, first write through the load balancer after at most %.2f s (median %.2f s, %d trials)",
-                max.toMillis() / 1000.0, median.toMillis() / 1000.0, sorted.size()));
+        assertThat(failoverTrials).as("failover trials").isNotEmpty();
+        for (int i = 0; i < failoverTrials.size(); i++) {
+            context.report("trial " + (i + 1) + " (clock started before the stop of coordinator-1): " + failoverTrials.get(i));
+        }
+        List<Duration> every = failoverTrials.stream().map(FailoverClock.Recovery::every).sorted().toList();
+        Duration median = every.get(every.size() / 2);
+        Duration worst = every.get(every.size() - 1);
+        Figures.record("failover.every-client-median-seconds", String.format(java.util.Locale.ROOT, "%.2f", median.toMillis() / 1000.0));
+        Figures.record("failover.every-client-max-seconds", String.format(java.util.Locale.ROOT, "%.2f", worst.toMillis() / 1000.0));
+        Figures.record("failover.first-client-max-seconds", String.format(java.util.Locale.ROOT, "%.2f",
+                failoverTrials.stream().map(FailoverClock.Recovery::first).max(Comparator.naturalOrder()).orElseThrow().toMillis() / 1000.0));
+        Figures.record("failover.failed-attempts", String.valueOf(failoverTrials.stream().mapToInt(FailoverClock.Recovery::failedAttempts).sum()));
+        context.claim(SeedClaim.FAILOVER_UNDER_5_SECONDS, worst.compareTo(Duration.ofSeconds(5)) < 0, String.format(java.util.Locale.ROOT,
+                "coordinator-1 stopped: the slowest client wrote again through the load balancer %.2f s after the stop began"
+                        + " (median over %d trials %.2f s; %d failed attempts in all)", worst.toMillis() / 1000.0, every.size(),
+                median.toMillis() / 1000.0, failoverTrials.stream().mapToInt(FailoverClock.Recovery::failedAttempts).sum()));
     }
 
-    @Then("the maximum failover time is under {int} seconds, so the demo's claim holds for a stopped coordinator")
-    public void theMaximumFailoverTimeIsUnder(int seconds) {
-        assertThat(context.failoverTimes).allSatisfy(d -> assertThat(d).isLessThan(Duration.ofSeconds(seconds)));
+    @Then("in every trial, every client wrote again within {int} seconds, so the demo's claim holds for a stopped coordinator")
+    public void everyClientWroteAgainWithin(int seconds) {
+        assertThat(failoverTrials).allSatisfy(trial -> assertThat(trial.every())
+                .as("the slowest client of a trial: %s", trial).isLessThan(Duration.ofSeconds(seconds)));
     }
 
     @After

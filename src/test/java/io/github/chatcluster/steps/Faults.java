@@ -10,8 +10,9 @@ final class Faults {
     private Faults() {
     }
 
-    /** Injects the fault and returns the moment the node was down. */
+    /** Injects the fault and returns the moment just before it was injected (the start of every failover clock). */
     static Instant inject(ChatCluster cluster, String node, String how) {
+        Instant before = Instant.now();
         switch (how) {
             case "stopped cleanly" -> cluster.faults().stop(node);
             case "killed" -> cluster.faults().kill(node);
@@ -19,6 +20,6 @@ final class Faults {
             case "disconnected from the network" -> cluster.faults().disconnect(node);
             default -> throw new IllegalArgumentException("unknown fault: " + how);
         }
-        return Instant.now();
+        return before;
     }
 }

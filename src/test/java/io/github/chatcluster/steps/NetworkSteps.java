@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import io.cucumber.java.After;
@@ -34,7 +33,6 @@ public class NetworkSteps {
     /** Sessions opened before the fault, closed when the scenario ends. */
     private final List<PooledClient> sessions = new ArrayList<>();
     private NewClientWrites newClientWrites;
-    private final List<WriteTrials.Trial> trials = new ArrayList<>();
     private WriteTrials.Trial lossyWrites;
     private int retriedWrites;
 
@@ -268,58 +266,6 @@ public class NetworkSteps {
 
     // ---- slow and lossy links
 
-    @When("{int} trials of {int} seconds each alternate {int} writers through coordinator-1 alone with {int} writers through each coordinator")
-    public void alternatingTrials(int count, int seconds, int writersAlone, int writersEach) {
-        WriteTrials runner = new WriteTrials(context.acks);
-        Duration duration = Duration.ofSeconds(seconds);
-        for (int i = 1; i <= count; i++) {
-            trials.add(runner.run("trial " + i + ", coordinator-1 alone", Map.of(cluster().coordinator1(), writersAlone), duration));
-            trials.add(runner.run("trial " + i + ", both coordinators",
-                    Map.of(cluster().coordinator1(), writersEach, cluster().coordinator2(), writersEach), duration));
-        }
-        trials.forEach(t -> context.report(t.toString()));
-    }
-
-    @Then("every write of the trials took at least {int} ms, since each crosses the delayed links")
-    public void everyWriteTookAtLeast(int millis) {
-        for (WriteTrials.Trial trial : trials) {
-            assertThat(trial.latencies()).as("writes of %s", trial.label()).isNotEmpty();
-            assertThat(trial.fastest()).as("the fastest write of %s: the delay is not in force?", trial.label())
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(millis));
-        }
-    }
-
-    @Then("the report shows the median and p99 write latency and the writes per second of each trial, and the verdict on the demo's claim")
-    public void theReportShowsLatencyAndVerdict() {
-        assertThat(trials).as("trials run").isNotEmpty();
-        assertThat(trials).as("failed writes in the trials").allSatisfy(t -> assertThat(t.failures()).as(t.toString()).isZero());
-        List<Double> alone = trials.stream().filter(t -> t.label().endsWith("alone")).map(WriteTrials.Trial::perSecond).sorted().toList();
-        List<Double> both = trials.stream().filter(t -> t.label().endsWith("both coordinators")).map(WriteTrials.Trial::perSecond).sorted().toList();
-        double aloneMedian = alone.get(alone.size() / 2);
-        double bothMedian = both.get(both.size() / 2);
-        double ratio = bothMedian / aloneMedian;
-        String figures = String.format(Locale.ROOT, "with %s: coordinator-1 alone %s writes/s (median %.1f), both coordinators"
-                + " %s writes/s (median %.1f); ratio of medians %.2f", context.fault, rounded(alone), aloneMedian, rounded(both),
-                bothMedian, ratio);
-        for (WriteTrials.Trial trial : trials) {
-            String key = "network.latency." + (trial.label().endsWith("alone") ? "one-coordinator" : "two-coordinators") + "."
-                    + trial.label().replaceAll("^trial ([0-9]+),.*", "trial-$1");
-            Figures.record(key, String.format(Locale.ROOT, "%.1f/s median %d ms p99 %d ms", trial.perSecond(),
-                    trial.percentile(0.5).toMillis(), trial.percentile(0.99).toMillis()));
-        }
-        // Linear scaling: two coordinators give about twice (at least 1.8 times) the writes per second of one. A verdict
-        // only when every trial of one kind lies on the same side of that line, so that the spread cannot decide it.
-        double line = 1.8 * aloneMedian;
-        if (both.get(0) >= 1.8 * alone.get(alone.size() - 1)) {
-            context.claim(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, true, figures + " (every trial with both is at least 1.8 times every trial alone)");
-        } else if (both.get(both.size() - 1) < line) {
-            context.claim(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, false, figures + " (every trial with both stays below 1.8 times the median alone)");
-        } else {
-            context.report("not decided: the trials spread across the line of 1.8 times the median alone: " + figures);
-        }
-        context.report(figures);
-    }
-
     @When("{int} messages are sent to rooms with a copy on {node}, one after another, through the load balancer, each retried with the same id for up to {int} seconds")
     public void messagesToRoomsWithACopyOn(int count, String worker, int retrySeconds) {
         List<DataPlacement.RoomPlacement> rooms = roomsWithACopyOn(worker, true);
@@ -385,10 +331,6 @@ public class NetworkSteps {
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.2f", d.toMillis() / 1000.0);
-    }
-
-    private static String rounded(List<Double> values) {
-        return values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList().toString();
     }
 
     static String firstLine(String text) {

@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.cucumber.java.Scenario;
 import io.github.chatcluster.app.AckLog;
-import io.github.chatcluster.app.WriteLoad;
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
@@ -26,8 +25,6 @@ public class ScenarioContext {
     /** Every write the cluster acknowledged in this scenario. */
     public final AckLog acks = new AckLog();
     public List<CitusCatalog.NodeHealth> nodeHealth = List.of();
-    public List<WriteLoad.Throughput> throughput = List.of();
-    public List<Duration> failoverTimes = List.of();
     /** When the scenario's fault was injected (the Docker call returned). */
     public Instant faultAt;
     /** When the scenario's faulty node was back (started again, accepting connections again). */
@@ -69,9 +66,36 @@ public class ScenarioContext {
         scenario.attach(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8), "image/svg+xml", name);
     }
 
-    /** The verdict on one of the original demo's claims: in the scenario's report and in summary.txt. */
+    /** A verdict a step reached on one of the demo's claims; it counts only if its scenario passes. */
+    private record PendingClaim(SeedClaim claim, boolean held, String evidence) {
+    }
+
+    private final List<PendingClaim> pendingClaims = new ArrayList<>();
+
+    /**
+     * A verdict on one of the original demo's claims. It is kept until the scenario ends: it goes into the report
+     * and summary.txt as held or not held only when the whole scenario passed ({@link #settleClaims}).
+     */
     public void claim(SeedClaim claim, boolean held, String evidence) {
-        attachText("Claim of the original demo: " + claim.words(), Figures.claim(claim, held, evidence));
+        pendingClaims.add(new PendingClaim(claim, held, evidence));
+        report("finding on the demo's claim \"" + claim.words() + "\" (counts if the scenario passes): "
+                + (held ? "held" : "not held") + ": " + evidence);
+    }
+
+    /** A claim the scenario looked at without reaching a verdict (the figures do not decide it). */
+    public void claimNotDecided(SeedClaim claim, String why) {
+        attachText("Claim of the original demo: " + claim.words(), Figures.notDecided(claim, why));
+    }
+
+    /** At the end of the scenario: its verdicts count when it passed; a failed scenario leaves them "not decided". */
+    void settleClaims(boolean passed, String failure) {
+        for (PendingClaim pending : pendingClaims) {
+            String line = passed ? Figures.claim(pending.claim(), pending.held(), pending.evidence())
+                    : Figures.notDecided(pending.claim(), "the scenario \"" + scenarioName() + "\" failed after its step found the"
+                            + " claim " + (pending.held() ? "held" : "not held") + " (" + failure + ")");
+            attachText("Claim of the original demo: " + pending.claim().words(), line);
+        }
+        pendingClaims.clear();
     }
 
     /** A line in the scenario's report. */

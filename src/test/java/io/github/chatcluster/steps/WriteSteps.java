@@ -14,7 +14,6 @@ import io.github.chatcluster.app.WriteLoad;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
-import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 
 public class WriteSteps {
@@ -83,37 +82,5 @@ public class WriteSteps {
             assertThat(context.landedOn.stream().filter(coordinator::equals).count())
                     .as("connections that landed on %s", coordinator).isGreaterThanOrEqualTo(atLeast);
         }
-    }
-
-    @When("the same write load runs for {int} seconds through coordinator-1 alone, then through both coordinators")
-    public void theSameLoadThroughOneThenBoth(int seconds) {
-        ChatCluster cluster = context.cluster();
-        WriteLoad load = new WriteLoad(context.acks);
-        Duration duration = Duration.ofSeconds(seconds);
-        WriteLoad.Throughput one = load.messagesFor(Map.of(cluster.coordinator1(), 8), duration, Duration.ZERO);
-        WriteLoad.Throughput both = load.messagesFor(Map.of(cluster.coordinator1(), 4, cluster.coordinator2(), 4),
-                duration, Duration.ZERO);
-        context.throughput = List.of(one, both);
-    }
-
-    @Then("the report shows the writes per second of each run and whether the demo's claim held")
-    public void theReportShowsThroughput() {
-        WriteLoad.Throughput one = context.throughput.get(0);
-        WriteLoad.Throughput both = context.throughput.get(1);
-        assertThat(one.writes()).as("writes through coordinator-1 alone").isPositive();
-        assertThat(both.writes()).as("writes through both coordinators").isPositive();
-        assertThat(one.failures() + both.failures()).as("failed writes").isZero();
-        double ratio = both.perSecond() / one.perSecond();
-        boolean linear = ratio >= 1.8;
-        String text = String.format("8 clients, messages written: through coordinator-1 alone %.0f/s; "
-                        + "through both coordinators (4 + 4 clients) %.0f/s; ratio %.2f. Claim \"write throughput scales "
-                        + "linearly with coordinator count\" (ratio >= 1.8 for 2 coordinators): %s",
-                one.perSecond(), both.perSecond(), ratio, linear ? "HELD" : "NOT HELD");
-        context.report(text);
-        Figures.record("throughput.one-coordinator.writes-per-second", String.format("%.0f", one.perSecond()));
-        Figures.record("throughput.two-coordinators.writes-per-second", String.format("%.0f", both.perSecond()));
-        context.claim(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, linear, String.format(
-                "%.0f messages/s through coordinator-1 alone, %.0f/s through both; ratio %.2f (linear would be about 2)",
-                one.perSecond(), both.perSecond(), ratio));
     }
 }
