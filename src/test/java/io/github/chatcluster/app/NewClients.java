@@ -28,13 +28,19 @@ public final class NewClients {
             this(landedOn, error, error == null ? List.of() : List.of(error), took);
         }
 
+        /** The client got no coordinator at all. */
         public boolean timedOut() {
             return landedOn == null;
         }
 
+        /** The client got no coordinator because nothing answered within its timeout (not a refusal, not a wrong password). */
+        public boolean noAnswer() {
+            return landedOn == null && error != null && error.startsWith(NO_ANSWER);
+        }
+
         @Override
         public String toString() {
-            return (landedOn != null ? landedOn : "no answer (" + error + ")")
+            return (landedOn != null ? landedOn : noAnswer() ? error : "refused (" + error + ")")
                     + (failedAttempts.isEmpty() || landedOn == null ? "" : " after " + failedAttempts.size() + " failed attempt(s) " + failedAttempts)
                     + String.format(" in %.1f s", took.toMillis() / 1000.0);
         }
@@ -50,9 +56,30 @@ public final class NewClients {
         return outcomes.size();
     }
 
-    /** How many clients got no answer within their login timeout. */
+    /** How many clients got no answer within their login timeout (refusals and other errors are not counted). */
     public long unanswered() {
-        return outcomes.stream().filter(Outcome::timedOut).count();
+        return outcomes.stream().filter(Outcome::noAnswer).count();
+    }
+
+    /** How many clients got no coordinator for another reason than silence: refused, reset, wrong password. */
+    public long refused() {
+        return outcomes.stream().filter(o -> o.timedOut() && !o.noAnswer()).count();
+    }
+
+    static final String NO_ANSWER = "no answer: ";
+
+    /**
+     * The error of a failed connection attempt in words, beginning with {@value #NO_ANSWER} when it timed out
+     * (pgjdbc: "Connection attempt timed out." or a socket timeout below it) and with its SQLSTATE otherwise.
+     */
+    static String describe(SQLException e) {
+        String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || (t.getMessage() != null && t.getMessage().contains("timed out"))) {
+                return NO_ANSWER + e.getSQLState() + " " + first;
+            }
+        }
+        return e.getSQLState() + " " + first;
     }
 
     /** The coordinators the answered clients landed on, one entry per client. */
@@ -87,7 +114,7 @@ public final class NewClients {
                 try (Connection c = entry.connectOnce(loginTimeout, loginTimeout)) {
                     landed = CitusCatalog.localNodeName(c);
                 } catch (SQLException e) {
-                    failed.add(e.getSQLState() + " " + e.getMessage().lines().findFirst().orElse(""));
+                    failed.add(describe(e));
                 }
             }
             outcomes.add(new Outcome(landed, landed == null ? failed.get(failed.size() - 1) : null, failed,
@@ -123,7 +150,7 @@ public final class NewClients {
         try (Connection c = entry.connectOnce(loginTimeout, loginTimeout)) {
             return new Outcome(CitusCatalog.localNodeName(c), null, Duration.between(start, Instant.now()));
         } catch (SQLException e) {
-            return new Outcome(null, e.getSQLState() + " " + e.getMessage(), Duration.between(start, Instant.now()));
+            return new Outcome(null, describe(e), Duration.between(start, Instant.now()));
         }
     }
 }

@@ -93,11 +93,39 @@ public class WriteLoad {
         return new Throughput(writes.get(), failures.get(), inDoubt.get(), Duration.between(start, Instant.now()), firstFailure.get());
     }
 
-    private static List<Throwable> runAll(List<Runnable> clients, Duration bound) {
+    /** When each client of the last load began and ended its writes (after the common start). */
+    private final List<Instant[]> spans = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * How long every client of the last load was writing at the same time: from the last client's first write to
+     * the first client's end. Zero or negative: the clients did not all overlap.
+     */
+    public Duration overlap() {
+        Instant lastStart = spans.stream().map(s -> s[0]).max(Instant::compareTo).orElseThrow();
+        Instant firstEnd = spans.stream().map(s -> s[1]).min(Instant::compareTo).orElseThrow();
+        return Duration.between(lastStart, firstEnd);
+    }
+
+    /** The clients wait for each other at a barrier and then all start at once; each one's span is kept. */
+    private List<Throwable> runAll(List<Runnable> clients, Duration bound) {
+        spans.clear();
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(clients.size());
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         List<Throwable> errors = new ArrayList<>();
         try {
-            List<Future<?>> futures = clients.stream().<Future<?>>map(pool::submit).toList();
+            List<Future<?>> futures = clients.stream().<Future<?>>map(client -> pool.submit(() -> {
+                try {
+                    together.await(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the clients did not all start together: " + e, e);
+                }
+                Instant start = Instant.now();
+                try {
+                    client.run();
+                } finally {
+                    spans.add(new Instant[] {start, Instant.now()});
+                }
+            })).toList();
             long deadline = System.nanoTime() + bound.toNanos();
             for (Future<?> f : futures) {
                 try {

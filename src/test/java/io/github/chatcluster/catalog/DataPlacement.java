@@ -112,6 +112,13 @@ public class DataPlacement {
         return new ArrayList<>(byRoom.values());
     }
 
+    /** Shard id to the number of placements the catalog lists for it. */
+    public Map<Long, Long> copiesPerShard(String table) {
+        Map<Long, Long> copies = new TreeMap<>();
+        catalog.nodesByShard(table).forEach((shard, nodes) -> copies.put(shard, (long) nodes.size()));
+        return copies;
+    }
+
     /** Per worker and chat table: the rows of the room in the room's shard table there (-1: shard not stored). */
     public Map<String, Map<String, Long>> physicalRowsOfRoom(RoomPlacement room) {
         Map<String, Map<String, Long>> result = new TreeMap<>();
@@ -139,6 +146,8 @@ public class DataPlacement {
             for (String node : shard.getValue()) {
                 fingerprints.put(node, byWorker.get(node).getOrDefault(shardTable, "missing"));
             }
+            // two copies missing alike are not "identical": every listed copy must be there
+            assertThat(fingerprints).as("copies of shard %s", shardTable).doesNotContainValue("missing");
             assertThat(new java.util.HashSet<>(fingerprints.values()))
                     .as("copies of shard %s: %s", shardTable, fingerprints).hasSize(1);
         }

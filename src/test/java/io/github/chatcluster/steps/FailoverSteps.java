@@ -180,6 +180,7 @@ public class FailoverSteps {
     public void newClientsThroughTheLoadBalancer(int count, int timeout, int atLeast, String coordinator) {
         newClients = NewClients.connect(cluster().loadBalancer(), count, Duration.ofSeconds(timeout));
         context.report("new clients through the load balancer: " + newClients);
+        assertThat(newClients.refused()).as("clients that were refused (not left without an answer):%s", newClients).isZero();
         assertThat(newClients.unanswered()).as("clients that got no answer within their login timeout").isGreaterThanOrEqualTo(atLeast);
         assertThat(newClients.landedOn()).as("where the other clients landed").containsOnly(coordinator);
     }

@@ -62,16 +62,19 @@ public class WorkerSteps {
 
     @Then("every acknowledged write is read through {entryPoint} within {int} seconds")
     public void everyWriteIsReadWithin(Endpoint entry, int seconds) {
+        // the whole step is timed: the connection and all three read queries, as the sentence promises
+        Instant start = Instant.now();
         Duration slowest = context.acks.assertAllVisibleThrough(entry);
-        String read = String.format("every acknowledged write (%s) was read back through %s; the slowest read query took %.2f s",
-                context.acks.summary(), entry, slowest.toMillis() / 1000.0);
+        Duration took = Duration.between(start, Instant.now());
+        String read = String.format("every acknowledged write (%s) was read back through %s in %.2f s (the slowest of the three read queries %.2f s)",
+                context.acks.summary(), entry, took.toMillis() / 1000.0, slowest.toMillis() / 1000.0);
         context.report(read);
-        Figures.record("slowest-read-seconds." + context.fault.replace(' ', '-') + ".through-" + entry.name(),
-                String.format("%.2f", slowest.toMillis() / 1000.0));
-        assertThat(slowest).as("the slowest read through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+        Figures.record("read-all-seconds." + context.fault.replaceAll("[^A-Za-z0-9-]+", "-") + ".through-" + entry.name(),
+                String.format("%.2f", took.toMillis() / 1000.0));
+        assertThat(took).as("reading every acknowledged write through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
         if (context.fault.startsWith("worker")) {
             // a finding on the workers' replication only when a worker is what failed
-            context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, true, "with " + context.fault + ", " + read);
+            context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, true, "for reads: with " + context.fault + ", " + read);
         }
     }
 
@@ -83,6 +86,7 @@ public class WorkerSteps {
     @Then("a new message to each room with a copy on {node} fails with {string}, and is not stored")
     public void aNewMessageToRoomsWithACopyFails(String worker, String text) {
         List<DataPlacement.RoomPlacement> rooms = rooms(worker, true);
+        Instant start = Instant.now();
         try (ChatApplication client = ChatApplication.session(cluster().loadBalancer());
              ChatApplication reader = ChatApplication.session(cluster().coordinator1())) {
             for (DataPlacement.RoomPlacement room : rooms) {
@@ -98,6 +102,15 @@ public class WorkerSteps {
                 }
             }
         }
+        writesRefused(rooms.size(), Duration.between(start, Instant.now()));
+    }
+
+    /** The finding on writes that goes with the finding on reads: replication factor 2 keeps reads going, not writes. */
+    private void writesRefused(int refused, Duration took) {
+        context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, false, String.format(java.util.Locale.ROOT,
+                "for writes: with %s, %d of %d new message(s) to rooms with a copy on it were refused (%.1f s in all) and nothing"
+                        + " of them was stored; writes to those rooms go on only after an operator disables the worker",
+                context.fault, refused, refused, took.toMillis() / 1000.0));
     }
 
     @Then("a new message to a room with a copy on {node} fails within {int} seconds")
@@ -111,6 +124,7 @@ public class WorkerSteps {
         assertThat(error).as("a write to a room with a copy on %s", worker).isNotNull();
         context.report(String.format("the write failed after %.2f s: %s", took.toMillis() / 1000.0, error.getMessage()));
         assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+        writesRefused(1, took);
     }
 
     /**
@@ -161,13 +175,16 @@ public class WorkerSteps {
         context.report("stopped " + stoppedWorkers);
     }
 
-    @Then("reading the first room through {entryPoint} fails with {string}")
-    public void readingTheFirstRoomFails(Endpoint entry, String text) {
+    @Then("reading the first room through {entryPoint} fails with SQLSTATE {sqlStates}, naming one of those workers")
+    public void readingTheFirstRoomFails(Endpoint entry, List<String> states) {
         var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
                 () -> ChatApplication.through(entry).history(context.rooms.get(0)));
         assertThat(error).as("reading a room whose two copies are lost").isNotNull();
         context.report("reading the first room: " + error.getMessage());
-        assertThat(error).hasMessageContaining(text);
+        assertThat(error.sqlState()).as("the SQLSTATE of: %s", error.getMessage()).isIn(states);
+        assertThat(stoppedWorkers).as("the workers stopped in this scenario").isNotEmpty();
+        assertThat(stoppedWorkers.stream().anyMatch(error.getMessage()::contains))
+                .as("the error names one of the stopped workers %s: %s", stoppedWorkers, error.getMessage()).isTrue();
     }
 
     @Then("every acknowledged room stored on neither of those workers is read through {entryPoint}")

@@ -31,8 +31,13 @@ public class WriteSteps {
         Map<Endpoint, Integer> clients = new LinkedHashMap<>();
         clients.put(first, k1);
         clients.put(second, k2);
-        writerErrors = new WriteLoad(context.acks).roomsAtOnce(clients, rooms, messages, Duration.ZERO, Duration.ofMinutes(3));
-        context.report(context.acks.summary());
+        WriteLoad load = new WriteLoad(context.acks);
+        writerErrors = load.roomsAtOnce(clients, rooms, messages, Duration.ZERO, Duration.ofMinutes(3));
+        Duration overlap = load.overlap();
+        context.report(context.acks.summary() + String.format(java.util.Locale.ROOT,
+                "; all %d clients were writing at the same time for %.2f s (from the last one's start to the first one's end)",
+                k1 + k2, overlap.toMillis() / 1000.0));
+        assertThat(overlap).as("the time all %d clients were writing at once", k1 + k2).isPositive();
     }
 
     @Then("every write was acknowledged")
