@@ -102,15 +102,15 @@ public class WorkerSteps {
                 }
             }
         }
-        writesRefused(rooms.size(), Duration.between(start, Instant.now()));
+        writesRefused(rooms.size(), Duration.between(start, Instant.now()), " and nothing of them was stored (read back)");
     }
 
     /** The finding on writes that goes with the finding on reads: replication factor 2 keeps reads going, not writes. */
-    private void writesRefused(int refused, Duration took) {
+    private void writesRefused(int refused, Duration took, String notStored) {
         context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, false, String.format(java.util.Locale.ROOT,
-                "for writes: with %s, %d of %d new message(s) to rooms with a copy on it were refused (%.1f s in all) and nothing"
-                        + " of them was stored; writes to those rooms go on only after an operator disables the worker",
-                context.fault, refused, refused, took.toMillis() / 1000.0));
+                "for writes: with %s, %d of %d new message(s) to rooms with a copy on it were refused (%.1f s in all)%s;"
+                        + " writes to those rooms go on only after an operator disables the worker",
+                context.fault, refused, refused, took.toMillis() / 1000.0, notStored));
     }
 
     @Then("a new message to a room with a copy on {node} fails within {int} seconds")
@@ -124,7 +124,7 @@ public class WorkerSteps {
         assertThat(error).as("a write to a room with a copy on %s", worker).isNotNull();
         context.report(String.format("the write failed after %.2f s: %s", took.toMillis() / 1000.0, error.getMessage()));
         assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
-        writesRefused(1, took);
+        writesRefused(1, took, "");
     }
 
     /**
