@@ -28,5 +28,5 @@ Feature: Both coordinators take writes at the same time
     # reports what the cluster does on this machine, with the same number of writers in both
     # set-ups. It asserts no absolute speed. The trials alternate, and the verdict is given only
     # when every trial of one kind lies on the same side of "1.8 times"; otherwise "not decided".
-    When 3 trials of 3 seconds each alternate 8 writers through coordinator-1 alone with 4 writers through each coordinator
+    When 3 trials of 2 seconds each alternate 8 writers through coordinator-1 alone with 4 writers through each coordinator
     Then the report shows the median and p99 write latency and the writes per second of each trial, and the verdict on the demo's claim

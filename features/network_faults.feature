@@ -88,7 +88,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     # Measured on 2 cores: a write takes about 615 ms (six round trips of 100 ms); through both
     # coordinators the runs gave 1.5 to 2.0 times the writes per second of one.
     Given every packet between the coordinators and the workers is delayed by 50 ms
-    When 3 trials of 4 seconds each alternate 4 writers through coordinator-1 alone with 4 writers through each coordinator
+    When 3 trials of 3 seconds each alternate 4 writers through coordinator-1 alone with 4 writers through each coordinator
     Then every write of the trials took at least 100 ms, since each crosses the delayed links
     And the report shows the median and p99 write latency and the writes per second of each trial, and the verdict on the demo's claim
     When the network heals
@@ -96,10 +96,16 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     And every acknowledged write is stored exactly once
 
   Scenario: worker-3 loses 20% of its packets: writes to its rooms still complete
+    # TCP retransmits what is lost, so most writes only take longer. When the answer to a write's
+    # COMMIT PREPARED on worker-3 is lost long enough for the coordinator's TCP user timeout (3 s) to
+    # end that connection, the write is committed in the coordinator's record but still prepared on
+    # worker-3, where it holds its row until Citus's two-phase-commit recovery (every 60 s by
+    # default) finishes it: a retry of that write waits until then (seen once: more than 30 s). The
+    # clients therefore retry for up to 90 seconds, and the heal may also wait for that recovery.
     When worker-3 loses 20% of its packets
-    And 30 messages are sent to rooms with a copy on worker-3, one after another, through the load balancer, each retried with the same id for up to 30 seconds
-    Then all 30 messages were acknowledged
+    And 20 messages are sent to rooms with a copy on worker-3, one after another, through the load balancer, each retried with the same id for up to 90 seconds
+    Then all 20 messages were acknowledged
     And the report shows the median and slowest write and how many writes were retried
     When the network heals
-    Then the cluster is healthy again within 60 seconds
+    Then the cluster is healthy again within 90 seconds
     And every acknowledged write is stored exactly once
