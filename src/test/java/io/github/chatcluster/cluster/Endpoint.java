@@ -73,6 +73,9 @@ public final class Endpoint {
     /** How long a client keeps trying to open a connection that fails to establish. */
     public static final Duration CONNECT_RETRY_WINDOW = Duration.ofSeconds(3);
 
+    /** The application name of every connection the suite opens (so that sessions left busy can be found). */
+    public static final String APPLICATION_NAME = "chat-cluster-suite";
+
     /**
      * Opens a connection the way the suite's clients do: an attempt that fails to establish (SQLSTATE
      * class 08, or 57P03 "cannot connect now") is tried again for up to {@link #CONNECT_RETRY_WINDOW}.
@@ -120,7 +123,7 @@ public final class Endpoint {
         props.setProperty("connectTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
         props.setProperty("socketTimeout", String.valueOf(Math.max(1, socketTimeout.toSeconds())));
         props.setProperty("loginTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
-        props.setProperty("ApplicationName", "chat-cluster-suite");
+        props.setProperty("ApplicationName", APPLICATION_NAME);
         return DriverManager.getConnection(jdbcUrl(), props);
     }
 

@@ -143,6 +143,7 @@ public final class HealthyBaseline {
             return problems; // what Citus and nginx report means little while a node is down
         }
         problems.addAll(check("prepared transactions", this::preparedTransactions));
+        problems.addAll(check("sessions of earlier scenarios", this::leftoverSessions));
         problems.addAll(check("the node metadata", this::nodeMetadata));
         if (problems.isEmpty()) {
             problems.addAll(check("the shard copies", this::placements));
@@ -177,6 +178,7 @@ public final class HealthyBaseline {
             }
             return done;
         });
+        attempt(repairs, "ending sessions of earlier scenarios", this::endLeftoverSessions);
         attempt(repairs, "syncing metadata", () -> unsyncedNodes().stream().map(node -> {
             operator.syncMetadata(node);
             return "synced the metadata to " + node + " (start_metadata_sync_to_node)";
@@ -257,6 +259,42 @@ public final class HealthyBaseline {
         } catch (SQLException | RuntimeException e) {
             return java.util.Optional.of(node + " does not answer a new connection: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * The suite's client sessions that are still busy (running a query or inside a transaction) although their
+     * scenario has ended: a client that gave up on a query (its socket timeout, an abort) leaves its backend running
+     * until the node notices, and that backend keeps its locks. A TRUNCATE then waits for it with no end.
+     */
+    private static final String LEFTOVER_SESSIONS = """
+            SELECT pid || ' ' || state || ' for ' || coalesce(round(extract(epoch FROM now() - xact_start))::text, '?') || ' s: '
+                   || left(regexp_replace(query, '\\s+', ' ', 'g'), 80)
+            FROM pg_stat_activity
+            WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'
+              AND application_name = '""" + Endpoint.APPLICATION_NAME + "' ORDER BY pid";
+
+    private List<String> leftoverSessions() {
+        List<String> problems = new ArrayList<>();
+        for (String node : cluster.databaseNodes()) {
+            List<String> busy = strings(node, LEFTOVER_SESSIONS);
+            if (!busy.isEmpty()) {
+                problems.add(node + " still runs " + busy.size() + " session(s) of an earlier scenario, e.g. pid " + busy.get(0));
+            }
+        }
+        return problems;
+    }
+
+    private List<String> endLeftoverSessions() {
+        List<String> ended = new ArrayList<>();
+        for (String node : cluster.databaseNodes()) {
+            List<String> pids = strings(node, "SELECT pg_terminate_backend(pid)::text || ' ' || pid FROM pg_stat_activity"
+                    + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'"
+                    + " AND application_name = '" + Endpoint.APPLICATION_NAME + "'");
+            if (!pids.isEmpty()) {
+                ended.add("ended " + pids.size() + " session(s) of an earlier scenario on " + node + " (pg_terminate_backend)");
+            }
+        }
+        return ended;
     }
 
     private List<String> preparedTransactions() {
