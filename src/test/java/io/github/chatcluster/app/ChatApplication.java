@@ -128,6 +128,21 @@ public class ChatApplication implements AutoCloseable {
         });
     }
 
+    /**
+     * The plain INSERT of one message on the caller's connection and in its transaction: no membership check and no
+     * ON CONFLICT, for clients whose write must fail or succeed as the database decides (fault scenarios).
+     */
+    static void insertMessage(Connection c, long roomId, UUID clientId, long senderId, String body) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO messages (room_id, client_msg_id, sender_id, body) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, roomId);
+            ps.setObject(2, clientId);
+            ps.setLong(3, senderId);
+            ps.setString(4, body);
+            ps.executeUpdate();
+        }
+    }
+
     /** The room's messages in the order they were sent. */
     public List<Message> history(long roomId) {
         return inTransaction(c -> {

@@ -52,30 +52,17 @@ public final class FailoverClock {
      * injected.
      */
     public static Recovery untilEveryClientWrites(Endpoint entry, Instant fault, int clients) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
-        try {
-            List<java.util.concurrent.Future<Outage>> futures = new java.util.ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(() -> untilWriteSucceeds(entry, fault)));
-            }
-            List<Outage> outages = new java.util.ArrayList<>();
-            for (var future : futures) {
-                outages.add(future.get());
-            }
-            Duration first = outages.stream().map(Outage::duration).min(Duration::compareTo).orElseThrow();
-            Duration every = outages.stream().map(Outage::duration).max(Duration::compareTo).orElseThrow();
-            int failed = outages.stream().mapToInt(Outage::failedAttempts).sum();
-            String last = outages.stream().filter(o -> o.failedAttempts() > 0).map(Outage::lastError).reduce((a, b) -> b).orElse("none");
-            return new Recovery(first, every, failed, last);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a client did not write again within " + OBSERVE_AT_MOST.toSeconds() + " s of the fault: "
-                    + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<Outage>> writers = new java.util.ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            writers.add(() -> untilWriteSucceeds(entry, fault));
         }
+        List<Outage> outages = Clients.atOnce(writers,
+                "a client did not write again within " + OBSERVE_AT_MOST.toSeconds() + " s of the fault");
+        Duration first = outages.stream().map(Outage::duration).min(Duration::compareTo).orElseThrow();
+        Duration every = outages.stream().map(Outage::duration).max(Duration::compareTo).orElseThrow();
+        int failed = outages.stream().mapToInt(Outage::failedAttempts).sum();
+        String last = outages.stream().filter(o -> o.failedAttempts() > 0).map(Outage::lastError).reduce((a, b) -> b).orElse("none");
+        return new Recovery(first, every, failed, last);
     }
 
     private static Outage until(Endpoint entry, Instant fault, String sql) {

@@ -3,7 +3,6 @@ package io.github.chatcluster.app;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +56,7 @@ public class InFlightWrite implements AutoCloseable {
 
     private void insert() throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO messages (room_id, client_msg_id, sender_id, body) VALUES (?, ?, ?, 'in flight')")) {
-            ps.setLong(1, roomId);
-            ps.setObject(2, clientId);
-            ps.setLong(3, senderId);
-            ps.executeUpdate();
-        }
+        ChatApplication.insertMessage(connection, roomId, clientId, senderId, "in flight");
     }
 
     /** Tries to commit; returns the error the client saw, or null when the commit succeeded. */

@@ -1,17 +1,12 @@
 package io.github.chatcluster.app;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.Endpoint;
@@ -60,30 +55,12 @@ public final class NewClientWrites {
      * are recorded in the log.
      */
     public static NewClientWrites sendAtOnce(Endpoint entry, List<Long> rooms, AckLog acks, Duration timeout) {
-        ExecutorService pool = Executors.newFixedThreadPool(rooms.size());
-        CyclicBarrier start = new CyclicBarrier(rooms.size());
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (long room : rooms) {
-                long sender = acks.membersOf(room).get(0);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return sendOne(entry, room, sender, acks, timeout);
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            return new NewClientWrites(outcomes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a client failed unexpectedly: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<Outcome>> clients = new ArrayList<>();
+        for (long room : rooms) {
+            long sender = acks.membersOf(room).get(0);
+            clients.add(() -> sendOne(entry, room, sender, acks, timeout));
         }
+        return new NewClientWrites(Clients.atOnce(clients, "a client failed unexpectedly"));
     }
 
     private static Outcome sendOne(Endpoint entry, long room, long sender, AckLog acks, Duration timeout) {
@@ -92,13 +69,7 @@ public final class NewClientWrites {
         try (Connection c = entry.connectOnce(timeout, timeout)) {
             landed = CitusCatalog.localNodeName(c);
             UUID id = UUID.randomUUID();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO messages (room_id, client_msg_id, sender_id, body) VALUES (?, ?, ?, 'new client')")) {
-                ps.setLong(1, room);
-                ps.setObject(2, id);
-                ps.setLong(3, sender);
-                ps.executeUpdate();
-            }
+            ChatApplication.insertMessage(c, room, id, sender, "new client");
             acks.message(room, id);
             return new Outcome(landed, true, null, Duration.between(start, Instant.now()));
         } catch (SQLException e) {

@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.Endpoint;
@@ -124,25 +121,11 @@ public final class NewClients {
     }
 
     public static NewClients connect(Endpoint entry, int count, Duration loginTimeout) {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> connectOne(entry, loginTimeout)));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            return new NewClients(outcomes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a client failed unexpectedly: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<Outcome>> clients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            clients.add(() -> connectOne(entry, loginTimeout));
         }
+        return new NewClients(Clients.atOnce(clients, "a client failed unexpectedly"));
     }
 
     private static Outcome connectOne(Endpoint entry, Duration loginTimeout) {

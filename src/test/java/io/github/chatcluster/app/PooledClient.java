@@ -72,13 +72,7 @@ public final class PooledClient implements AutoCloseable {
     public Outcome sendMessage(long roomId, long senderId, java.util.UUID clientId) {
         return timed(() -> {
             connection.setAutoCommit(true);
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO messages (room_id, client_msg_id, sender_id, body) VALUES (?, ?, ?, 'pooled session')")) {
-                ps.setLong(1, roomId);
-                ps.setObject(2, clientId);
-                ps.setLong(3, senderId);
-                ps.executeUpdate();
-            }
+            ChatApplication.insertMessage(connection, roomId, clientId, senderId, "pooled session");
         });
     }
 

@@ -266,17 +266,15 @@ public final class HealthyBaseline {
      * scenario has ended: a client that gave up on a query (its socket timeout, an abort) leaves its backend running
      * until the node notices, and that backend keeps its locks. A TRUNCATE then waits for it with no end.
      */
-    private static final String LEFTOVER_SESSIONS = """
-            SELECT pid || ' ' || state || ' for ' || coalesce(round(extract(epoch FROM now() - xact_start))::text, '?') || ' s: '
-                   || left(regexp_replace(query, '\\s+', ' ', 'g'), 80)
-            FROM pg_stat_activity
-            WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'
-              AND application_name = '""" + Endpoint.APPLICATION_NAME + "' ORDER BY pid";
+    private static final String LEFTOVER_SESSION = " FROM pg_stat_activity WHERE backend_type = 'client backend'"
+            + " AND pid <> pg_backend_pid() AND state <> 'idle' AND application_name = '" + Endpoint.APPLICATION_NAME + "'";
 
     private List<String> leftoverSessions() {
         List<String> problems = new ArrayList<>();
         for (String node : cluster.databaseNodes()) {
-            List<String> busy = strings(node, LEFTOVER_SESSIONS);
+            List<String> busy = strings(node, "SELECT pid || ' ' || state || ' for ' || coalesce(round(extract(epoch FROM"
+                    + " now() - xact_start))::text, '?') || ' s: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 80)"
+                    + LEFTOVER_SESSION + " ORDER BY pid");
             if (!busy.isEmpty()) {
                 problems.add(node + " still runs " + busy.size() + " session(s) of an earlier scenario, e.g. pid " + busy.get(0));
             }
@@ -287,9 +285,7 @@ public final class HealthyBaseline {
     private List<String> endLeftoverSessions() {
         List<String> ended = new ArrayList<>();
         for (String node : cluster.databaseNodes()) {
-            List<String> pids = strings(node, "SELECT pg_terminate_backend(pid)::text || ' ' || pid FROM pg_stat_activity"
-                    + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'"
-                    + " AND application_name = '" + Endpoint.APPLICATION_NAME + "'");
+            List<String> pids = strings(node, "SELECT pg_terminate_backend(pid)::text || ' ' || pid" + LEFTOVER_SESSION);
             if (!pids.isEmpty()) {
                 ended.add("ended " + pids.size() + " session(s) of an earlier scenario on " + node + " (pg_terminate_backend)");
             }

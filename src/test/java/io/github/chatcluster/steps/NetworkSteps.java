@@ -96,13 +96,18 @@ public class NetworkSteps {
     @Then("the cluster is healthy again within {int} seconds")
     public void theClusterIsHealthyAgainWithin(int seconds) {
         HealthyBaseline check = new HealthyBaseline(cluster());
-        Instant start = Instant.now();
-        List<String> problems = check.problems();
-        List<String> first = problems;
-        while (!problems.isEmpty() && Duration.between(start, Instant.now()).toSeconds() < seconds) {
-            org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-            problems = check.problems();
+        List<String> first = check.problems();
+        java.util.concurrent.atomic.AtomicReference<List<String>> last = new java.util.concurrent.atomic.AtomicReference<>(first);
+        try {
+            org.awaitility.Awaitility.await("a healthy cluster").atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        last.set(check.problems());
+                        return last.get().isEmpty();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException stillUnhealthy) {
+            // reported below with what was still wrong
         }
+        List<String> problems = last.get();
         Duration took = Duration.between(context.backAt, Instant.now());
         if (!problems.isEmpty()) {
             throw new AssertionError("After " + context.fault + " and the network healed, the cluster was still not healthy"
