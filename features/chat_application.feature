@@ -31,6 +31,18 @@ Feature: Chatting through either coordinator or the load balancer
     Then carol is refused with a message saying that the room is full
     And the room's members are exactly alice and bob
 
+  Scenario: Eight users try to join one room at the same moment through both coordinators: exactly two get in, and only they post
+    # The rule lives in the transaction that adds a member: a conditional UPDATE of the room's row
+    # (member_count < 2) takes that row's lock before the member is inserted, so joins through the two
+    # coordinators queue on the same row, on both copies of its shard. Members never leave, so checking
+    # membership in the transaction that inserts a message is enough for "only members post".
+    Given a new empty room, created through the load balancer
+    When 8 users try to join the room at the same moment, half through coordinator-1 and half through coordinator-2, and each then tries to send a message
+    Then the attempts of all 8 users overlapped in time
+    And exactly 2 users joined, and the other 6 were refused because the room is full
+    And the room's members, read through both coordinators, are exactly the users who joined
+    And the room holds exactly one message from each of them, and the others were refused because they are not members
+
   Scenario: Only members send messages
     Given a new room with the members alice and bob, created through coordinator-1
     When carol tries to send "Hello?" to the room through coordinator-1

@@ -94,8 +94,8 @@ Feature: Losing a coordinator
     # connection drop (08006). The COMMIT's outcome is unknown either way, so the client reads back.
     Given a client connected through the load balancer to coordinator-1, in the middle of writing a message
     When coordinator-1 is <how>
-    Then the client's connection breaks with SQLSTATE <sqlstate>
-    When the client reconnects through the load balancer and resolves its write by reading it back
+    Then the client's connection breaks during COMMIT with SQLSTATE <sqlstate>, so it cannot know whether its write happened
+    When the client reconnects through the load balancer and writes its message again with the same id
     Then the message is stored exactly once
     When coordinator-1 is started again and has recovered its two-phase commits
     Then every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
@@ -108,13 +108,14 @@ Feature: Losing a coordinator
   Scenario: A write storm through the load balancer while coordinator-1 is killed
     # Right after a coordinator dies, nginx may still hand it a new connection (or, having just
     # seen a timeout, briefly mark both coordinators down): the clients retry connecting for up to
-    # 3 seconds, and retry a write whose outcome they did not learn with the same client-made id.
-    # A write that coordinator-1 had already prepared on the workers when it died stays in doubt:
-    # its prepared transaction keeps the rows locked and only coordinator-1 can finish it (seen on
-    # this cluster), so such a write is resolved once coordinator-1 is back.
+    # 3 seconds, and write again, with the same client-made id, a write whose outcome they did not
+    # learn. A write that coordinator-1 had already prepared on the workers when it died stays in
+    # doubt: its prepared transaction keeps the row locked and only coordinator-1 can finish it (seen
+    # on this cluster). A new attempt waits on that lock, so each attempt is bounded by a statement
+    # timeout of 5 s; such a write is resolved once coordinator-1 is back.
     When 6 clients write through the load balancer for 12 seconds, reconnecting and retrying with the same ids for up to 10 seconds after an error, while coordinator-1 is killed after 3 seconds
     And coordinator-1 is started again and has recovered its two-phase commits
-    And the clients resolve every write still in doubt by reading it back through the load balancer, and writing it again if it is missing
+    And the clients write every write still in doubt again, with the same id, through the load balancer
     Then every write the clients saw acknowledged is stored exactly once
     And the report shows how many writes had an unknown outcome and how they were resolved
 

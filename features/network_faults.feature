@@ -109,3 +109,20 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     When the network heals
     Then the cluster is healthy again within 90 seconds
     And every acknowledged write is stored exactly once
+
+  Scenario: coordinator-1's answer to a COMMIT is lost: the client writes the message again with the same id, and it is stored once
+    # The only write whose outcome a client cannot know is one whose connection is lost while COMMIT is
+    # under way. Here the COMMIT reaches coordinator-1 and is carried out; only coordinator-1's answers
+    # to clients outside the cluster are dropped. The client's socket timeout ends its wait (pgjdbc
+    # waits about twice the timeout), and the client writes the message again with the same
+    # client-made id. The schema's UNIQUE (room_id, client_msg_id) turns that second INSERT into a
+    # no-op (ON CONFLICT DO NOTHING): without the constraint the message is stored twice, and this
+    # scenario fails.
+    Given a client connected to coordinator-1 directly, with a socket timeout of 2 seconds, in the middle of writing a message
+    When coordinator-1's answers to clients outside the cluster are lost, and the client commits
+    Then the client's commit ends within 6 seconds with an unknown outcome, SQLSTATE 08006
+    When the network heals
+    And the client writes the message again with the same id through the load balancer
+    Then the new attempt found the message already stored
+    And the message is stored exactly once, through coordinator-1 and coordinator-2 and on both copies of its shard
+    And the cluster is healthy again within 30 seconds

@@ -32,6 +32,10 @@ public class AckLog {
     private final List<InDoubtMessage> inDoubt = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger unknownOutcomes = new AtomicInteger();
     private final AtomicInteger unknownThatHadCommitted = new AtomicInteger();
+    private final AtomicInteger unknownResolved = new AtomicInteger();
+    private final AtomicInteger stillInDoubt = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final Map<String, AtomicInteger> refusedBySqlState = new ConcurrentHashMap<>();
 
     public void room(long roomId) {
         rooms.add(roomId);
@@ -45,12 +49,44 @@ public class AckLog {
         messages.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(clientId);
     }
 
-    /** A write whose outcome the client did not learn; {@code hadCommitted}: re-reading found it stored. */
-    public void unknownOutcome(boolean hadCommitted) {
+    /** A write whose outcome the client did not learn: its connection was lost while COMMIT was under way. */
+    public void unknownOutcome() {
         unknownOutcomes.incrementAndGet();
+    }
+
+    /** A write with an unknown outcome was written again and acknowledged; {@code hadCommitted}: it found itself stored. */
+    public void unknownResolved(boolean hadCommitted) {
+        unknownResolved.incrementAndGet();
         if (hadCommitted) {
             unknownThatHadCommitted.incrementAndGet();
         }
+    }
+
+    /** A write whose outcome was still unknown when its client's retry window ended. */
+    public void stillInDoubt() {
+        stillInDoubt.incrementAndGet();
+    }
+
+    /** One more attempt of a write that had failed. */
+    public void retry() {
+        retries.incrementAndGet();
+    }
+
+    /** A write the database refused (it did not happen), after any retries. */
+    public void refused(String sqlState) {
+        refusedBySqlState.computeIfAbsent(String.valueOf(sqlState), s -> new AtomicInteger()).incrementAndGet();
+    }
+
+    public int refusedWrites() {
+        return refusedBySqlState.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    public int retries() {
+        return retries.get();
+    }
+
+    public int unknownResolved() {
+        return unknownResolved.get();
     }
 
     /** A message whose outcome a client could not learn within its retry window. */
@@ -66,25 +102,18 @@ public class AckLog {
     }
 
     /**
-     * Resolves every message still in doubt through the endpoint: read it back, write it again (same
-     * client-made id) when it is missing, then count it as acknowledged. Returns how many had been stored.
+     * Resolves every message still in doubt through the endpoint: the client writes it again with the same
+     * client-made id ({@link RetryPolicy}, within the given window), and it counts as acknowledged. Returns how many
+     * had been stored already (the new attempt met its own message).
      */
     public int resolveInDoubt(Endpoint endpoint, Duration within) {
         int wereStored = 0;
-        try (ChatApplication app = ChatApplication.session(endpoint)) {
+        RetryPolicy policy = RetryPolicy.within(within);
+        try (ChatApplication app = policy.session(endpoint)) {
             for (InDoubtMessage m : List.copyOf(inDoubt)) {
-                java.util.concurrent.atomic.AtomicBoolean stored = new java.util.concurrent.atomic.AtomicBoolean();
-                org.awaitility.Awaitility.await("resolving in-doubt message " + m.clientId() + " through " + endpoint)
-                        .atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-                        .ignoreException(ChatApplication.ChatDatabaseException.class)
-                        .until(() -> {
-                            stored.set(app.hasMessage(m.roomId(), m.clientId()));
-                            if (!stored.get()) {
-                                app.send(m.roomId(), m.senderId(), m.body(), m.clientId());
-                            }
-                            return true;
-                        });
-                if (stored.get()) {
+                boolean stored = policy.write(() -> app.send(m.roomId(), m.senderId(), m.body(), m.clientId()).wasAlreadyStored(), this);
+                unknownResolved(stored);
+                if (stored) {
                     wereStored++;
                 }
                 message(m.roomId(), m.clientId());
@@ -137,11 +166,15 @@ public class AckLog {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    /** Acknowledged, refused and unknown writes, each on its own, with the retries. */
     public String summary() {
         String acknowledged = rooms() + " rooms, " + members() + " members, " + messages() + " messages acknowledged";
-        return unknownOutcomes() == 0 ? acknowledged + ", no write with an unknown outcome"
-                : acknowledged + "; " + unknownOutcomes() + " writes with an unknown outcome (" + unknownThatHadCommitted()
-                        + " of them had been stored, the rest were retried)";
+        String refused = refusedWrites() == 0 ? "no write refused" : refusedWrites() + " writes refused " + new java.util.TreeMap<>(refusedBySqlState);
+        String unknown = unknownOutcomes() == 0 ? "no write with an unknown outcome"
+                : unknownOutcomes() + " writes with an unknown outcome (written again with the same id: " + unknownResolved()
+                        + ", of which " + unknownThatHadCommitted() + " found themselves already stored; " + inDoubtMessages()
+                        + " still in doubt)";
+        return acknowledged + "; " + refused + "; " + unknown + "; " + retries() + " retries in all";
     }
 
     public List<Long> membersOf(long roomId) {

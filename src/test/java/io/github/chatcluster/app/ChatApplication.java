@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ public class ChatApplication implements AutoCloseable {
     private final Endpoint endpoint;
     private final boolean keepsItsConnection;
     private Connection session;
+    private Duration statementBound;
 
     private ChatApplication(Endpoint endpoint, boolean keepsItsConnection) {
         this.endpoint = endpoint;
@@ -69,18 +71,35 @@ public class ChatApplication implements AutoCloseable {
         return endpoint;
     }
 
-    public void createRoom(long roomId, String name) {
-        update("INSERT INTO rooms (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", roomId, name);
+    /**
+     * Every statement of this client is cancelled by the database after this long (statement_timeout on its
+     * connections): a write that waits on a lock (for example a row left locked by a prepared transaction of a dead
+     * coordinator) ends with SQLSTATE 57014 instead of waiting for the socket timeout.
+     */
+    public ChatApplication boundingEachStatementTo(Duration bound) {
+        this.statementBound = bound;
+        return this;
+    }
+
+    /** Creates the room; returns true when it was already there (a retry after an unknown outcome). */
+    public boolean createRoom(long roomId, String name) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rooms (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                bind(ps, roomId, name);
+                return ps.executeUpdate() == 0;
+            }
+        });
     }
 
     /**
-     * Adds a member. The room's row counts its members; the conditional UPDATE is one row lock on
-     * the room's shard, so two coordinators cannot both add a third member.
+     * Adds a member; returns true when the user already was one (a retry after an unknown outcome). The room's
+     * row counts its members: the conditional UPDATE takes the room's row lock (on both copies of its shard) in the
+     * same transaction as the INSERT, so two joins through two coordinators cannot both take the last place.
      */
-    public void join(long roomId, long userId) {
-        inTransaction(c -> {
+    public boolean join(long roomId, long userId) {
+        return inTransaction(c -> {
             if (exists(c, "SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?", roomId, userId)) {
-                return null;
+                return true;
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE rooms SET member_count = member_count + 1 WHERE id = ? AND member_count < ? RETURNING member_count")) {
@@ -97,34 +116,44 @@ public class ChatApplication implements AutoCloseable {
                 }
             }
             update(c, "INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", roomId, userId);
-            return null;
+            return false;
         });
     }
 
-    /** Sends a message; the client-made id makes a retry after an unknown outcome harmless. */
-    public long send(long roomId, long senderId, String body) {
-        return send(roomId, senderId, body, UUID.randomUUID());
+    /** A message the database took: its id, and whether it was already stored under its client-made id. */
+    public record Sent(long id, boolean wasAlreadyStored) {
     }
 
-    public long send(long roomId, long senderId, String body, UUID clientId) {
+    /** Sends a message with a new client-made id; returns the message's id. */
+    public long send(long roomId, long senderId, String body) {
+        return send(roomId, senderId, body, UUID.randomUUID()).id();
+    }
+
+    /**
+     * Sends a message under a client-made id. Members never leave a room, so the membership check and the INSERT in
+     * one transaction are enough. A retry with the same id is harmless only because of the schema's UNIQUE
+     * (room_id, client_msg_id): ON CONFLICT DO NOTHING names no constraint, so without it a retry would store the
+     * message a second time.
+     */
+    public Sent send(long roomId, long senderId, String body, UUID clientId) {
         return inTransaction(c -> {
             if (!exists(c, "SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?", roomId, senderId)) {
                 throw new Refused("user " + senderId + " is not a member of room " + roomId);
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO messages (room_id, client_msg_id, sender_id, body) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (room_id, client_msg_id) DO NOTHING RETURNING id""")) {
+                    ON CONFLICT DO NOTHING RETURNING id""")) {
                 ps.setLong(1, roomId);
                 ps.setObject(2, clientId);
                 ps.setLong(3, senderId);
                 ps.setString(4, body);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        return rs.getLong(1);
+                        return new Sent(rs.getLong(1), false);
                     }
                 }
             }
-            return messageId(c, roomId, clientId);
+            return new Sent(messageId(c, roomId, clientId), true);
         });
     }
 
@@ -361,19 +390,24 @@ public class ChatApplication implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** One transaction: committed when the work returns, rolled back when it throws. */
+    /**
+     * One transaction: committed when the work returns, rolled back when it throws. A database error says in which
+     * phase it came: before COMMIT was sent the transaction cannot have committed; during COMMIT it may have.
+     */
     private <T> T inTransaction(Work<T> work) {
         Connection c = null;
+        boolean committing = false;
         try {
             c = connection();
             c.setAutoCommit(false);
             T result = work.run(c);
+            committing = true;
             c.commit();
             return result;
         } catch (SQLException e) {
             rollbackQuietly(c);
             drop(c);
-            throw new ChatDatabaseException(endpoint, e);
+            throw new ChatDatabaseException(endpoint, e, committing);
         } catch (RuntimeException e) {
             rollbackQuietly(c);
             throw e;
@@ -386,12 +420,25 @@ public class ChatApplication implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (!keepsItsConnection) {
-            return endpoint.connect();
+            return open();
         }
         if (session == null) {
-            session = endpoint.connect();
+            session = open();
         }
         return session;
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = endpoint.connect();
+        if (statementBound != null) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET statement_timeout = " + statementBound.toMillis());
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -424,17 +471,32 @@ public class ChatApplication implements AutoCloseable {
         drop(session);
     }
 
-    /** A database error met by the application, with its SQLSTATE. */
+    /**
+     * A database error met by the application, with its SQLSTATE and what it means for a write: {@link
+     * WriteOutcome#UNKNOWN} only when the client's own connection was lost while COMMIT was under way; any other error
+     * means the transaction was rolled back ({@link WriteOutcome#REFUSED}).
+     */
     public static class ChatDatabaseException extends RuntimeException {
         private final String sqlState;
+        private final WriteOutcome outcome;
 
-        ChatDatabaseException(Endpoint endpoint, SQLException e) {
+        ChatDatabaseException(Endpoint endpoint, SQLException e, boolean duringCommit) {
             super("through " + endpoint + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
             this.sqlState = e.getSQLState();
+            this.outcome = WriteOutcome.of(e, duringCommit);
         }
 
         public String sqlState() {
             return sqlState;
+        }
+
+        public WriteOutcome outcome() {
+            return outcome;
+        }
+
+        /** A refusal that a new attempt cannot change (a constraint, a read-only node, an unsupported command). */
+        public boolean isFinal() {
+            return outcome == WriteOutcome.REFUSED && WriteOutcome.isFinalRefusal(sqlState);
         }
     }
 }

@@ -1,14 +1,11 @@
 package io.github.chatcluster.app;
 
-import static org.awaitility.Awaitility.await;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.Endpoint;
@@ -54,6 +51,40 @@ public class InFlightWrite implements AutoCloseable {
         throw new IllegalStateException("20 connections through " + entry + " never landed on " + wantedNode);
     }
 
+    /**
+     * Connects to the node directly (not through the load balancer) with the given socket timeout, and inserts one
+     * message without committing it.
+     */
+    public static InFlightWrite beginOn(Endpoint node, long roomId, long senderId, Duration socketTimeout) throws SQLException {
+        Connection c = node.connectOnce(Duration.ofSeconds(5), socketTimeout);
+        InFlightWrite write = new InFlightWrite(c, CitusCatalog.localNodeName(c), roomId, senderId);
+        write.insert();
+        return write;
+    }
+
+    /** What the client learned from its COMMIT: how long it waited, and the error with its meaning, if any. */
+    public record Commit(Duration took, SQLException error, WriteOutcome outcome) {
+        public boolean acknowledged() {
+            return error == null;
+        }
+
+        @Override
+        public String toString() {
+            return acknowledged() ? "acknowledged after " + took.toMillis() + " ms"
+                    : String.format(java.util.Locale.ROOT, "%s after %.1f s: SQLSTATE %s: %s", outcome == WriteOutcome.UNKNOWN
+                            ? "outcome unknown (connection lost during COMMIT)" : "refused", took.toMillis() / 1000.0,
+                            error.getSQLState(), error.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Commits, and says what the client can conclude about its write. */
+    public Commit commit() {
+        java.time.Instant start = java.time.Instant.now();
+        SQLException error = tryCommit();
+        Duration took = Duration.between(start, java.time.Instant.now());
+        return new Commit(took, error, error == null ? null : WriteOutcome.of(error, true));
+    }
+
     private void insert() throws SQLException {
         connection.setAutoCommit(false);
         ChatApplication.insertMessage(connection, roomId, clientId, senderId, "in flight");
@@ -70,27 +101,18 @@ public class InFlightWrite implements AutoCloseable {
     }
 
     /**
-     * Reconnects through the entry point, reads the write back, and writes it again (same client id)
-     * only when it is missing. A new connection may still meet the dying coordinator once, so the
-     * client tries again for a bounded time, as a careful application does.
+     * Reconnects through the entry point and writes the message again with the same client-made id, under the
+     * suite's {@link RetryPolicy} (a new connection may still meet the dying coordinator once). Returns whether the
+     * new attempt found the message already stored.
      */
     public boolean resolveThrough(Endpoint entry, AckLog acks, Duration within) {
-        AtomicReference<Boolean> wasStored = new AtomicReference<>();
-        try (ChatApplication app = ChatApplication.session(entry)) {
-            await("resolving the in-doubt write through " + entry).atMost(within).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(200)).ignoreException(ChatApplication.ChatDatabaseException.class)
-                    .until(() -> {
-                        boolean stored = app.hasMessage(roomId, clientId);
-                        wasStored.compareAndSet(null, stored);
-                        if (!stored) {
-                            app.send(roomId, senderId, "in flight", clientId);
-                        }
-                        return true;
-                    });
+        RetryPolicy policy = RetryPolicy.within(within);
+        boolean wasStored;
+        try (ChatApplication app = policy.session(entry)) {
+            wasStored = policy.write(() -> app.send(roomId, senderId, "in flight", clientId).wasAlreadyStored(), acks);
         }
-        acks.unknownOutcome(wasStored.get());
         acks.message(roomId, clientId);
-        return wasStored.get();
+        return wasStored;
     }
 
     public long roomId() {

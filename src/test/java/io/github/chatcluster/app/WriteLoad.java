@@ -72,7 +72,7 @@ public class WriteLoad {
                             try {
                                 writer.sendMessage(room, sender + n % 2, "load message " + n++);
                                 writes.incrementAndGet();
-                            } catch (ChatWriter.InDoubt e) {
+                            } catch (RetryPolicy.InDoubt e) {
                                 inDoubt.incrementAndGet();
                             } catch (RuntimeException e) {
                                 failures.incrementAndGet();

@@ -98,8 +98,13 @@ public final class WriteTrials {
                                 latencies.add(Duration.between(before, Instant.now()));
                                 acks.message(room, id);
                             } catch (ChatApplication.ChatDatabaseException e) {
-                                failures.add(e.getMessage().lines().findFirst().orElse(""));
-                                acks.inDoubt(new AckLog.InDoubtMessage(room, sender, "trial " + label, id));
+                                failures.add(e.outcome() + ": " + e.getMessage().lines().findFirst().orElse(""));
+                                if (e.outcome() == WriteOutcome.UNKNOWN) {
+                                    acks.unknownOutcome();
+                                    acks.inDoubt(new AckLog.InDoubtMessage(room, sender, "trial " + label, id));
+                                } else {
+                                    acks.refused(e.sqlState());
+                                }
                             }
                         }
                     }

@@ -134,6 +134,20 @@ public class DataPlacement {
         return result;
     }
 
+    /**
+     * How many times one message is stored on each placement of its shard, read on the workers themselves (not
+     * through a coordinator), by worker name. A worker that the catalog lists but that lacks the shard shows -1.
+     */
+    public Map<String, Long> messageCopiesOnEachPlacement(long roomId, java.util.UUID clientId) {
+        long shard = catalog.shardIdFor("messages", roomId);
+        Map<String, Long> copies = new TreeMap<>();
+        for (String worker : catalog.nodesByShard("messages").getOrDefault(shard, List.of())) {
+            copies.put(worker, ShardStorage.on(cluster.endpoint(worker))
+                    .rowsInShard("messages", shard, "room_id = ? AND client_msg_id = ?", roomId, clientId));
+        }
+        return copies;
+    }
+
     /** Both copies of every shard of the table hold the same rows (count and checksum). */
     public void assertCopiesIdentical(String table) {
         Map<Long, List<String>> byShard = catalog.nodesByShard(table);

@@ -98,6 +98,28 @@ public class ShardStorage {
     }
 
     /**
+     * How many rows of the shard's table on this worker match the condition (for example {@code room_id = ? AND
+     * client_msg_id = ?}); -1 when the worker does not store that shard.
+     */
+    public long rowsInShard(String table, long shardId, String condition, Object... params) {
+        return withConnection(c -> {
+            String shardTable = localShardTables(c, table).stream().filter(n -> n.endsWith("_" + shardId)).findFirst().orElse(null);
+            if (shardTable == null) {
+                return -1L;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + shardTable + " WHERE " + condition)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
      * Row count and an order-independent checksum of each of the table's shards stored on this worker,
      * by shard table name (e.g. rooms_102008); one connection for all of them.
      */

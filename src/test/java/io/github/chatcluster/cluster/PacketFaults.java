@@ -60,6 +60,16 @@ public final class PacketFaults {
         rule(node, "silent-death", "-I", "OUTPUT", "!", "-o", "lo", "-j", "DROP");
     }
 
+    /**
+     * The node's answers to clients outside the cluster are dropped: packets from its port 5432 to the cluster
+     * network's gateway, where connections through a published port come from. What clients send still arrives, so
+     * a COMMIT is carried out and only its answer is lost. The node's traffic with the other nodes and nginx is
+     * untouched.
+     */
+    public void loseAnswersToOutsideClients(String node) {
+        rule(node, "answers-lost", "-I", "OUTPUT", "-p", "tcp", "--sport", "5432", "-d", gateway(node), "-j", "DROP");
+    }
+
     /** Every packet between the two nodes is dropped, in both directions; both stay reachable from every other node. */
     public void cutLink(String node, String peer) {
         String address = address(peer);
@@ -153,6 +163,13 @@ public final class PacketFaults {
         var networks = docker.inspectContainerCmd(cluster.container(node).getContainerId()).exec().getNetworkSettings().getNetworks();
         return networks.values().stream().map(n -> n.getIpAddress()).filter(a -> a != null && !a.isBlank()).findFirst()
                 .orElseThrow(() -> new IllegalStateException(node + " has no address on the cluster network"));
+    }
+
+    /** The gateway of the node's network: the source of connections that come in through published ports. */
+    private String gateway(String node) {
+        var networks = docker.inspectContainerCmd(cluster.container(node).getContainerId()).exec().getNetworkSettings().getNetworks();
+        return networks.values().stream().map(n -> n.getGateway()).filter(a -> a != null && !a.isBlank()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(node + " has no gateway on the cluster network"));
     }
 
     private List<Container> helpers() {

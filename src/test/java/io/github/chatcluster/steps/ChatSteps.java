@@ -11,6 +11,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.RoomRush;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 
@@ -93,5 +94,56 @@ public class ChatSteps {
         assertThat(chat.messageIdSentThrough(ChatCluster.COORDINATOR_1))
                 .isLessThan(chat.messageIdSentThrough(ChatCluster.COORDINATOR_2));
         context.report("message ids: " + Map.copyOf(chat.messageIds));
+    }
+
+    // ---- the two-member rule under concurrency
+
+    private List<RoomRush.Attempt> rush = List.of();
+
+    @Given("a new empty room, created through {entryPoint}")
+    public void aNewEmptyRoom(Endpoint entry) {
+        chat.createEmptyRoom(entry);
+    }
+
+    @When("{int} users try to join the room at the same moment, half through coordinator-1 and half through coordinator-2, and each then tries to send a message")
+    public void usersRushToJoin(int users) {
+        List<Endpoint> entries = java.util.stream.IntStream.range(0, users)
+                .mapToObj(i -> i % 2 == 0 ? context.cluster().coordinator1() : context.cluster().coordinator2()).toList();
+        rush = chat.rush(entries, context.acks);
+        rush.forEach(a -> context.report(a.toString()));
+    }
+
+    @Then("the attempts of all {int} users overlapped in time")
+    public void theAttemptsOverlapped(int users) {
+        java.time.Duration overlap = RoomRush.overlap(rush);
+        context.report("every user's attempt was running during the same " + overlap.toMillis() + " ms");
+        assertThat(rush).hasSize(users);
+        assertThat(overlap).as("time during which all %d attempts ran at once", users).isPositive();
+    }
+
+    @Then("exactly {int} users joined, and the other {int} were refused because the room is full")
+    public void exactlyJoined(int joined, int refused) {
+        List<RoomRush.Attempt> in = rush.stream().filter(RoomRush.Attempt::joined).toList();
+        assertThat(in).as("users who joined: %s", in).hasSize(joined);
+        List<RoomRush.Attempt> out = rush.stream().filter(a -> !a.joined()).toList();
+        assertThat(out).as("users refused").hasSize(refused)
+                .allSatisfy(a -> assertThat(a.joinRefusal()).contains("is full").contains("cannot join"));
+    }
+
+    @Then("the room's members, read through both coordinators, are exactly the users who joined")
+    public void theMembersAreThoseWhoJoined() {
+        List<Long> joined = rush.stream().filter(RoomRush.Attempt::joined).map(RoomRush.Attempt::userId).sorted().toList();
+        for (Endpoint entry : List.of(context.cluster().coordinator1(), context.cluster().coordinator2())) {
+            assertThat(chat.memberIds(entry)).as("members read through %s", entry).containsExactlyElementsOf(joined);
+        }
+    }
+
+    @Then("the room holds exactly one message from each of them, and the others were refused because they are not members")
+    public void onlyMembersPosted() {
+        List<Long> joined = rush.stream().filter(RoomRush.Attempt::joined).map(RoomRush.Attempt::userId).sorted().toList();
+        assertThat(chat.history(context.cluster().coordinator2()).stream().map(ChatApplication.Message::senderId).sorted().toList())
+                .as("senders of the room's messages").containsExactlyElementsOf(joined);
+        assertThat(rush.stream().filter(a -> !a.joined()).toList()).as("users who were not members")
+                .allSatisfy(a -> assertThat(a.sendRefusal()).contains("is not a member"));
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.chatcluster.app.AckLog;
 import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.RoomRush;
 import io.github.chatcluster.cluster.Endpoint;
 
 /** The chat room of one scenario and what happened in it; a new one for every scenario. */
@@ -24,6 +26,31 @@ public class ChatWorld {
         app.createRoom(roomId, "room of " + first + " and " + second);
         app.join(roomId, USERS.get(first));
         app.join(roomId, USERS.get(second));
+        return roomId;
+    }
+
+    /** A room with no member yet. */
+    public long createEmptyRoom(Endpoint entry) {
+        roomId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        ChatApplication.through(entry).createRoom(roomId, "a room everyone wants to join");
+        return roomId;
+    }
+
+    /** Users 8_000_001, 8_000_002, ... try to join at once, each through the entry point at its index, then to post. */
+    public List<RoomRush.Attempt> rush(List<Endpoint> entries, AckLog acks) {
+        List<Long> users = java.util.stream.LongStream.rangeClosed(1, entries.size()).map(i -> 8_000_000L + i).boxed().toList();
+        return RoomRush.join(roomId, users, entries, acks);
+    }
+
+    public List<Long> memberIds(Endpoint entry) {
+        return ChatApplication.through(entry).members(roomId);
+    }
+
+    public List<ChatApplication.Message> history(Endpoint entry) {
+        return ChatApplication.through(entry).history(roomId);
+    }
+
+    public long roomId() {
         return roomId;
     }
 

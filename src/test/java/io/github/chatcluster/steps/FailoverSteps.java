@@ -37,7 +37,6 @@ public class FailoverSteps {
 
     private final ScenarioContext context;
     private InFlightWrite inFlight;
-    private SQLException clientError;
     /** The first line of the error of a write a coordinator refused in this scenario. */
     private String refusedWrite;
     private NewClients newClients;
@@ -285,18 +284,21 @@ public class FailoverSteps {
         inFlight = InFlightWrite.begin(cluster().loadBalancer(), ChatCluster.COORDINATOR_1, room, sender);
     }
 
-    @Then("the client's connection breaks with SQLSTATE {sqlStates}")
+    @Then("the client's connection breaks during COMMIT with SQLSTATE {sqlStates}, so it cannot know whether its write happened")
     public void theConnectionBreaksWith(List<String> sqlStates) {
-        clientError = inFlight.tryCommit();
-        assertThat((Throwable) clientError).as("the error the client saw on COMMIT").isNotNull();
-        context.report("the client saw: SQLSTATE " + clientError.getSQLState() + ": " + clientError.getMessage());
-        assertThat(clientError.getSQLState()).as("SQLSTATE of: %s", clientError.getMessage()).isIn(sqlStates);
+        InFlightWrite.Commit commit = inFlight.commit();
+        context.report("the client's COMMIT: " + commit);
+        assertThat(commit.acknowledged()).as("the COMMIT on the failed coordinator was acknowledged").isFalse();
+        assertThat(commit.error().getSQLState()).as("SQLSTATE of: %s", commit).isIn(sqlStates);
+        assertThat(commit.outcome()).as("what the client can conclude from: %s", commit).isEqualTo(io.github.chatcluster.app.WriteOutcome.UNKNOWN);
+        context.acks.unknownOutcome();
     }
 
-    @When("the client reconnects through the load balancer and resolves its write by reading it back")
+    @When("the client reconnects through the load balancer and writes its message again with the same id")
     public void theClientResolves() {
         boolean wasStored = inFlight.resolveThrough(cluster().loadBalancer(), context.acks, Duration.ofSeconds(15));
-        context.report("the in-doubt message " + (wasStored ? "had been stored" : "had not been stored and was written again"));
+        context.acks.unknownResolved(wasStored);
+        context.report("the message written again " + (wasStored ? "met the first one: it had been stored" : "was stored now: the first had not been"));
     }
 
     @Then("the message is stored exactly once")
@@ -324,7 +326,7 @@ public class FailoverSteps {
         assertThat(context.faultAt).as("coordinator-1 was killed during the storm").isNotNull();
     }
 
-    @When("the clients resolve every write still in doubt by reading it back through the load balancer, and writing it again if it is missing")
+    @When("the clients write every write still in doubt again, with the same id, through the load balancer")
     public void theClientsResolveInDoubtWrites() {
         int inDoubt = context.acks.inDoubtMessages();
         int wereStored = context.acks.resolveInDoubt(cluster().loadBalancer(), Duration.ofSeconds(30));
