@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
@@ -96,6 +97,7 @@ public class WorkerSteps {
                         () -> client.send(room.roomId(), sender, "must fail", id));
                 assertThat(error).as("a write to room %d, which has a copy on %s", room.roomId(), worker).isNotNull();
                 assertThat(error).hasMessageContaining(text);
+                assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
                 assertThat(reader.hasMessage(room.roomId(), id)).as("the refused message is not stored").isFalse();
                 if (room == rooms.get(0)) {
                     context.report("write to a room with a copy on " + worker + ": " + error.getMessage());
@@ -122,6 +124,7 @@ public class WorkerSteps {
                 () -> ChatApplication.through(cluster().coordinator1()).send(roomId, sender, "must fail", UUID.randomUUID()));
         Duration took = Duration.between(start, Instant.now());
         assertThat(error).as("a write to a room with a copy on %s", worker).isNotNull();
+        assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
         context.report(String.format("the write failed after %.2f s: %s", took.toMillis() / 1000.0, error.getMessage()));
         assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
         writesRefused(1, took, "");
