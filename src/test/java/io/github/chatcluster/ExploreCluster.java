@@ -10,7 +10,7 @@ import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.Endpoint;
-import io.github.chatcluster.cluster.HealthyBaseline;
+import io.github.chatcluster.catalog.HealthyBaseline;
 import io.github.chatcluster.report.PlacementMap;
 
 /**

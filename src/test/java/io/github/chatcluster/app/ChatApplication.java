@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.SqlScript;
 
@@ -25,14 +26,7 @@ import io.github.chatcluster.cluster.SqlScript;
  */
 public class ChatApplication implements AutoCloseable {
 
-    /** The application's tables, all distributed by room. */
-    public static final List<String> TABLES = List.of("rooms", "room_members", "messages");
     public static final int MEMBERS_PER_ROOM = 2;
-
-    /** The column that holds the room id in each chat table. */
-    public static String roomColumn(String table) {
-        return "rooms".equals(table) ? "id" : "room_id";
-    }
 
     public record Message(long id, UUID clientId, long senderId, String body, OffsetDateTime sentAt) {
     }
@@ -232,7 +226,7 @@ public class ChatApplication implements AutoCloseable {
 
     /** Rows of one chat table, as a coordinator counts them (each row once, whatever its copies). */
     public long count(String table) {
-        if (!TABLES.contains(table)) {
+        if (!ChatTables.NAMES.contains(table)) {
             throw new IllegalArgumentException("not a chat table: " + table);
         }
         return inTransaction(c -> {
@@ -265,7 +259,7 @@ public class ChatApplication implements AutoCloseable {
     public void truncateAll() {
         inTransaction(c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("TRUNCATE " + String.join(", ", TABLES));
+                s.execute("TRUNCATE " + String.join(", ", ChatTables.NAMES));
             }
             return null;
         });

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.cluster.Endpoint;
 
 /**
@@ -56,7 +57,7 @@ public final class PooledClient implements AutoCloseable {
     public Outcome readEverything() {
         return timed(() -> {
             try (var statement = connection.createStatement()) {
-                for (String table : ChatApplication.TABLES) {
+                for (String table : ChatTables.NAMES) {
                     statement.executeQuery("SELECT count(*) FROM " + table).close();
                 }
             }

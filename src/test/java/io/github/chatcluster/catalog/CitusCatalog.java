@@ -113,15 +113,9 @@ public class CitusCatalog {
     }
 
     public static String localNodeName(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT n.nodename FROM pg_dist_node n, pg_dist_local_group g
-                WHERE n.groupid = g.groupid AND n.noderole = 'primary'""")) {
-            if (!rs.next()) {
-                throw new IllegalStateException("the session's node is not in pg_dist_node");
-            }
-            return rs.getString(1);
-        }
+        return Endpoint.localNodeName(connection);
     }
+
 
     public long shardIdFor(String table, long distributionValue) {
         return query("SELECT get_shard_id_for_distribution_column(?::regclass, ?)",

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.cluster.Endpoint;
 
 /**
@@ -39,7 +38,7 @@ public class ClusterOperator {
 
     /** Copies shards until each shard of each chat table has the given number of placements. */
     public void replicateShards(int copies) {
-        for (String table : ChatApplication.TABLES) {
+        for (String table : ChatTables.NAMES) {
             execute("SELECT replicate_table_shards('" + table + "', shard_replication_factor := " + copies
                     + ", shard_transfer_mode := 'block_writes')");
         }

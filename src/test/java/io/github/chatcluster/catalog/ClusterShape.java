@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.cluster.ChatCluster;
 
 /** The shape of the running cluster, as its catalog shows it, in the words the features use. */
@@ -76,14 +75,14 @@ public class ClusterShape {
 
     public void assertEveryShardOnDistinctWorkers(int copies) {
         DataPlacement placement = new DataPlacement(cluster);
-        ChatApplication.TABLES.forEach(table -> placement.assertCopiesOnDistinctWorkers(table, copies));
+        ChatTables.NAMES.forEach(table -> placement.assertCopiesOnDistinctWorkers(table, copies));
     }
 
     public void assertChatTablesColocated() {
         Map<String, Integer> colocation = catalog.distributedTables().stream()
-                .filter(t -> ChatApplication.TABLES.contains(t.name()))
+                .filter(t -> ChatTables.NAMES.contains(t.name()))
                 .collect(Collectors.toMap(CitusCatalog.DistributedTable::name, CitusCatalog.DistributedTable::colocationId));
-        assertThat(colocation.keySet()).as("distributed chat tables").containsExactlyInAnyOrderElementsOf(ChatApplication.TABLES);
+        assertThat(colocation.keySet()).as("distributed chat tables").containsExactlyInAnyOrderElementsOf(ChatTables.NAMES);
         assertThat(new HashSet<>(colocation.values())).as("co-location groups of the chat tables %s", colocation).hasSize(1);
     }
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.cluster.ChatCluster;
 
 /** Where the chat data lives: the catalog's view and the workers' shard tables. */
@@ -95,7 +94,7 @@ public class DataPlacement {
         Map<Long, RoomPlacement> byRoom = new LinkedHashMap<>();
         try (Connection c = cluster.coordinator1().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("bigint", roomIds.toArray()));
-            ps.setArray(2, c.createArrayOf("text", ChatApplication.TABLES.toArray()));
+            ps.setArray(2, c.createArrayOf("text", ChatTables.NAMES.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long room = rs.getLong(1);
@@ -125,8 +124,8 @@ public class DataPlacement {
         for (String worker : ChatCluster.WORKERS) {
             ShardStorage storage = ShardStorage.on(cluster.endpoint(worker));
             Map<String, Long> perTable = new LinkedHashMap<>();
-            for (String table : ChatApplication.TABLES) {
-                perTable.put(table, storage.rowsOfRoom(table, ChatApplication.roomColumn(table),
+            for (String table : ChatTables.NAMES) {
+                perTable.put(table, storage.rowsOfRoom(table, ChatTables.roomColumn(table),
                         room.shardByTable().get(table), room.roomId()));
             }
             result.put(worker, perTable);

@@ -165,7 +165,7 @@ public class ChatCluster implements Startable {
                 .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> {
                     try (Connection c = loadBalancer().connect()) {
-                        return coordinator.equals(io.github.chatcluster.catalog.CitusCatalog.localNodeName(c));
+                        return coordinator.equals(Endpoint.localNodeName(c));
                     }
                 });
     }

@@ -127,6 +127,18 @@ public final class Endpoint {
         return DriverManager.getConnection(jdbcUrl(), props);
     }
 
+    /** The name under which the cluster knows the node this connection is on (its row in pg_dist_node). */
+    public static String localNodeName(Connection connection) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery("""
+                SELECT n.nodename FROM pg_dist_node n, pg_dist_local_group g
+                WHERE n.groupid = g.groupid AND n.noderole = 'primary'""")) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the session's node is not in pg_dist_node");
+            }
+            return rs.getString(1);
+        }
+    }
+
     /** The command a person pastes to reach this endpoint from the host. */
     public String psqlCommand() {
         return "PGPASSWORD=" + CitusContainer.PASSWORD + " psql -h " + host() + " -p " + port()

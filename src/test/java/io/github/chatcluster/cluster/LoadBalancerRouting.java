@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.testcontainers.DockerClientFactory;
 
-import io.github.chatcluster.catalog.CitusCatalog;
 
 /**
  * Where new connections through the load balancer go. nginx keeps a coordinator it failed to reach out of its
@@ -16,6 +15,10 @@ import io.github.chatcluster.catalog.CitusCatalog;
  * one-coordinator load balancer; {@link #forgetFailures()} ends that at once.
  */
 public final class LoadBalancerRouting {
+
+    /** How many new connections a routing probe opens through the load balancer. */
+    public static final int PROBES = 6;
+
 
     private static final Duration CONNECT = Duration.ofSeconds(3);
 
@@ -53,9 +56,9 @@ public final class LoadBalancerRouting {
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < atMost; i++) {
             try (Connection c = cluster.loadBalancer().connectOnce(CONNECT, CONNECT)) {
-                landedOn.add(CitusCatalog.localNodeName(c));
+                landedOn.add(Endpoint.localNodeName(c));
             } catch (SQLException | RuntimeException e) {
-                errors.add(HealthyBaseline.firstLine(e.getMessage()));
+                errors.add(Text.firstLine(e.getMessage()));
             }
             Probe probe = new Probe(landedOn, errors);
             if (probe.reachesBothCoordinators()) {
@@ -70,7 +73,7 @@ public final class LoadBalancerRouting {
      * connections, and then they must within 10 s. Returns what was seen and done.
      */
     public String ensureBothCoordinators() {
-        Probe probe = probe(HealthyBaseline.ROUTING_PROBES);
+        Probe probe = probe(PROBES);
         if (probe.reachesBothCoordinators()) {
             return "new connections through the load balancer reached " + probe.landedOn();
         }
@@ -80,7 +83,7 @@ public final class LoadBalancerRouting {
             org.awaitility.Awaitility.await("new connections reaching both coordinators").atMost(Duration.ofSeconds(10))
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                     .until(() -> {
-                        last.set(0, probe(HealthyBaseline.ROUTING_PROBES));
+                        last.set(0, probe(PROBES));
                         return last.get(0).reachesBothCoordinators();
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -112,13 +115,13 @@ public final class LoadBalancerRouting {
                     .atMost(left.isNegative() ? Duration.ZERO.plusMillis(1) : left)
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
                         try (Connection c = cluster.loadBalancer().connectOnce(CONNECT, CONNECT)) {
-                            String node = CitusCatalog.localNodeName(c);
+                            String node = Endpoint.localNodeName(c);
                             if (!node.equals(coordinator)) {
                                 elsewhere.add(node);
                             }
                             return node.equals(coordinator);
                         } catch (SQLException e) {
-                            errors.add(HealthyBaseline.firstLine(e.getMessage()));
+                            errors.add(Text.firstLine(e.getMessage()));
                             return false;
                         }
                     });

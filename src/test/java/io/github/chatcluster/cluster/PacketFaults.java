@@ -137,7 +137,7 @@ public final class PacketFaults {
                 healed.add(faults.isEmpty() ? "the idle fault injector of " + node + " removed"
                         : "packet filter rules of " + node + " removed (" + faults + ")");
             } catch (RuntimeException e) {
-                healed.add("the fault injector of " + node + " removed (" + HealthyBaseline.firstLine(e.getMessage()) + ")");
+                healed.add("the fault injector of " + node + " removed (" + Text.firstLine(e.getMessage()) + ")");
             }
             DockerRemoval.container(helper.getId());
         }
@@ -212,7 +212,7 @@ public final class PacketFaults {
         } catch (RuntimeException e) {
             throw new IllegalStateException("The fault injector image " + tag + " could not be built from "
                     + dockerfileDir + " (base " + (base.isBlank() ? "debian:trixie-slim" : base) + "): "
-                    + HealthyBaseline.firstLine(e.getMessage()) + ". Give a Debian base image you have with -D"
+                    + Text.firstLine(e.getMessage()) + ". Give a Debian base image you have with -D"
                     + BASE_PROPERTY + "=... (or " + BASE_VARIABLE + "), or build it ahead with `bash .ci/setup`.", e);
         }
         return tag;

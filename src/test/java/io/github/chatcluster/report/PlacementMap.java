@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
@@ -37,7 +38,7 @@ public final class PlacementMap {
                 JOIN pg_dist_node n ON n.groupid = p.groupid AND n.noderole = 'primary'
                 WHERE s.logicalrelid::regclass::text = ANY (?)
                 ORDER BY s.shardminvalue::bigint""")) {
-            ps.setArray(1, c.createArrayOf("text", ChatApplication.TABLES.toArray()));
+            ps.setArray(1, c.createArrayOf("text", ChatTables.NAMES.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long min = rs.getLong(3);
@@ -54,19 +55,19 @@ public final class PlacementMap {
 
     /** "all 3", "ONLY n" or "-": what the worker stores of the hash range's shards. */
     private String cell(long min, String worker) {
-        long tablesHere = ChatApplication.TABLES.stream().filter(t -> nodes.get(min).contains(t + "@" + worker)).count();
-        return tablesHere == ChatApplication.TABLES.size() ? "all " + tablesHere
+        long tablesHere = ChatTables.NAMES.stream().filter(t -> nodes.get(min).contains(t + "@" + worker)).count();
+        return tablesHere == ChatTables.NAMES.size() ? "all " + tablesHere
                 : tablesHere == 0 ? "-" : "ONLY " + tablesHere;
     }
 
     public String text() {
         StringBuilder text = new StringBuilder(String.format("%-26s", "hash range of room ids"));
-        ChatApplication.TABLES.forEach(t -> text.append(String.format(" %-13s", t)));
+        ChatTables.NAMES.forEach(t -> text.append(String.format(" %-13s", t)));
         ChatCluster.WORKERS.forEach(w -> text.append(String.format(" %-9s", w)));
         text.append('\n');
         for (Long min : shards.keySet()) {
             text.append(String.format("%-26s", ranges.get(min)));
-            ChatApplication.TABLES.forEach(t -> text.append(String.format(" %-13s", shards.get(min).getOrDefault(t, null))));
+            ChatTables.NAMES.forEach(t -> text.append(String.format(" %-13s", shards.get(min).getOrDefault(t, null))));
             ChatCluster.WORKERS.forEach(w -> text.append(String.format(" %-9s", cell(min, w))));
             text.append('\n');
         }

@@ -13,7 +13,7 @@ import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.CpuLimit;
-import io.github.chatcluster.cluster.HealthyBaseline;
+import io.github.chatcluster.catalog.HealthyBaseline;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.ScenarioOrder;
 

@@ -21,7 +21,7 @@ import io.github.chatcluster.app.WriteTrials;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
-import io.github.chatcluster.cluster.HealthyBaseline;
+import io.github.chatcluster.catalog.HealthyBaseline;
 import io.github.chatcluster.cluster.PacketFaults;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;

@@ -11,6 +11,7 @@ import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
@@ -92,7 +93,7 @@ public class PlacementSteps {
 
     @Then("that co-location group has {int} shards, each stored {int} times")
     public void thatGroupHasShards(int shards, int copies) {
-        for (String table : ChatApplication.TABLES) {
+        for (String table : ChatTables.NAMES) {
             var t = placement().table(table);
             assertThat(t.shardCount()).as("shards of %s", table).isEqualTo(shards);
             // counted, not read from the declared replication factor: every shard's placements in the catalog

@@ -9,7 +9,7 @@ import io.cucumber.java.en.When;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.DeliberateDamage;
-import io.github.chatcluster.cluster.HealthyBaseline;
+import io.github.chatcluster.catalog.HealthyBaseline;
 
 /** The test of the check and repair that runs before every scenario. */
 public class RepairSteps {

@@ -34,7 +34,7 @@ public class ScenarioContext {
     public String fault = "no fault";
     public final List<DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();
     /** What the check before this scenario found and repaired. */
-    public io.github.chatcluster.cluster.HealthyBaseline.Outcome baseline;
+    public io.github.chatcluster.catalog.HealthyBaseline.Outcome baseline;
 
     public ChatCluster cluster() {
         if (cluster == null) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.catalog.ClusterOperator;
@@ -164,7 +165,7 @@ public class WorkerSteps {
 
     @Then("both copies of every shard of every chat table hold identical rows")
     public void bothCopiesHoldIdenticalRows() {
-        for (String table : ChatApplication.TABLES) {
+        for (String table : ChatTables.NAMES) {
             new DataPlacement(cluster()).assertCopiesIdentical(table);
         }
     }

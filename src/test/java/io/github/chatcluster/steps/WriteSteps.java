@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.WriteLoad;
 import io.github.chatcluster.catalog.DataPlacement;
@@ -71,7 +72,7 @@ public class WriteSteps {
     @Then("for each chat table, the workers store exactly twice the rows the application sees")
     public void theWorkersStoreTwice() {
         DataPlacement placement = new DataPlacement(context.cluster());
-        for (String table : ChatApplication.TABLES) {
+        for (String table : ChatTables.NAMES) {
             long logical = ChatApplication.through(context.cluster().coordinator1()).count(table);
             Map<String, Long> perWorker = placement.rowsPerWorker(table);
             context.report(table + ": " + logical + " rows; per worker " + DataPlacement.describe(perWorker));

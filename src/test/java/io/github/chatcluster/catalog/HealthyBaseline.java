@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.catalog;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
 
-import io.github.chatcluster.catalog.ClusterOperator;
+import io.github.chatcluster.cluster.*;
 
 /**
  * The state every scenario starts from, checked before each one whatever ran before it:
@@ -39,7 +39,6 @@ public final class HealthyBaseline {
     /** The longest a repair may take before the cluster is declared beyond repair. */
     public static final Duration REPAIR_BOUND = Duration.ofSeconds(120);
     /** How many new connections through the load balancer may be needed to see both coordinators. */
-    static final int ROUTING_PROBES = 6;
     /** How long one round of repairs may take to show its effect before the next round. */
     private static final Duration ROUND = Duration.ofSeconds(10);
     private static final Duration PROBE_CONNECT = Duration.ofSeconds(3);
@@ -368,7 +367,7 @@ public final class HealthyBaseline {
     }
 
     private List<String> routing() {
-        LoadBalancerRouting.Probe probe = new LoadBalancerRouting(cluster).probe(ROUTING_PROBES);
+        LoadBalancerRouting.Probe probe = new LoadBalancerRouting(cluster).probe(LoadBalancerRouting.PROBES);
         return probe.reachesBothCoordinators() ? List.of() : List.of(probe.problem());
     }
 
@@ -386,7 +385,7 @@ public final class HealthyBaseline {
         }
     }
 
-    static String firstLine(String message) {
-        return message == null ? "(no message)" : message.lines().findFirst().orElse("").strip();
+    public static String firstLine(String message) {
+        return Text.firstLine(message);
     }
 }
