@@ -1,7 +1,5 @@
 package io.github.chatcluster.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -186,42 +184,85 @@ public class AckLog {
     }
 
     /**
-     * Every acknowledged row is read back through the endpoint (on a new connection), and no message
-     * is stored twice. Returns how long the slowest of the three read queries took.
+     * What reading every acknowledged write back found: what is missing, what is stored twice, and how long the
+     * slowest of the three read queries took.
      */
-    public Duration assertAllVisibleThrough(Endpoint endpoint) {
-        try (Connection c = endpoint.connect()) {
-            return assertAllVisibleOn(c, endpoint.toString());
-        } catch (SQLException e) {
-            throw new AssertionError("Reading the acknowledged writes through " + endpoint + " failed: " + e.getMessage(), e);
+    public record ReadBack(String endpoint, Set<Long> missingRooms, Map<Long, Set<Long>> missingMembers,
+                           Map<Long, Set<UUID>> missingMessages, Map<Long, List<UUID>> messagesStoredTwice, Duration slowestQuery) {
+        public boolean complete() {
+            return missingRooms.isEmpty() && missingMembers.isEmpty() && missingMessages.isEmpty() && messagesStoredTwice.isEmpty();
+        }
+
+        /** One line per kind of problem; empty when complete. */
+        public String problems() {
+            List<String> problems = new ArrayList<>();
+            if (!missingRooms.isEmpty()) {
+                problems.add(missingRooms.size() + " acknowledged rooms missing, e.g. " + missingRooms.iterator().next());
+            }
+            if (!missingMembers.isEmpty()) {
+                problems.add("acknowledged members missing in " + missingMembers.size() + " rooms: " + first(missingMembers));
+            }
+            if (!missingMessages.isEmpty()) {
+                problems.add("acknowledged messages missing in " + missingMessages.size() + " rooms: " + first(missingMessages));
+            }
+            if (!messagesStoredTwice.isEmpty()) {
+                problems.add("messages stored more than once in " + messagesStoredTwice.size() + " rooms: " + first(messagesStoredTwice));
+            }
+            return problems.isEmpty() ? "" : "read through " + endpoint + ": " + String.join("; ", problems);
+        }
+
+        private static String first(Map<Long, ?> byRoom) {
+            var e = byRoom.entrySet().iterator().next();
+            return "room " + e.getKey() + " " + e.getValue();
         }
     }
 
-    /** As {@link #assertAllVisibleThrough}, on a connection the caller holds; a failed read throws its SQLException. */
-    public Duration assertAllVisibleOn(Connection c, String endpoint) throws SQLException {
-        List<Long> roomIds = new ArrayList<>(rooms);
+    /** Reads every acknowledged row back through the endpoint, on a new connection. */
+    public ReadBack readBackThrough(Endpoint endpoint) throws SQLException {
+        try (Connection c = endpoint.connect()) {
+            return readBackOn(c, endpoint.toString());
+        }
+    }
+
+    /** As {@link #readBackThrough}, on a connection the caller holds. */
+    public ReadBack readBackOn(Connection c, String endpoint) throws SQLException {
+        Set<Long> roomIds = new HashSet<>(rooms);
         roomIds.addAll(members.keySet());
         roomIds.addAll(messages.keySet());
-        {
-            Set<Long> foundRooms = new HashSet<>();
-            Map<Long, Set<Long>> foundMembers = new HashMap<>();
-            Map<Long, List<UUID>> foundMessages = new HashMap<>();
-            Long[] ids = new HashSet<>(roomIds).toArray(new Long[0]);
-            Duration slowest = max(max(
-                    read(c, "SELECT id FROM rooms WHERE id = ANY (?)", ids,
-                            rs -> foundRooms.add(rs.getLong(1))),
-                    read(c, "SELECT room_id, user_id FROM room_members WHERE room_id = ANY (?)", ids,
-                            rs -> foundMembers.computeIfAbsent(rs.getLong(1), r -> new HashSet<>()).add(rs.getLong(2)))),
-                    read(c, "SELECT room_id, client_msg_id FROM messages WHERE room_id = ANY (?)", ids,
-                            rs -> foundMessages.computeIfAbsent(rs.getLong(1), r -> new ArrayList<>())
-                                    .add(rs.getObject(2, UUID.class))));
-            assertThat(foundRooms).as("acknowledged rooms read through %s", endpoint).containsAll(rooms);
-            members.forEach((room, users) -> assertThat(foundMembers.getOrDefault(room, Set.of()))
-                    .as("acknowledged members of room %d read through %s", room, endpoint).containsAll(users));
-            messages.forEach((room, sent) -> assertThat(foundMessages.getOrDefault(room, List.of()))
-                    .as("acknowledged messages of room %d read through %s", room, endpoint)
-                    .containsAll(sent).doesNotHaveDuplicates());
-            return slowest;
-        }
+        Set<Long> foundRooms = new HashSet<>();
+        Map<Long, Set<Long>> foundMembers = new HashMap<>();
+        Map<Long, List<UUID>> foundMessages = new HashMap<>();
+        Long[] ids = roomIds.toArray(new Long[0]);
+        Duration slowest = max(max(
+                read(c, "SELECT id FROM rooms WHERE id = ANY (?)", ids, rs -> foundRooms.add(rs.getLong(1))),
+                read(c, "SELECT room_id, user_id FROM room_members WHERE room_id = ANY (?)", ids,
+                        rs -> foundMembers.computeIfAbsent(rs.getLong(1), r -> new HashSet<>()).add(rs.getLong(2)))),
+                read(c, "SELECT room_id, client_msg_id FROM messages WHERE room_id = ANY (?)", ids,
+                        rs -> foundMessages.computeIfAbsent(rs.getLong(1), r -> new ArrayList<>()).add(rs.getObject(2, UUID.class))));
+        Set<Long> missingRooms = new java.util.TreeSet<>(rooms);
+        missingRooms.removeAll(foundRooms);
+        Map<Long, Set<Long>> missingMembers = new java.util.TreeMap<>();
+        members.forEach((room, users) -> {
+            Set<Long> missing = new HashSet<>(users);
+            missing.removeAll(foundMembers.getOrDefault(room, Set.of()));
+            if (!missing.isEmpty()) {
+                missingMembers.put(room, missing);
+            }
+        });
+        Map<Long, Set<UUID>> missingMessages = new java.util.TreeMap<>();
+        Map<Long, List<UUID>> twice = new java.util.TreeMap<>();
+        messages.forEach((room, sent) -> {
+            List<UUID> found = foundMessages.getOrDefault(room, List.of());
+            Set<UUID> missing = new HashSet<>(sent);
+            missing.removeAll(found);
+            if (!missing.isEmpty()) {
+                missingMessages.put(room, missing);
+            }
+            List<UUID> duplicates = found.stream().filter(id -> java.util.Collections.frequency(found, id) > 1).distinct().toList();
+            if (!duplicates.isEmpty()) {
+                twice.put(room, duplicates);
+            }
+        });
+        return new ReadBack(endpoint, missingRooms, missingMembers, missingMessages, twice, slowest);
     }
 }

@@ -66,7 +66,12 @@ public final class PooledClient implements AutoCloseable {
 
     /** Reads back every write the log holds on this session's connection; the outcome says how long it took. */
     public Outcome readAcknowledged(AckLog acks) {
-        return timed(() -> acks.assertAllVisibleOn(connection, "a pooled session on " + entry));
+        return timed(() -> {
+            AckLog.ReadBack readBack = acks.readBackOn(connection, "a pooled session on " + entry);
+            if (!readBack.complete()) {
+                throw new IllegalStateException(readBack.problems());
+            }
+        });
     }
 
     /** Sends a message on the session's connection, in its own transaction. */

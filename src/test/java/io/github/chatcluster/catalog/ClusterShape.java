@@ -1,7 +1,5 @@
 package io.github.chatcluster.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,50 +38,36 @@ public class ClusterShape {
         return rows;
     }
 
-    public void assertMetadataSyncedEverywhere(int count) {
+    /** pg_dist_node as each database node sees it, by node name. */
+    public Map<String, List<CitusCatalog.Node>> nodeListOnEachNode() {
+        Map<String, List<CitusCatalog.Node>> seen = new java.util.LinkedHashMap<>();
         for (String name : cluster.databaseNodes()) {
-            List<CitusCatalog.Node> seen = CitusCatalog.through(cluster.endpoint(name)).nodes();
-            assertThat(seen).as("pg_dist_node on %s", name).hasSize(count)
-                    .allSatisfy(n -> assertThat(n.hasMetadata() && n.metadataSynced())
-                            .as("%s sees metadata synced to %s", name, n.name()).isTrue());
+            seen.put(name, CitusCatalog.through(cluster.endpoint(name)).nodes());
         }
+        return seen;
     }
 
-    public void assertSameNodeListEverywhere(int count) {
-        List<CitusCatalog.Node> reference = catalog.nodes();
-        assertThat(reference).as("pg_dist_node on coordinator-1").hasSize(count);
-        for (String name : cluster.databaseNodes()) {
-            assertThat(CitusCatalog.through(cluster.endpoint(name)).nodes()).as("pg_dist_node on %s", name)
-                    .isEqualTo(reference);
-        }
+    /** The distributed tables, by name. */
+    public Map<String, CitusCatalog.DistributedTable> distributedTables() {
+        return catalog.distributedTables().stream().collect(Collectors.toMap(CitusCatalog.DistributedTable::name, t -> t));
     }
 
-    /** table | distribution column, for the tables named, failing when one is not hash-distributed. */
+    /** table | distribution column | method (h = hash), for the tables named; "not distributed" for one that is not. */
     public List<List<String>> distributionTable(List<String> tables) {
-        Map<String, CitusCatalog.DistributedTable> distributed = catalog.distributedTables().stream()
-                .collect(Collectors.toMap(CitusCatalog.DistributedTable::name, t -> t));
+        Map<String, CitusCatalog.DistributedTable> distributed = distributedTables();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("table", "distribution column"));
+        rows.add(List.of("table", "distribution column", "method"));
         for (String table : tables) {
             CitusCatalog.DistributedTable t = distributed.get(table);
-            assertThat(t).as("%s is a distributed table", table).isNotNull();
-            assertThat(t.method()).as("distribution method of %s (h = hash)", table).isEqualTo("h");
-            rows.add(List.of(table, t.distributionColumn()));
+            rows.add(t == null ? List.of(table, "not distributed", "") : List.of(table, t.distributionColumn(), t.method()));
         }
         return rows;
     }
 
-    public void assertEveryShardOnDistinctWorkers(int copies) {
-        DataPlacement placement = new DataPlacement(cluster);
-        ChatTables.NAMES.forEach(table -> placement.assertCopiesOnDistinctWorkers(table, copies));
-    }
-
-    public void assertChatTablesColocated() {
-        Map<String, Integer> colocation = catalog.distributedTables().stream()
-                .filter(t -> ChatTables.NAMES.contains(t.name()))
+    /** The co-location group of each distributed chat table. */
+    public Map<String, Integer> chatTableColocationIds() {
+        return catalog.distributedTables().stream().filter(t -> ChatTables.NAMES.contains(t.name()))
                 .collect(Collectors.toMap(CitusCatalog.DistributedTable::name, CitusCatalog.DistributedTable::colocationId));
-        assertThat(colocation.keySet()).as("distributed chat tables").containsExactlyInAnyOrderElementsOf(ChatTables.NAMES);
-        assertThat(new HashSet<>(colocation.values())).as("co-location groups of the chat tables %s", colocation).hasSize(1);
     }
 
     private static String yesNo(boolean value) {

@@ -126,7 +126,7 @@ public class NetworkSteps {
         context.report(inDoubt == 0 ? "no write was left in doubt"
                 : inDoubt + " writes were in doubt: " + wereStored + " of them had been stored, the others were written again");
         for (Endpoint entry : List.of(cluster().coordinator1(), cluster().coordinator2())) {
-            context.acks.assertAllVisibleThrough(entry);
+            AcknowledgedWrites.assertAllReadOnceThrough(context.acks, entry);
         }
         assertThat(io.github.chatcluster.app.ChatApplication.through(cluster().coordinator1()).duplicateMessages())
                 .as("messages stored twice").isEmpty();

@@ -52,7 +52,7 @@ public class PlacementSteps {
 
     @Then("every shard of {word} is stored on exactly {int} different workers and on no coordinator")
     public void everyShardIsStoredOnDifferentWorkers(String table, int copies) {
-        placement().assertCopiesOnDistinctWorkers(table, copies);
+        PlacementChecks.assertCopiesOnDistinctWorkers(table, placement().nodesByShard(table), copies);
     }
 
     @Then("each of the {int} workers stores exactly {int} of the {int} copies of the {word} shards")

@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.catalog.ClusterShape;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Images;
@@ -51,12 +54,15 @@ public class TopologySteps {
 
     @Then("every node reports that the metadata is synced to all {int} nodes")
     public void everyNodeReportsMetadataSynced(int count) {
-        shape().assertMetadataSyncedEverywhere(count);
+        shape().nodeListOnEachNode().forEach((name, seen) -> assertThat(seen).as("pg_dist_node on %s", name).hasSize(count)
+                .allSatisfy(n -> assertThat(n.hasMetadata() && n.metadataSynced()).as("%s sees metadata synced to %s", name, n.name()).isTrue()));
     }
 
     @Then("every node lists the same {int} nodes as coordinator-1 does")
     public void everyNodeListsTheSameNodes(int count) {
-        shape().assertSameNodeListEverywhere(count);
+        var seen = shape().nodeListOnEachNode();
+        assertThat(seen.get(ChatCluster.COORDINATOR_1)).as("pg_dist_node on coordinator-1").hasSize(count);
+        seen.forEach((name, nodes) -> assertThat(nodes).as("pg_dist_node on %s", name).isEqualTo(seen.get(ChatCluster.COORDINATOR_1)));
     }
 
     @When("each node checks its connection to each node")
@@ -95,12 +101,16 @@ public class TopologySteps {
 
     @Then("these tables are distributed by hash of these columns:")
     public void theseTablesAreDistributedBy(DataTable expected) {
-        expected.diff(DataTable.create(shape().distributionTable(expected.column(0).subList(1, expected.height()))));
+        List<List<String>> actual = shape().distributionTable(expected.column(0).subList(1, expected.height()));
+        actual.subList(1, actual.size()).forEach(row -> assertThat(row.get(2)).as("distribution method of %s (h = hash; %s)",
+                row.get(0), row.get(1)).isEqualTo("h"));
+        expected.diff(DataTable.create(actual.stream().map(row -> row.subList(0, 2)).toList()));
     }
 
     @Then("every shard of every chat table is stored on exactly {int} different workers")
     public void everyShardIsStoredOnDifferentWorkers(int copies) {
-        shape().assertEveryShardOnDistinctWorkers(copies);
+        DataPlacement placement = new DataPlacement(context.cluster());
+        ChatTables.NAMES.forEach(table -> PlacementChecks.assertCopiesOnDistinctWorkers(table, placement.nodesByShard(table), copies));
     }
 
     @When("one more Citus node of the same image is started alone and timed")
@@ -139,6 +149,8 @@ public class TopologySteps {
 
     @Then("the chat tables share one co-location group")
     public void theChatTablesShareOneColocationGroup() {
-        shape().assertChatTablesColocated();
+        Map<String, Integer> colocation = shape().chatTableColocationIds();
+        assertThat(colocation.keySet()).as("distributed chat tables").containsExactlyInAnyOrderElementsOf(ChatTables.NAMES);
+        assertThat(new java.util.HashSet<>(colocation.values())).as("co-location groups of the chat tables %s", colocation).hasSize(1);
     }
 }

@@ -1,0 +1,39 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import io.github.chatcluster.cluster.ChatCluster;
+
+/** Assertions on where shard copies are and what they hold, over data read by the catalog objects. */
+final class PlacementChecks {
+
+    private PlacementChecks() {
+    }
+
+    /** Each shard of the table: exactly this many copies, on distinct workers, none on a coordinator. */
+    static void assertCopiesOnDistinctWorkers(String table, Map<Long, List<String>> nodesByShard, int copies) {
+        assertThat(nodesByShard).as("shards of %s", table).isNotEmpty();
+        nodesByShard.forEach((shard, nodes) -> {
+            assertThat(nodes)
+                    .as("shard %d of %s is stored on %s: expected %d copies on different workers "
+                            + "(is the shard replication factor still %d?)", shard, table, nodes, copies, copies)
+                    .hasSize(copies).doesNotHaveDuplicates();
+            assertThat(ChatCluster.WORKERS).as("shard %d of %s is stored on %s, which is not a worker", shard, table, nodes)
+                    .containsAll(nodes);
+        });
+    }
+
+    /** Every listed copy of every shard table is there, and the copies of one shard hold the same rows. */
+    static void assertCopiesIdentical(Map<String, Map<String, String>> fingerprintsByShardTable) {
+        assertThat(fingerprintsByShardTable).as("shard tables compared").isNotEmpty();
+        fingerprintsByShardTable.forEach((shardTable, fingerprints) -> {
+            // two copies missing alike are not "identical": every listed copy must be there
+            assertThat(fingerprints).as("copies of shard %s", shardTable).doesNotContainValue("missing");
+            assertThat(new HashSet<>(fingerprints.values())).as("copies of shard %s: %s", shardTable, fingerprints).hasSize(1);
+        });
+    }
+}
