@@ -35,7 +35,7 @@ public class BenchmarkSteps {
 
     @When("{int} trials of {int} seconds each alternate {int} writers through coordinator-1 alone with {int} writers through each coordinator")
     public void alternatingTrials(int count, int seconds, int writersAlone, int writersEach) {
-        WriteTrials runner = new WriteTrials(context.acks);
+        WriteTrials runner = new WriteTrials(context.acks());
         Duration duration = Duration.ofSeconds(seconds);
         for (int i = 1; i <= count; i++) {
             trials.add(runner.run("trial " + i + ", coordinator-1 alone", Map.of(cluster().coordinator1(), writersAlone), duration));
@@ -65,10 +65,10 @@ public class BenchmarkSteps {
         double ratio = bothMedian / aloneMedian;
         String figures = String.format(Locale.ROOT, "%s: coordinator-1 alone %s writes/s (median %.1f), both coordinators"
                 + " %s writes/s (median %.1f); ratio of medians %.2f",
-                "no fault".equals(context.fault) ? "on a healthy cluster" : "with " + context.fault, rounded(alone), aloneMedian, rounded(both),
+                "no fault".equals(context.timeline().fault()) ? "on a healthy cluster" : "with " + context.timeline().fault(), rounded(alone), aloneMedian, rounded(both),
                 bothMedian, ratio);
         for (WriteTrials.Trial trial : trials) {
-            String key = "throughput." + context.fault.replaceAll("[^A-Za-z0-9-]+", "-") + "." + (trial.label().endsWith("alone") ? "one-coordinator" : "two-coordinators") + "."
+            String key = "throughput." + context.timeline().fault().replaceAll("[^A-Za-z0-9-]+", "-") + "." + (trial.label().endsWith("alone") ? "one-coordinator" : "two-coordinators") + "."
                     + trial.label().replaceAll("^trial ([0-9]+),.*", "trial-$1");
             Figures.record(key, String.format(Locale.ROOT, "%.1f/s median %d ms p99 %d ms", trial.perSecond(),
                     trial.percentile(0.5).toMillis(), trial.percentile(0.99).toMillis()));

@@ -109,7 +109,7 @@ public class ChatSteps {
     public void usersRushToJoin(int users) {
         List<Endpoint> entries = java.util.stream.IntStream.range(0, users)
                 .mapToObj(i -> i % 2 == 0 ? context.cluster().coordinator1() : context.cluster().coordinator2()).toList();
-        rush = chat.rush(entries, context.acks);
+        rush = chat.rush(entries, context.acks());
         rush.forEach(a -> context.report(a.toString()));
     }
 

@@ -58,7 +58,7 @@ public class ClusterHooks {
             ClusterHolder.discard();
             throw e;
         }
-        context.baseline = outcome;
+        context.baseline(outcome);
         scenario.log(outcome.text());
         recordBaseline(scenario.getName(), outcome);
         if (damageLeftBy != null) {

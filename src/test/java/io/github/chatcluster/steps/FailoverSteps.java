@@ -56,10 +56,10 @@ public class FailoverSteps {
     @Given("{int} rooms with {int} members and {int} messages each have been written through {entryPoint}")
     public void roomsHaveBeenWritten(int count, int members, int messages, Endpoint entry) {
         assertThat(members).isEqualTo(ChatApplication.MEMBERS_PER_ROOM);
-        ChatWriter writer = ChatWriter.withoutRetries(entry, context.acks);
+        ChatWriter writer = ChatWriter.withoutRetries(entry, context.acks());
         try {
             for (int i = 0; i < count; i++) {
-                context.rooms.add(writer.writeRoom(messages));
+                context.rooms().add(writer.writeRoom(messages));
             }
         } finally {
             writer.close();
@@ -68,20 +68,20 @@ public class FailoverSteps {
 
     @When("{node} is {failureKind}")
     public void nodeFails(String node, FailureKind how) {
-        context.faultAt = Faults.inject(cluster(), node, how);
-        context.fault = node + " " + how;
+        context.timeline().faultInjectedAt(Faults.inject(cluster(), node, how));
+        context.timeline().fault(node + " " + how);
     }
 
     @When("{node} is started again")
     public void nodeIsStartedAgain(String node) {
         cluster().faults().start(node);
-        context.backAt = Instant.now();
+        context.timeline().backAt(Instant.now());
     }
 
     @When("{node} is started again and has recovered its two-phase commits")
     public void coordinatorIsStartedAgainAndRecovers(String node) {
         cluster().faults().start(node);
-        context.backAt = Instant.now();
+        context.timeline().backAt(Instant.now());
         int recovered = ClusterOperator.recoverTwoPhaseCommits(cluster().endpoint(node));
         context.report(node + " recovered " + recovered + " two-phase commits");
     }
@@ -93,28 +93,28 @@ public class FailoverSteps {
 
     @When("{node} refuses new connections")
     public void nodeRefusesNewConnections(String node) {
-        context.faultAt = Instant.now();
+        context.timeline().faultInjectedAt(Instant.now());
         cluster().packetFaults().refuseConnections(node);
-        context.fault = node + " refuses new connections";
+        context.timeline().fault(node + " refuses new connections");
     }
 
     @When("{node} accepts connections again")
     public void nodeAcceptsConnectionsAgain(String node) {
         context.report("faults ended: " + cluster().packetFaults().healAll());
-        context.backAt = Instant.now();
+        context.timeline().backAt(Instant.now());
     }
 
     @Then("{int} new clients through the load balancer, one after another, all land on {node} with at most {int} failed connection attempt(s) among them")
     public void newClientsOneAfterAnother(int count, String coordinator, int allowedFailures) {
         NewClients clients = NewClients.oneAfterAnother(cluster().loadBalancer(), count, Duration.ofSeconds(5), 3);
         newClients = clients;
-        context.report("new clients through the load balancer while " + context.fault + ":" + clients);
+        context.report("new clients through the load balancer while " + context.timeline().fault() + ":" + clients);
         long failed = clients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum();
         if (failed > allowedFailures) {
             var first = clients.outcomes().stream().filter(o -> !o.failedAttempts().isEmpty()).findFirst().orElseThrow();
             throw new AssertionError(String.format("%d connection attempt(s) through the load balancer failed while %s"
                     + " (at most %d allowed), the first with: %s%nThe load balancer gave the client up instead of trying %s"
-                    + " after its connection to the failed coordinator failed.%s", failed, context.fault, allowedFailures,
+                    + " after its connection to the failed coordinator failed.%s", failed, context.timeline().fault(), allowedFailures,
                     first.failedAttempts().get(0), coordinator, clients));
         }
         assertThat(clients.landedOn()).as("where the %d clients finally landed:%s", count, clients).hasSize(count).containsOnly(coordinator);
@@ -123,11 +123,11 @@ public class FailoverSteps {
     @Then("none of those clients waited longer than {int} seconds for its connection")
     public void noneOfThoseClientsWaitedLongerThan(int seconds) {
         Duration slowest = slowestOfTheNewClients();
-        Figures.record("failover.slowest-new-client-seconds." + context.fault.replaceAll("[^A-Za-z0-9-]+", "-"),
+        Figures.record("failover.slowest-new-client-seconds." + context.timeline().fault().replaceAll("[^A-Za-z0-9-]+", "-"),
                 String.format(java.util.Locale.ROOT, "%.2f", slowest.toMillis() / 1000.0));
         if (slowest.compareTo(Duration.ofSeconds(seconds)) > 0) {
             throw new AssertionError(String.format("The slowest new client through the load balancer waited %.1f s for its"
-                    + " connection while %s, more than the %d s allowed:%s", slowest.toMillis() / 1000.0, context.fault, seconds, newClients));
+                    + " connection while %s, more than the %d s allowed:%s", slowest.toMillis() / 1000.0, context.timeline().fault(), seconds, newClients));
         }
     }
 
@@ -136,7 +136,7 @@ public class FailoverSteps {
         Duration slowest = slowestOfTheNewClients();
         context.claim(SeedClaim.withWords(words), slowest.compareTo(Duration.ofSeconds(5)) < 0, String.format(
                 "%s: the slowest of %d new clients through the load balancer had its connection after %.2f s (%d failed attempts among them)",
-                context.fault, newClients.count(), slowest.toMillis() / 1000.0,
+                context.timeline().fault(), newClients.count(), slowest.toMillis() / 1000.0,
                 newClients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum()));
     }
 
@@ -147,15 +147,15 @@ public class FailoverSteps {
 
     @Then("new clients through the load balancer reach {node} again within {int} seconds")
     public void newClientsReachAgain(String coordinator, int seconds) {
-        assertThat(context.backAt).as("when %s came back", coordinator).isNotNull();
-        LoadBalancerRouting.Return back = routing().awaitReturnOf(coordinator, context.backAt, Duration.ofSeconds(seconds));
+        assertThat(context.timeline().backAt()).as("when %s came back", coordinator).isNotNull();
+        LoadBalancerRouting.Return back = routing().awaitReturnOf(coordinator, context.timeline().backAt(), Duration.ofSeconds(seconds));
         context.report("after " + coordinator + " came back: " + back);
         if (!back.returned()) {
             throw new AssertionError(coordinator + " has been back for " + seconds + " s, but the load balancer sent "
                     + "every new client of that time elsewhere (" + back + "): it keeps a coordinator that came back"
                     + " out of its rotation for longer than " + seconds + " s.");
         }
-        Figures.record("failover.return-seconds." + context.fault.replace(' ', '-'),
+        Figures.record("failover.return-seconds." + context.timeline().fault().replace(' ', '-'),
                 String.format(java.util.Locale.ROOT, "%.1f", back.after().toMillis() / 1000.0));
     }
 
@@ -166,8 +166,8 @@ public class FailoverSteps {
     @Then("a {word} through the load balancer succeeds within {int} seconds of the fault")
     public void anOperationSucceedsWithin(String operation, int seconds) {
         FailoverClock.Outage outage = switch (operation) {
-            case "write" -> FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), context.faultAt);
-            case "read" -> FailoverClock.untilReadSucceeds(cluster().loadBalancer(), context.faultAt);
+            case "write" -> FailoverClock.untilWriteSucceeds(cluster().loadBalancer(), context.timeline().faultInjectedAt());
+            case "read" -> FailoverClock.untilReadSucceeds(cluster().loadBalancer(), context.timeline().faultInjectedAt());
             default -> throw new IllegalArgumentException("neither a read nor a write: " + operation);
         };
         context.report(String.format("first successful %s through the load balancer %.2f s after the fault "
@@ -191,13 +191,13 @@ public class FailoverSteps {
         assertThat(newClients).as("new clients tried through the load balancer in this scenario").isNotNull();
         assertThat(newClients.unanswered()).as("clients that got no answer").isPositive();
         context.claim(SeedClaim.withWords(words), false, String.format("with %s, the load balancer still sent %d of %d"
-                + " new clients to it, and they got no answer within their login timeout", context.fault,
+                + " new clients to it, and they got no answer within their login timeout", context.timeline().fault(),
                 newClients.unanswered(), newClients.count()));
     }
 
     @Then("rooms, members and messages can be written and read through {entryPoint}")
     public void canBeWrittenAndReadThrough(Endpoint entry) {
-        ChatWriter writer = ChatWriter.withoutRetries(entry, context.acks);
+        ChatWriter writer = ChatWriter.withoutRetries(entry, context.acks());
         long room;
         try {
             room = writer.writeRoom(3);
@@ -234,7 +234,7 @@ public class FailoverSteps {
 
     @Then("coordinator-1 still reads every acknowledged write")
     public void coordinator1StillReads() {
-        AcknowledgedWrites.assertAllReadOnceThrough(context.acks, cluster().coordinator1());
+        AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), cluster().coordinator1());
     }
 
     @Then("a write through {entryPoint} fails with {string}")
@@ -277,12 +277,12 @@ public class FailoverSteps {
     public void soTheClaimDoesNotHold(String words, String node) {
         assertThat(refusedWrite).as("a write refused in this scenario while " + node + " was down").isNotNull();
         SeedClaim claim = SeedClaim.withWords(words);
-        context.claim(claim, false, "with " + context.fault + ", " + refusedWrite);
+        context.claim(claim, false, "with " + context.timeline().fault() + ", " + refusedWrite);
     }
 
     @Given("a client connected through the load balancer to coordinator-1, in the middle of writing a message")
     public void aClientInTheMiddleOfWriting() throws SQLException {
-        long room = context.rooms.get(0);
+        long room = context.rooms().get(0);
         long sender = ChatApplication.through(cluster().coordinator1()).members(room).get(0);
         // After an earlier outage nginx skips coordinator-1 for its fail_timeout (10 s): wait until it routes there again.
         cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
@@ -296,13 +296,13 @@ public class FailoverSteps {
         assertThat(commit.acknowledged()).as("the COMMIT on the failed coordinator was acknowledged").isFalse();
         assertThat(commit.error().getSQLState()).as("SQLSTATE of: %s", commit).isIn(sqlStates);
         assertThat(commit.outcome()).as("what the client can conclude from: %s", commit).isEqualTo(WriteOutcome.UNKNOWN);
-        context.acks.unknownOutcome();
+        context.acks().unknownOutcome();
     }
 
     @When("the client reconnects through the load balancer and writes its message again with the same id")
     public void theClientResolves() {
-        boolean wasStored = inFlight.resolveThrough(cluster().loadBalancer(), context.acks, Duration.ofSeconds(15));
-        context.acks.unknownResolved(wasStored);
+        boolean wasStored = inFlight.resolveThrough(cluster().loadBalancer(), context.acks(), Duration.ofSeconds(15));
+        context.acks().unknownResolved(wasStored);
         context.report("the message written again " + (wasStored ? "met the first one: it had been stored" : "was stored now: the first had not been"));
     }
 
@@ -319,7 +319,7 @@ public class FailoverSteps {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             scheduler.schedule(() -> nodeFails(ChatCluster.COORDINATOR_1, FailureKind.KILLED), killAfter, TimeUnit.SECONDS);
-            WriteLoad.Throughput storm = new WriteLoad(context.acks).messagesFor(Map.of(cluster().loadBalancer(), clients),
+            WriteLoad.Throughput storm = new WriteLoad(context.acks()).messagesFor(Map.of(cluster().loadBalancer(), clients),
                     Duration.ofSeconds(seconds), Duration.ofSeconds(retrySeconds));
             context.report(String.format("%d messages acknowledged (%.0f/s), %d still in doubt after retrying, %d failed%s",
                     storm.writes(), storm.perSecond(), storm.inDoubt(), storm.failures(),
@@ -328,29 +328,29 @@ public class FailoverSteps {
         } finally {
             scheduler.shutdownNow();
         }
-        assertThat(context.faultAt).as("coordinator-1 was killed during the storm").isNotNull();
+        assertThat(context.timeline().faultInjectedAt()).as("coordinator-1 was killed during the storm").isNotNull();
     }
 
     @When("the clients write every write still in doubt again, with the same id, through the load balancer")
     public void theClientsResolveInDoubtWrites() {
-        int inDoubt = context.acks.inDoubtMessages();
-        int wereStored = context.acks.resolveInDoubt(cluster().loadBalancer(), Duration.ofSeconds(30));
+        int inDoubt = context.acks().inDoubtMessages();
+        int wereStored = context.acks().resolveInDoubt(cluster().loadBalancer(), Duration.ofSeconds(30));
         context.report(inDoubt + " messages were still in doubt; " + wereStored + " of them had been stored, the others were written again");
-        assertThat(context.acks.inDoubtMessages()).as("messages still in doubt").isZero();
+        assertThat(context.acks().inDoubtMessages()).as("messages still in doubt").isZero();
     }
 
     @Then("every write the clients saw acknowledged is stored exactly once")
     public void everyAcknowledgedWriteIsStoredOnce() {
         for (Endpoint entry : List.of(cluster().coordinator2(), cluster().loadBalancer())) {
-            AcknowledgedWrites.assertAllReadOnceThrough(context.acks, entry);
+            AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
         }
         assertThat(ChatApplication.through(cluster().coordinator2()).duplicateMessages()).isEmpty();
     }
 
     @Then("the report shows how many writes had an unknown outcome and how they were resolved")
     public void theReportShowsUnknownOutcomes() {
-        context.report(context.acks.summary());
-        assertThat(context.acks.messages()).as("messages acknowledged during the storm").isPositive();
+        context.report(context.acks().summary());
+        assertThat(context.acks().messages()).as("messages acknowledged during the storm").isPositive();
     }
 
     @When("coordinator-1 is stopped and started again {int} times, measuring each time how long until each of {int} clients writes through the load balancer again")
@@ -358,7 +358,7 @@ public class FailoverSteps {
         for (int i = 0; i < trials; i++) {
             cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
             nodeFails(ChatCluster.COORDINATOR_1, FailureKind.STOPPED_CLEANLY);
-            failoverTrials.add(FailoverClock.untilEveryClientWrites(cluster().loadBalancer(), context.faultAt, clients));
+            failoverTrials.add(FailoverClock.untilEveryClientWrites(cluster().loadBalancer(), context.timeline().faultInjectedAt(), clients));
             coordinatorIsStartedAgainAndRecovers(ChatCluster.COORDINATOR_1);
         }
     }

@@ -50,8 +50,8 @@ public class NetworkSteps {
     }
 
     private void faultBegins(String fault) {
-        context.faultAt = Instant.now();
-        context.fault = fault;
+        context.timeline().faultInjectedAt(Instant.now());
+        context.timeline().fault(fault);
     }
 
     // ---- the faults
@@ -91,7 +91,7 @@ public class NetworkSteps {
     @When("the network heals")
     public void theNetworkHeals() {
         context.report("healed: " + network().healAll());
-        context.backAt = Instant.now();
+        context.timeline().backAt(Instant.now());
     }
 
     @Then("the cluster is healthy again within {int} seconds")
@@ -109,9 +109,9 @@ public class NetworkSteps {
             // reported below with what was still wrong
         }
         List<String> problems = last.get();
-        Duration took = Duration.between(context.backAt, Instant.now());
+        Duration took = Duration.between(context.timeline().backAt(), Instant.now());
         if (!problems.isEmpty()) {
-            throw new AssertionError("After " + context.fault + " and the network healed, the cluster was still not healthy"
+            throw new AssertionError("After " + context.timeline().fault() + " and the network healed, the cluster was still not healthy"
                     + " after " + seconds + " s, by itself (no repair):\n  - " + String.join("\n  - ", problems));
         }
         context.report(String.format(Locale.ROOT, "healthy again %.1f s after the network healed%s", took.toMillis() / 1000.0,
@@ -121,16 +121,16 @@ public class NetworkSteps {
 
     @Then("every acknowledged write is stored exactly once")
     public void everyAcknowledgedWriteIsStoredExactlyOnce() {
-        int inDoubt = context.acks.inDoubtMessages();
-        int wereStored = context.acks.resolveInDoubt(cluster().loadBalancer(), Duration.ofSeconds(30));
+        int inDoubt = context.acks().inDoubtMessages();
+        int wereStored = context.acks().resolveInDoubt(cluster().loadBalancer(), Duration.ofSeconds(30));
         context.report(inDoubt == 0 ? "no write was left in doubt"
                 : inDoubt + " writes were in doubt: " + wereStored + " of them had been stored, the others were written again");
         for (Endpoint entry : List.of(cluster().coordinator1(), cluster().coordinator2())) {
-            AcknowledgedWrites.assertAllReadOnceThrough(context.acks, entry);
+            AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
         }
         assertThat(io.github.chatcluster.app.ChatApplication.through(cluster().coordinator1()).duplicateMessages())
                 .as("messages stored twice").isEmpty();
-        context.report("every acknowledged write was read through both coordinators, each once: " + context.acks.summary());
+        context.report("every acknowledged write was read through both coordinators, each once: " + context.acks().summary());
     }
 
     // ---- sessions that were open before the fault
@@ -148,7 +148,7 @@ public class NetworkSteps {
         context.report("the session's next query on " + node + ": " + next + (next.committed() ? "" : " (SQLSTATE "
                 + next.sqlState() + ": " + firstLine(next.error()) + ")"));
         Figures.record("network.open-session-learns-seconds." + figureKey(), seconds(next.took()));
-        assertThat(next.committed()).as("the session's next query on %s after %s", node, context.fault).isFalse();
+        assertThat(next.committed()).as("the session's next query on %s after %s", node, context.timeline().fault()).isFalse();
         assertThat(next.took()).as("how long the session's query waited before it learned of the fault")
                 .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
@@ -166,7 +166,7 @@ public class NetworkSteps {
     @Then("each of those clients reads every acknowledged room again within {int} seconds")
     public void eachClientReadsAgain(int seconds) {
         for (PooledClient session : sessions) {
-            PooledClient.Outcome read = session.readAcknowledged(context.acks);
+            PooledClient.Outcome read = session.readAcknowledged(context.acks());
             context.report("the session on " + session.entry() + " read every acknowledged write: " + read);
             Figures.record("network.pooled-read-seconds." + figureKey() + ".on-" + session.entry().name(), seconds(read.took()));
             if (!read.committed()) {
@@ -174,7 +174,7 @@ public class NetworkSteps {
                         + " could not read the acknowledged writes after %s: after %.1f s, %s (SQLSTATE %s). Nothing in the cluster"
                         + " ended the coordinator's wait on its open connection to the dead worker (TCP keepalives and a TCP user"
                         + " timeout towards the workers would), so the client's own socket timeout did, after %d s allowed.",
-                        session.entry(), context.fault, read.took().toMillis() / 1000.0, firstLine(read.error()), read.sqlState(), seconds));
+                        session.entry(), context.timeline().fault(), read.took().toMillis() / 1000.0, firstLine(read.error()), read.sqlState(), seconds));
             }
             assertWithin(read, seconds, "reading every acknowledged write on the session on " + session.entry());
         }
@@ -183,14 +183,14 @@ public class NetworkSteps {
     @Then("each of those clients is refused a new message to a room with a copy on {node} within {int} seconds")
     public void eachClientIsRefused(String worker, int seconds) {
         DataPlacement.RoomPlacement room = roomsWithACopyOn(worker, true).get(0);
-        long sender = context.acks.membersOf(room.roomId()).get(0);
+        long sender = context.acks().membersOf(room.roomId()).get(0);
         for (PooledClient session : sessions) {
             PooledClient.Outcome write = session.sendMessage(room.roomId(), sender, UUID.randomUUID());
             context.report("the session on " + session.entry() + " sent a message to room " + room.roomId() + ": " + write
                     + (write.committed() ? "" : " (" + firstLine(write.error()) + ")"));
             Figures.record("network.pooled-refused-write-seconds." + figureKey() + ".on-" + session.entry().name(), seconds(write.took()));
             assertThat(write.committed()).as("a message through %s to room %d, which has a copy on %s, after %s",
-                    session.entry(), room.roomId(), worker, context.fault).isFalse();
+                    session.entry(), room.roomId(), worker, context.timeline().fault()).isFalse();
             assertWithin(write, seconds, "the refused message on the session on " + session.entry());
         }
     }
@@ -199,10 +199,10 @@ public class NetworkSteps {
 
     @When("{int} new clients through the load balancer each send a message to one of the rooms, all at once")
     public void newClientsEachSendAMessage(int count) {
-        assertThat(context.rooms).as("rooms of the background").hasSizeGreaterThanOrEqualTo(count);
-        newClientWrites = NewClientWrites.sendAtOnce(cluster().loadBalancer(), context.rooms.subList(0, count), context.acks,
+        assertThat(context.rooms()).as("rooms of the background").hasSizeGreaterThanOrEqualTo(count);
+        newClientWrites = NewClientWrites.sendAtOnce(cluster().loadBalancer(), context.rooms().subList(0, count), context.acks(),
                 Duration.ofSeconds(30));
-        context.report("new clients through the load balancer while " + context.fault + ":" + newClientWrites);
+        context.report("new clients through the load balancer while " + context.timeline().fault() + ":" + newClientWrites);
     }
 
     @Then("at least {int} of those clients landed on {node}, and each of them was refused within {int} seconds with an error naming a worker")
@@ -211,7 +211,7 @@ public class NetworkSteps {
         long total = newClientWrites.outcomes().size();
         Figures.record("network.clients-failed-share." + figureKey(), String.format(Locale.ROOT, "%d of %d",
                 newClientWrites.outcomes().stream().filter(o -> !o.stored()).count(), total));
-        assertThat(there).as("clients the load balancer sent to %s while %s:%s", coordinator, context.fault, newClientWrites)
+        assertThat(there).as("clients the load balancer sent to %s while %s:%s", coordinator, context.timeline().fault(), newClientWrites)
                 .hasSizeGreaterThanOrEqualTo(atLeast);
         for (NewClientWrites.Outcome client : there) {
             assertThat(client.stored()).as("a client on %s: %s", coordinator, client).isFalse();
@@ -231,9 +231,9 @@ public class NetworkSteps {
     @Then("so the demo's claim of {string} does not hold for a coordinator cut off from the workers")
     public void soTheClaimDoesNotHoldForACutOffCoordinator(String words) {
         long refused = newClientWrites.outcomes().stream().filter(o -> !o.stored()).count();
-        assertThat(refused).as("clients refused while %s:%s", context.fault, newClientWrites).isPositive();
+        assertThat(refused).as("clients refused while %s:%s", context.timeline().fault(), newClientWrites).isPositive();
         context.claim(SeedClaim.withWords(words), false, String.format(Locale.ROOT, "with %s, the load balancer still sent"
-                + " new clients to it: %d of %d new clients had their message refused", context.fault, refused,
+                + " new clients to it: %d of %d new clients had their message refused", context.timeline().fault(), refused,
                 newClientWrites.outcomes().size()));
     }
 
@@ -241,7 +241,7 @@ public class NetworkSteps {
     public void aNewMessageIsStored(Endpoint entry, int seconds) throws SQLException {
         PooledClient.Outcome write = newMessageThrough(entry);
         if (!write.committed()) {
-            throw new AssertionError("A new message through " + entry + " was refused while " + context.fault + ": " + write.error());
+            throw new AssertionError("A new message through " + entry + " was refused while " + context.timeline().fault() + ": " + write.error());
         }
         assertWithin(write, seconds, "a new message through " + entry);
     }
@@ -249,22 +249,22 @@ public class NetworkSteps {
     @Then("a new message through {entryPoint} is refused within {int} seconds with an error naming {node}")
     public void aNewMessageIsRefused(Endpoint entry, int seconds, String node) throws SQLException {
         PooledClient.Outcome write = newMessageThrough(entry);
-        assertThat(write.committed()).as("a new message through %s while %s", entry, context.fault).isFalse();
+        assertThat(write.committed()).as("a new message through %s while %s", entry, context.timeline().fault()).isFalse();
         assertThat(write.error()).as("the error of the refused message").contains(node);
         assertWithin(write, seconds, "the refused message through " + entry);
     }
 
     private PooledClient.Outcome newMessageThrough(Endpoint entry) throws SQLException {
-        long room = context.rooms.get(0);
-        long sender = context.acks.membersOf(room).get(0);
+        long room = context.rooms().get(0);
+        long sender = context.acks().membersOf(room).get(0);
         UUID id = UUID.randomUUID();
         try (PooledClient client = PooledClient.open(entry)) {
             PooledClient.Outcome write = client.sendMessage(room, sender, id);
-            context.report("a new message through " + entry + " while " + context.fault + ": " + write
+            context.report("a new message through " + entry + " while " + context.timeline().fault() + ": " + write
                     + (write.committed() ? "" : " (" + firstLine(write.error()) + ")"));
             Figures.record("network.new-message-seconds." + figureKey() + ".through-" + entry.name(), seconds(write.took()));
             if (write.committed()) {
-                context.acks.message(room, id);
+                context.acks().message(room, id);
             }
             return write;
         }
@@ -275,9 +275,9 @@ public class NetworkSteps {
     @When("{int} messages are sent to rooms with a copy on {node}, one after another, through the load balancer, each retried with the same id for up to {int} seconds")
     public void messagesToRoomsWithACopyOn(int count, String worker, int retrySeconds) {
         List<DataPlacement.RoomPlacement> rooms = roomsWithACopyOn(worker, true);
-        int unknownBefore = context.acks.unknownOutcomes();
-        int retriesBefore = context.acks.retries();
-        ChatWriter writer = new ChatWriter(cluster().loadBalancer(), context.acks, Duration.ofSeconds(retrySeconds));
+        int unknownBefore = context.acks().unknownOutcomes();
+        int retriesBefore = context.acks().retries();
+        ChatWriter writer = new ChatWriter(cluster().loadBalancer(), context.acks(), Duration.ofSeconds(retrySeconds));
         List<Duration> latencies = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         Instant start = Instant.now();
@@ -286,7 +286,7 @@ public class NetworkSteps {
                 long room = rooms.get(i % rooms.size()).roomId();
                 Instant before = Instant.now();
                 try {
-                    writer.sendMessage(room, context.acks.membersOf(room).get(0), "over a lossy link " + i);
+                    writer.sendMessage(room, context.acks().membersOf(room).get(0), "over a lossy link " + i);
                     latencies.add(Duration.between(before, Instant.now()));
                 } catch (RuntimeException e) {
                     failures.add(firstLine(e.getMessage()));
@@ -295,15 +295,15 @@ public class NetworkSteps {
         } finally {
             writer.close();
         }
-        retries = context.acks.retries() - retriesBefore;
-        unknownOutcomes = context.acks.unknownOutcomes() - unknownBefore;
-        lossyWrites = new WriteTrials.Trial(context.fault, latencies, failures.size(), failures.isEmpty() ? null : failures.get(0),
+        retries = context.acks().retries() - retriesBefore;
+        unknownOutcomes = context.acks().unknownOutcomes() - unknownBefore;
+        lossyWrites = new WriteTrials.Trial(context.timeline().fault(), latencies, failures.size(), failures.isEmpty() ? null : failures.get(0),
                 Duration.between(start, Instant.now()));
     }
 
     @Then("all {int} messages were acknowledged")
     public void allMessagesWereAcknowledged(int count) {
-        assertThat(lossyWrites.latencies()).as("acknowledged messages while %s: %s", context.fault, lossyWrites).hasSize(count);
+        assertThat(lossyWrites.latencies()).as("acknowledged messages while %s: %s", context.timeline().fault(), lossyWrites).hasSize(count);
     }
 
     @Then("the report shows the median and slowest write and how many writes were retried")
@@ -321,7 +321,7 @@ public class NetworkSteps {
     // ----
 
     private List<DataPlacement.RoomPlacement> roomsWithACopyOn(String worker, boolean withCopy) {
-        List<DataPlacement.RoomPlacement> rooms = new DataPlacement(cluster()).roomPlacements(context.rooms).stream()
+        List<DataPlacement.RoomPlacement> rooms = new DataPlacement(cluster()).roomPlacements(context.rooms()).stream()
                 .filter(r -> r.nodesByTable().get("rooms").contains(worker) == withCopy).toList();
         assertThat(rooms).as("rooms %s a copy on %s", withCopy ? "with" : "without", worker).isNotEmpty();
         return rooms;
@@ -330,12 +330,12 @@ public class NetworkSteps {
     private void assertWithin(PooledClient.Outcome outcome, int seconds, String what) {
         if (outcome.took().compareTo(Duration.ofSeconds(seconds)) > 0) {
             throw new AssertionError(String.format(Locale.ROOT, "%s took %.1f s after %s, more than the %d s allowed: %s", what,
-                    outcome.took().toMillis() / 1000.0, context.fault, seconds, outcome));
+                    outcome.took().toMillis() / 1000.0, context.timeline().fault(), seconds, outcome));
         }
     }
 
     private String figureKey() {
-        return context.fault.replaceAll("[^A-Za-z0-9-]+", "-");
+        return context.timeline().fault().replaceAll("[^A-Za-z0-9-]+", "-");
     }
 
     private static String seconds(Duration d) {

@@ -24,6 +24,8 @@ public class PlacementSteps {
     static final Path SAMPLE_DATA = Path.of(System.getProperty("basedir", "."), "containers/schema/sample-data.sql");
 
     private final ScenarioContext context;
+    /** The rooms whose placement this scenario checked. */
+    private final List<DataPlacement.RoomPlacement> placementsChecked = new java.util.ArrayList<>();
     private String explainedPlan;
     private Endpoint explainedThrough;
 
@@ -125,14 +127,14 @@ public class PlacementSteps {
                 assertThat(physical.get(worker)).as("rows of room %d in the shard tables on %s", room.roomId(), worker)
                         .isEqualTo(expected);
             }
-            context.placementsChecked.add(room);
+            placementsChecked.add(room);
         }
-        assertThat(context.placementsChecked).hasSize(roomCount);
+        assertThat(placementsChecked).hasSize(roomCount);
     }
 
     @Then("the other {int} workers do not store those shards at all")
     public void theOtherWorkersDoNotStoreThem(int others) {
-        for (DataPlacement.RoomPlacement room : context.placementsChecked) {
+        for (DataPlacement.RoomPlacement room : placementsChecked) {
             var physical = placement().physicalRowsOfRoom(room);
             List<String> otherWorkers = ChatCluster.WORKERS.stream()
                     .filter(w -> !room.nodesByTable().get("rooms").contains(w)).toList();

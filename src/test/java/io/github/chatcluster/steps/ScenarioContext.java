@@ -1,16 +1,11 @@
 package io.github.chatcluster.steps;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.cucumber.java.Scenario;
 import io.github.chatcluster.app.AckLog;
-import io.github.chatcluster.catalog.CitusCatalog;
-import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
-import io.github.chatcluster.cluster.SingleNodeStart;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 
@@ -19,22 +14,34 @@ public class ScenarioContext {
 
     private ChatCluster cluster;
     private Scenario scenario;
-    public final List<String> landedOn = new ArrayList<>();
-    /** Rooms the scenario's background wrote. */
-    public final List<Long> rooms = new ArrayList<>();
+    /** Rooms the scenario's background wrote, in the order they were written. */
+    private final List<Long> rooms = new ArrayList<>();
     /** Every write the cluster acknowledged in this scenario. */
-    public final AckLog acks = new AckLog();
-    public List<CitusCatalog.NodeHealth> nodeHealth = List.of();
-    /** When the scenario's fault was injected (the Docker call returned). */
-    public Instant faultAt;
-    /** When the scenario's faulty node was back (started again, accepting connections again). */
-    public Instant backAt;
-    public SingleNodeStart singleNode;
-    /** The scenario's fault in words, e.g. "worker-3 paused". */
-    public String fault = "no fault";
-    public final List<DataPlacement.RoomPlacement> placementsChecked = new ArrayList<>();
+    private final AckLog acks = new AckLog();
+    private final FaultTimeline timeline = new FaultTimeline();
     /** What the check before this scenario found and repaired. */
-    public io.github.chatcluster.catalog.HealthyBaseline.Outcome baseline;
+    private io.github.chatcluster.catalog.HealthyBaseline.Outcome baseline;
+
+    public List<Long> rooms() {
+        return rooms;
+    }
+
+    public AckLog acks() {
+        return acks;
+    }
+
+    /** The scenario's fault: what it is, when it was injected, when the node was back. */
+    public FaultTimeline timeline() {
+        return timeline;
+    }
+
+    io.github.chatcluster.catalog.HealthyBaseline.Outcome baseline() {
+        return baseline;
+    }
+
+    void baseline(io.github.chatcluster.catalog.HealthyBaseline.Outcome outcome) {
+        this.baseline = outcome;
+    }
 
     public ChatCluster cluster() {
         if (cluster == null) {

@@ -24,6 +24,10 @@ import io.github.chatcluster.report.Figures;
 public class TopologySteps {
 
     private final ScenarioContext context;
+    /** The coordinator each connection of this scenario landed on. */
+    private final List<String> landedOn = new java.util.ArrayList<>();
+    private List<CitusCatalog.NodeHealth> nodeHealth = List.of();
+    private SingleNodeStart singleNode;
 
     public TopologySteps(ScenarioContext context) {
         this.context = context;
@@ -35,7 +39,7 @@ public class TopologySteps {
 
     @Given("the chat cluster is running and was checked healthy before this scenario")
     public void theChatClusterIsRunningAndHealthy() {
-        assertThat(context.baseline).as("the check of the cluster before this scenario").isNotNull();
+        assertThat(context.baseline()).as("the check of the cluster before this scenario").isNotNull();
         assertThat(context.cluster().allNodes()).allSatisfy(node ->
                 assertThat(context.cluster().faults().isRunning(node)).as("%s is running", node).isTrue());
     }
@@ -67,12 +71,12 @@ public class TopologySteps {
 
     @When("each node checks its connection to each node")
     public void eachNodeChecksItsConnections() {
-        context.nodeHealth = CitusCatalog.through(context.cluster().coordinator1()).nodeHealth();
+        nodeHealth = CitusCatalog.through(context.cluster().coordinator1()).nodeHealth();
     }
 
     @Then("all {int} node-to-node connections are healthy")
     public void allConnectionsAreHealthy(int count) {
-        assertThat(context.nodeHealth).hasSize(count)
+        assertThat(nodeHealth).hasSize(count)
                 .allSatisfy(h -> assertThat(h.healthy()).as("%s -> %s", h.from(), h.to()).isTrue());
     }
 
@@ -83,20 +87,20 @@ public class TopologySteps {
         context.cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_2);
         for (int i = 0; i < count; i++) {
             try (Connection c = context.cluster().loadBalancer().connect()) {
-                context.landedOn.add(CitusCatalog.localNodeName(c));
+                landedOn.add(CitusCatalog.localNodeName(c));
             }
         }
-        context.report("sessions landed on: " + context.landedOn);
+        context.report("sessions landed on: " + landedOn);
     }
 
     @Then("every connection lands on coordinator-1 or coordinator-2")
     public void everyConnectionLandsOnACoordinator() {
-        assertThat(context.landedOn).isNotEmpty().allMatch(List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)::contains);
+        assertThat(landedOn).isNotEmpty().allMatch(List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)::contains);
     }
 
     @Then("the connections land on both coordinators")
     public void theConnectionsLandOnBothCoordinators() {
-        assertThat(context.landedOn).contains(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2);
+        assertThat(landedOn).contains(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2);
     }
 
     @Then("these tables are distributed by hash of these columns:")
@@ -115,18 +119,18 @@ public class TopologySteps {
 
     @When("one more Citus node of the same image is started alone and timed")
     public void oneMoreNodeIsStartedAlone() {
-        context.singleNode = SingleNodeStart.measure(Images.citus());
+        singleNode = SingleNodeStart.measure(Images.citus());
     }
 
     @Then("that node runs Citus")
     public void thatNodeRunsCitus() {
-        assertThat(context.singleNode.citusVersion()).startsWith("Citus ");
+        assertThat(singleNode.citusVersion()).startsWith("Citus ");
     }
 
     @Then("the report shows the time to a ready cluster next to the time of that one node")
     public void theReportShowsStartUpTimes() {
         double cluster = context.cluster().timings().toReady().toMillis() / 1000.0;
-        double single = context.singleNode.seconds();
+        double single = singleNode.seconds();
         double sinceJvmStart = context.cluster().timings().sinceJvmStart().toMillis() / 1000.0;
         String sinceBuild = context.cluster().timings().sinceBuildStart()
                 .map(d -> String.format("%.1f", d.toMillis() / 1000.0)).orElse("unknown");
@@ -152,5 +156,14 @@ public class TopologySteps {
         Map<String, Integer> colocation = shape().chatTableColocationIds();
         assertThat(colocation.keySet()).as("distributed chat tables").containsExactlyInAnyOrderElementsOf(ChatTables.NAMES);
         assertThat(new java.util.HashSet<>(colocation.values())).as("co-location groups of the chat tables %s", colocation).hasSize(1);
+    }
+
+    @Then("each coordinator receives at least {int} of the {int} connections")
+    public void eachCoordinatorReceivesAtLeast(int atLeast, int total) {
+        assertThat(landedOn).hasSize(total);
+        for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
+            assertThat(landedOn.stream().filter(coordinator::equals).count())
+                    .as("connections that landed on %s", coordinator).isGreaterThanOrEqualTo(atLeast);
+        }
     }
 }

@@ -33,14 +33,14 @@ public class UnknownOutcomeSteps {
 
     @Given("a client connected to {node} directly, with a socket timeout of {int} seconds, in the middle of writing a message")
     public void aClientInTheMiddleOfWriting(String node, int seconds) throws SQLException {
-        long room = context.rooms.get(0);
-        write = InFlightWrite.beginOn(context.cluster().endpoint(node), room, context.acks.membersOf(room).get(0), Duration.ofSeconds(seconds));
+        long room = context.rooms().get(0);
+        write = InFlightWrite.beginOn(context.cluster().endpoint(node), room, context.acks().membersOf(room).get(0), Duration.ofSeconds(seconds));
     }
 
     @When("{node}'s answers to clients outside the cluster are lost, and the client commits")
     public void answersAreLostAndTheClientCommits(String node) {
-        context.faultAt = Instant.now();
-        context.fault = node + "'s answers to outside clients lost";
+        context.timeline().faultInjectedAt(Instant.now());
+        context.timeline().fault(node + "'s answers to outside clients lost");
         context.cluster().packetFaults().loseAnswersToOutsideClients(node);
         commit = write.commit();
         context.report("the client's COMMIT: " + commit);
@@ -53,13 +53,13 @@ public class UnknownOutcomeSteps {
         assertThat(commit.outcome()).as("what the client can conclude from: %s", commit).isEqualTo(WriteOutcome.UNKNOWN);
         assertThat(commit.error().getSQLState()).as("SQLSTATE of: %s", commit).isIn(sqlStates);
         assertThat(commit.took()).as("how long the COMMIT waited: %s", commit).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
-        context.acks.unknownOutcome();
+        context.acks().unknownOutcome();
     }
 
     @When("the client writes the message again with the same id through {entryPoint}")
     public void theClientWritesAgain(Endpoint entry) {
-        retryFoundItStored = write.resolveThrough(entry, context.acks, Duration.ofSeconds(15));
-        context.acks.unknownResolved(retryFoundItStored);
+        retryFoundItStored = write.resolveThrough(entry, context.acks(), Duration.ofSeconds(15));
+        context.acks().unknownResolved(retryFoundItStored);
         context.report("the second INSERT with the same client-made id " + (retryFoundItStored
                 ? "met the first one (ON CONFLICT DO NOTHING): the lost COMMIT had happened" : "stored the message: the first had not"));
     }

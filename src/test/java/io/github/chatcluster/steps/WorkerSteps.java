@@ -42,7 +42,7 @@ public class WorkerSteps {
     /** The background's rooms, split by whether one of their copies is on the worker. */
     private List<DataPlacement.RoomPlacement> rooms(String worker, boolean withCopyOnIt) {
         List<DataPlacement.RoomPlacement> rooms = new ArrayList<>();
-        for (DataPlacement.RoomPlacement room : new DataPlacement(cluster()).roomPlacements(context.rooms)) {
+        for (DataPlacement.RoomPlacement room : new DataPlacement(cluster()).roomPlacements(context.rooms())) {
             if (room.nodesByTable().get("rooms").contains(worker) == withCopyOnIt) {
                 rooms.add(room);
             }
@@ -56,8 +56,8 @@ public class WorkerSteps {
         try (ChatApplication client = ChatApplication.session(entry)) {
             for (long roomId : roomIds) {
                 UUID id = UUID.randomUUID();
-                client.send(roomId, context.acks.membersOf(roomId).get(0), "after the fault", id);
-                context.acks.message(roomId, id);
+                client.send(roomId, context.acks().membersOf(roomId).get(0), "after the fault", id);
+                context.acks().message(roomId, id);
             }
         }
     }
@@ -66,17 +66,17 @@ public class WorkerSteps {
     public void everyWriteIsReadWithin(Endpoint entry, int seconds) {
         // the whole step is timed: the connection and all three read queries, as the sentence promises
         Instant start = Instant.now();
-        Duration slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.acks, entry);
+        Duration slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
         Duration took = Duration.between(start, Instant.now());
         String read = String.format("every acknowledged write (%s) was read back through %s in %.2f s (the slowest of the three read queries %.2f s)",
-                context.acks.summary(), entry, took.toMillis() / 1000.0, slowest.toMillis() / 1000.0);
+                context.acks().summary(), entry, took.toMillis() / 1000.0, slowest.toMillis() / 1000.0);
         context.report(read);
-        Figures.record("read-all-seconds." + context.fault.replaceAll("[^A-Za-z0-9-]+", "-") + ".through-" + entry.name(),
+        Figures.record("read-all-seconds." + context.timeline().fault().replaceAll("[^A-Za-z0-9-]+", "-") + ".through-" + entry.name(),
                 String.format("%.2f", took.toMillis() / 1000.0));
         assertThat(took).as("reading every acknowledged write through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
-        if (context.fault.startsWith("worker")) {
+        if (context.timeline().fault().startsWith("worker")) {
             // a finding on the workers' replication only when a worker is what failed
-            context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, true, "for reads: with " + context.fault + ", " + read);
+            context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, true, "for reads: with " + context.timeline().fault() + ", " + read);
         }
     }
 
@@ -93,7 +93,7 @@ public class WorkerSteps {
              ChatApplication reader = ChatApplication.session(cluster().coordinator1())) {
             for (DataPlacement.RoomPlacement room : rooms) {
                 UUID id = UUID.randomUUID();
-                long sender = context.acks.membersOf(room.roomId()).get(0);
+                long sender = context.acks().membersOf(room.roomId()).get(0);
                 var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
                         () -> client.send(room.roomId(), sender, "must fail", id));
                 assertThat(error).as("a write to room %d, which has a copy on %s", room.roomId(), worker).isNotNull();
@@ -113,13 +113,13 @@ public class WorkerSteps {
         context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, false, String.format(java.util.Locale.ROOT,
                 "for writes: with %s, %d of %d new message(s) to rooms with a copy on it were refused (%.1f s in all)%s;"
                         + " writes to those rooms go on only after an operator disables the worker",
-                context.fault, refused, refused, took.toMillis() / 1000.0, notStored));
+                context.timeline().fault(), refused, refused, took.toMillis() / 1000.0, notStored));
     }
 
     @Then("a new message to a room with a copy on {node} fails within {int} seconds")
     public void aNewMessageFailsWithin(String worker, int seconds) {
         long roomId = rooms(worker, true).get(0).roomId();
-        long sender = context.acks.membersOf(roomId).get(0);
+        long sender = context.acks().membersOf(roomId).get(0);
         Instant start = Instant.now();
         var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
                 () -> ChatApplication.through(cluster().coordinator1()).send(roomId, sender, "must fail", UUID.randomUUID()));
@@ -141,8 +141,8 @@ public class WorkerSteps {
         Map<Long, List<String>> byShard = new java.util.TreeMap<>();
         placements.forEach(p -> byShard.computeIfAbsent(p.shardId(), k -> new ArrayList<>()).add(p.node()));
         assertThat(byShard).as("shards in the catalog").isNotEmpty();
-        byShard.forEach((shard, nodes) -> assertThat(nodes).as("the copies of shard %d listed after %s", shard, context.fault).hasSize(2));
-        assertThat(placements).as("copies listed on %s after %s", worker, context.fault).anyMatch(p -> p.node().equals(worker));
+        byShard.forEach((shard, nodes) -> assertThat(nodes).as("the copies of shard %d listed after %s", shard, context.timeline().fault()).hasSize(2));
+        assertThat(placements).as("copies listed on %s after %s", worker, context.timeline().fault()).anyMatch(p -> p.node().equals(worker));
     }
 
     @When("the operator disables {node}")
@@ -152,8 +152,8 @@ public class WorkerSteps {
 
     @Then("a new message to each of the {int} rooms is stored")
     public void aNewMessageToEachRoomIsStored(int count) {
-        assertThat(context.rooms).hasSize(count);
-        sendNewMessages(cluster().loadBalancer(), context.rooms);
+        assertThat(context.rooms()).hasSize(count);
+        sendNewMessages(cluster().loadBalancer(), context.rooms());
     }
 
     @When("the operator activates {node} and copies the shards until each has {int} copies")
@@ -172,7 +172,7 @@ public class WorkerSteps {
 
     @When("both workers that store the first room are stopped cleanly")
     public void bothWorkersOfTheFirstRoomStop() {
-        stoppedWorkers = new DataPlacement(cluster()).roomPlacements(List.of(context.rooms.get(0))).get(0)
+        stoppedWorkers = new DataPlacement(cluster()).roomPlacements(List.of(context.rooms().get(0))).get(0)
                 .nodesByTable().get("rooms");
         assertThat(stoppedWorkers).hasSize(2);
         stoppedWorkers.forEach(cluster().faults()::stop);
@@ -182,7 +182,7 @@ public class WorkerSteps {
     @Then("reading the first room through {entryPoint} fails with SQLSTATE {sqlStates}, naming one of those workers")
     public void readingTheFirstRoomFails(Endpoint entry, List<String> states) {
         var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
-                () -> ChatApplication.through(entry).history(context.rooms.get(0)));
+                () -> ChatApplication.through(entry).history(context.rooms().get(0)));
         assertThat(error).as("reading a room whose two copies are lost").isNotNull();
         context.report("reading the first room: " + error.getMessage());
         assertThat(error.sqlState()).as("the SQLSTATE of: %s", error.getMessage()).isIn(states);
@@ -193,12 +193,12 @@ public class WorkerSteps {
 
     @Then("every acknowledged room stored on neither of those workers is read through {entryPoint}")
     public void roomsStoredElsewhereAreRead(Endpoint entry) {
-        List<DataPlacement.RoomPlacement> elsewhere = new DataPlacement(cluster()).roomPlacements(context.rooms).stream()
+        List<DataPlacement.RoomPlacement> elsewhere = new DataPlacement(cluster()).roomPlacements(context.rooms()).stream()
                 .filter(r -> r.nodesByTable().get("rooms").stream().noneMatch(stoppedWorkers::contains)).toList();
         assertThat(elsewhere).as("rooms stored on neither %s", stoppedWorkers).isNotEmpty();
         for (DataPlacement.RoomPlacement room : elsewhere) {
             assertThat(ChatApplication.through(entry).history(room.roomId())).as("messages of room %d", room.roomId())
-                    .hasSize(context.acks.messagesOf(room.roomId()));
+                    .hasSize(context.acks().messagesOf(room.roomId()));
         }
         context.report(elsewhere.size() + " rooms stored on neither " + stoppedWorkers + " were read");
     }

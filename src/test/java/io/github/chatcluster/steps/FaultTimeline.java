@@ -1,0 +1,38 @@
+package io.github.chatcluster.steps;
+
+import java.time.Instant;
+
+/** The fault of one scenario: what it is in words, when it was injected, and when the node was back. */
+public final class FaultTimeline {
+
+    private String fault = "no fault";
+    private Instant injectedAt;
+    private Instant backAt;
+
+    /** The fault in words, e.g. "worker-3 paused"; "no fault" before one is injected. */
+    public String fault() {
+        return fault;
+    }
+
+    public void fault(String words) {
+        this.fault = words;
+    }
+
+    /** The instant just before the fault was injected: the start of every failover clock. */
+    public Instant faultInjectedAt() {
+        return injectedAt;
+    }
+
+    public void faultInjectedAt(Instant at) {
+        this.injectedAt = at;
+    }
+
+    /** When the faulty node was back (started again, accepting connections again, the network healed). */
+    public Instant backAt() {
+        return backAt;
+    }
+
+    public void backAt(Instant at) {
+        this.backAt = at;
+    }
+}
