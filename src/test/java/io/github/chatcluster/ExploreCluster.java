@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.ChatMaintenance;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.Endpoint;
@@ -30,7 +30,7 @@ public final class ExploreCluster {
     public static void main(String[] args) throws Exception {
         ChatCluster cluster = ClusterHolder.get();
         System.out.println(cluster.timings().summary());
-        ChatApplication.through(cluster.loadBalancer())
+        ChatMaintenance.through(cluster.loadBalancer())
                 .loadSampleData(Path.of(System.getProperty("basedir", "."), "containers/schema/sample-data.sql"));
         System.out.println("chat schema deployed and sample data loaded (containers/schema/sample-data.sql)");
         printEndpoints(cluster);

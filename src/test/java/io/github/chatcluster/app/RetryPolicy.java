@@ -14,7 +14,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * is a real second INSERT whose conflict, not a prior read, keeps the data stored once.
  *
  * <ul>
- * <li>A failure whose refusal is final ({@link ChatApplication.ChatDatabaseException#isFinal()}) is not retried.</li>
+ * <li>A failure whose refusal is final ({@link ChatDatabaseException#isFinal()}) is not retried.</li>
  * <li>Any other failure is retried within the window, every 100 ms. Each attempt is itself bounded: the client's
  * statements carry {@link #ATTEMPT_BOUND} as statement_timeout, so an attempt that waits on a lock ends.</li>
  * <li>When the window ends without success, a write that ever had an unknown outcome is {@link InDoubt}; one that was
@@ -63,14 +63,14 @@ public final class RetryPolicy {
 
     /**
      * Runs the write, retrying it under this policy. Returns, when the write is acknowledged, whether the attempt
-     * that succeeded found it already stored; throws the last {@link ChatApplication.ChatDatabaseException} when it
+     * that succeeded found it already stored; throws the last {@link ChatDatabaseException} when it
      * was refused, or {@link InDoubt}.
      */
     public boolean write(IdempotentWrite write, AckLog tally) {
-        ChatApplication.ChatDatabaseException first;
+        ChatDatabaseException first;
         try {
             return write.attempt();
-        } catch (ChatApplication.ChatDatabaseException e) {
+        } catch (ChatDatabaseException e) {
             first = e;
         }
         AtomicBoolean unknown = new AtomicBoolean(first.outcome() == WriteOutcome.UNKNOWN);
@@ -80,7 +80,7 @@ public final class RetryPolicy {
         if (!retries() || first.isFinal()) {
             throw counted(first, unknown.get(), tally);
         }
-        AtomicReference<ChatApplication.ChatDatabaseException> last = new AtomicReference<>(first);
+        AtomicReference<ChatDatabaseException> last = new AtomicReference<>(first);
         AtomicBoolean foundStored = new AtomicBoolean();
         try {
             await("retrying a write through " + first.getMessage().lines().findFirst().orElse("")).atMost(window)
@@ -90,7 +90,7 @@ public final class RetryPolicy {
                         try {
                             foundStored.set(write.attempt());
                             return true;
-                        } catch (ChatApplication.ChatDatabaseException e) {
+                        } catch (ChatDatabaseException e) {
                             last.set(e);
                             if (e.outcome() == WriteOutcome.UNKNOWN && !unknown.getAndSet(true)) {
                                 tally.unknownOutcome();
@@ -101,7 +101,7 @@ public final class RetryPolicy {
                             return false;
                         }
                     });
-        } catch (ChatApplication.ChatDatabaseException finalRefusal) {
+        } catch (ChatDatabaseException finalRefusal) {
             throw counted(finalRefusal, unknown.get(), tally);
         } catch (ConditionTimeoutException windowOver) {
             throw counted(last.get(), unknown.get(), tally);
@@ -112,7 +112,7 @@ public final class RetryPolicy {
         return foundStored.get();
     }
 
-    private RuntimeException counted(ChatApplication.ChatDatabaseException last, boolean unknown, AckLog tally) {
+    private RuntimeException counted(ChatDatabaseException last, boolean unknown, AckLog tally) {
         if (unknown) {
             tally.stillInDoubt();
             return new InDoubt(window, last);

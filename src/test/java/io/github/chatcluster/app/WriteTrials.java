@@ -97,7 +97,7 @@ public final class WriteTrials {
                                 session.send(room, sender, "trial " + label, id);
                                 latencies.add(Duration.between(before, Instant.now()));
                                 acks.message(room, id);
-                            } catch (ChatApplication.ChatDatabaseException e) {
+                            } catch (ChatDatabaseException e) {
                                 failures.add(e.outcome() + ": " + e.getMessage().lines().findFirst().orElse(""));
                                 if (e.outcome() == WriteOutcome.UNKNOWN) {
                                     acks.unknownOutcome();

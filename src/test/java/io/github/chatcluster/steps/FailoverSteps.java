@@ -1,32 +1,20 @@
 package io.github.chatcluster.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatApplication;
-import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.app.ChatWriter;
 import io.github.chatcluster.app.FailoverClock;
-import io.github.chatcluster.app.InFlightWrite;
 import io.github.chatcluster.app.NewClients;
-import io.github.chatcluster.app.PooledClient;
-import io.github.chatcluster.app.WriteLoad;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.FailureKind;
@@ -35,14 +23,11 @@ import io.github.chatcluster.cluster.LoadBalancerRouting;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 
+/** Where new clients go when a coordinator fails, and how long until they are served again (the failover claims). */
 public class FailoverSteps {
 
     private final ScenarioContext context;
-    private InFlightWrite inFlight;
-    /** The first line of the error of a write a coordinator refused in this scenario. */
-    private String refusedWrite;
     private NewClients newClients;
-    private PooledClient pooledClient;
     private final List<FailoverClock.Recovery> failoverTrials = new ArrayList<>();
 
     public FailoverSteps(ScenarioContext context) {
@@ -68,8 +53,7 @@ public class FailoverSteps {
 
     @When("{node} is {failureKind}")
     public void nodeFails(String node, FailureKind how) {
-        context.timeline().faultInjectedAt(Faults.inject(cluster(), node, how));
-        context.timeline().fault(node + " " + how);
+        Faults.inject(context, node, how);
     }
 
     @When("{node} is started again")
@@ -195,164 +179,6 @@ public class FailoverSteps {
                 newClients.unanswered(), newClients.count()));
     }
 
-    @Then("rooms, members and messages can be written and read through {entryPoint}")
-    public void canBeWrittenAndReadThrough(Endpoint entry) {
-        ChatWriter writer = ChatWriter.withoutRetries(entry, context.acks());
-        long room;
-        try {
-            room = writer.writeRoom(3);
-        } finally {
-            writer.close();
-        }
-        assertThat(ChatApplication.through(entry).history(room)).as("history of the new room through %s", entry).hasSize(3);
-        assertThat(ChatApplication.through(entry).members(room)).hasSize(ChatApplication.MEMBERS_PER_ROOM);
-    }
-
-    @Then("a schema change through {entryPoint} is refused with {string}")
-    public void aSchemaChangeIsRefused(Endpoint entry, String message) {
-        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
-                () -> ChatApplication.through(entry).changeSchema());
-        assertThat(error).as("a schema change through %s", entry).isNotNull();
-        assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
-        context.report("schema change through " + entry + " refused: " + error.getMessage());
-        assertThat(error).hasMessageContaining(message);
-    }
-
-    @Then("a schema change through {entryPoint} fails")
-    public void aSchemaChangeFails(Endpoint entry) {
-        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
-                () -> ChatApplication.through(entry).changeSchema());
-        assertThat(error).as("a schema change through %s", entry).isNotNull();
-        assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
-        context.report("schema change through " + entry + " failed: " + error.getMessage());
-    }
-
-    @Then("a schema change through {entryPoint} succeeds again")
-    public void aSchemaChangeSucceeds(Endpoint entry) {
-        ChatApplication.through(entry).changeSchema();
-    }
-
-    @Then("coordinator-1 still reads every acknowledged write")
-    public void coordinator1StillReads() {
-        AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), cluster().coordinator1());
-    }
-
-    @Then("a write through {entryPoint} fails with {string}")
-    public void aWriteFailsWith(Endpoint entry, String message) {
-        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
-                () -> ChatApplication.through(entry).createRoom(ChatWriter.newRoomId(), "must fail"));
-        assertThat(error).as("a write through %s", entry).isNotNull();
-        assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
-        context.report("write through " + entry + " failed: " + error.getMessage());
-        assertThat(error).hasMessageContaining(message);
-        refusedWrite = entry + " refused a new room with: " + error.getMessage().lines().findFirst().orElse("");
-    }
-
-    @Given("a client with a pooled session on {entryPoint} that has written a room")
-    public void aClientWithAPooledSession(Endpoint entry) throws SQLException {
-        pooledClient = PooledClient.open(entry);
-        PooledClient.Outcome first = pooledClient.createRoom(Duration.ofSeconds(10));
-        assertThat(first.committed()).as("the pooled session's first write: %s", first).isTrue();
-    }
-
-    @Then("the pooled session's next write, which the client cancels after {int} seconds, still has no answer after {int} seconds")
-    public void thePooledSessionsNextWriteHasNoAnswer(int cancelAfter, int seconds) {
-        var write = pooledClient.createRoomInTheBackground(Duration.ofSeconds(cancelAfter));
-        await("the pooled session's write stays unanswered").during(Duration.ofSeconds(seconds))
-                .atMost(Duration.ofSeconds(seconds + 2)).until(() -> !write.isDone());
-        context.report("the pooled session's write through " + pooledClient.entry() + " had no answer after "
-                + seconds + " s, although the client's driver cancelled it after " + cancelAfter + " s");
-    }
-
-    @Then("a write through a new session on {entryPoint} fails within {int} seconds with {string}")
-    public void aWriteThroughANewSessionFailsWithin(Endpoint entry, int seconds, String message) {
-        Instant start = Instant.now();
-        aWriteFailsWith(entry, message);
-        Duration took = Duration.between(start, Instant.now());
-        context.report(String.format("the write through a new session on %s failed after %.1f s", entry, took.toMillis() / 1000.0));
-        assertThat(took).as("time until the write failed").isLessThanOrEqualTo(Duration.ofSeconds(seconds));
-    }
-
-    @Then("so the demo's claim of {string} does not hold while {node} is down/hung")
-    public void soTheClaimDoesNotHold(String words, String node) {
-        assertThat(refusedWrite).as("a write refused in this scenario while " + node + " was down").isNotNull();
-        SeedClaim claim = SeedClaim.withWords(words);
-        context.claim(claim, false, "with " + context.timeline().fault() + ", " + refusedWrite);
-    }
-
-    @Given("a client connected through the load balancer to coordinator-1, in the middle of writing a message")
-    public void aClientInTheMiddleOfWriting() throws SQLException {
-        long room = context.rooms().get(0);
-        long sender = ChatApplication.through(cluster().coordinator1()).members(room).get(0);
-        // After an earlier outage nginx skips coordinator-1 for its fail_timeout (10 s): wait until it routes there again.
-        cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
-        inFlight = InFlightWrite.begin(cluster().loadBalancer(), ChatCluster.COORDINATOR_1, room, sender);
-    }
-
-    @Then("the client's connection breaks during COMMIT with SQLSTATE {sqlStates}, so it cannot know whether its write happened")
-    public void theConnectionBreaksWith(List<String> sqlStates) {
-        InFlightWrite.Commit commit = inFlight.commit();
-        context.report("the client's COMMIT: " + commit);
-        assertThat(commit.acknowledged()).as("the COMMIT on the failed coordinator was acknowledged").isFalse();
-        assertThat(commit.error().getSQLState()).as("SQLSTATE of: %s", commit).isIn(sqlStates);
-        assertThat(commit.outcome()).as("what the client can conclude from: %s", commit).isEqualTo(WriteOutcome.UNKNOWN);
-        context.acks().unknownOutcome();
-    }
-
-    @When("the client reconnects through the load balancer and writes its message again with the same id")
-    public void theClientResolves() {
-        boolean wasStored = inFlight.resolveThrough(cluster().loadBalancer(), context.acks(), Duration.ofSeconds(15));
-        context.acks().unknownResolved(wasStored);
-        context.report("the message written again " + (wasStored ? "met the first one: it had been stored" : "was stored now: the first had not been"));
-    }
-
-    @Then("the message is stored exactly once")
-    public void theMessageIsStoredExactlyOnce() {
-        for (Endpoint entry : List.of(cluster().coordinator2(), cluster().loadBalancer())) {
-            assertThat(ChatApplication.through(entry).copiesOfMessage(inFlight.roomId(), inFlight.clientId()))
-                    .as("copies of the in-doubt message through %s", entry).isEqualTo(1);
-        }
-    }
-
-    @When("{int} clients write through the load balancer for {int} seconds, reconnecting and retrying with the same ids for up to {int} seconds after an error, while coordinator-1 is killed after {int} seconds")
-    public void aWriteStorm(int clients, int seconds, int retrySeconds, int killAfter) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try {
-            scheduler.schedule(() -> nodeFails(ChatCluster.COORDINATOR_1, FailureKind.KILLED), killAfter, TimeUnit.SECONDS);
-            WriteLoad.Throughput storm = new WriteLoad(context.acks()).messagesFor(Map.of(cluster().loadBalancer(), clients),
-                    Duration.ofSeconds(seconds), Duration.ofSeconds(retrySeconds));
-            context.report(String.format("%d messages acknowledged (%.0f/s), %d still in doubt after retrying, %d failed%s",
-                    storm.writes(), storm.perSecond(), storm.inDoubt(), storm.failures(),
-                    storm.firstFailure() == null ? "" : "; the first failure: " + storm.firstFailure()));
-            assertThat(storm.failures()).as("writes the database refused (they did not happen), after retries").isZero();
-        } finally {
-            scheduler.shutdownNow();
-        }
-        assertThat(context.timeline().faultInjectedAt()).as("coordinator-1 was killed during the storm").isNotNull();
-    }
-
-    @When("the clients write every write still in doubt again, with the same id, through the load balancer")
-    public void theClientsResolveInDoubtWrites() {
-        int inDoubt = context.acks().inDoubtMessages();
-        int wereStored = context.acks().resolveInDoubt(cluster().loadBalancer(), Duration.ofSeconds(30));
-        context.report(inDoubt + " messages were still in doubt; " + wereStored + " of them had been stored, the others were written again");
-        assertThat(context.acks().inDoubtMessages()).as("messages still in doubt").isZero();
-    }
-
-    @Then("every write the clients saw acknowledged is stored exactly once")
-    public void everyAcknowledgedWriteIsStoredOnce() {
-        for (Endpoint entry : List.of(cluster().coordinator2(), cluster().loadBalancer())) {
-            AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
-        }
-        assertThat(ChatApplication.through(cluster().coordinator2()).duplicateMessages()).isEmpty();
-    }
-
-    @Then("the report shows how many writes had an unknown outcome and how they were resolved")
-    public void theReportShowsUnknownOutcomes() {
-        context.report(context.acks().summary());
-        assertThat(context.acks().messages()).as("messages acknowledged during the storm").isPositive();
-    }
-
     @When("coordinator-1 is stopped and started again {int} times, measuring each time how long until each of {int} clients writes through the load balancer again")
     public void failoverTrials(int trials, int clients) {
         for (int i = 0; i < trials; i++) {
@@ -387,15 +213,5 @@ public class FailoverSteps {
     public void everyClientWroteAgainWithin(int seconds) {
         assertThat(failoverTrials).allSatisfy(trial -> assertThat(trial.every())
                 .as("the slowest client of a trial: %s", trial).isLessThan(Duration.ofSeconds(seconds)));
-    }
-
-    @After
-    public void closeTheClients() {
-        if (inFlight != null) {
-            inFlight.close();
-        }
-        if (pooledClient != null) {
-            pooledClient.close();
-        }
     }
 }

@@ -17,4 +17,10 @@ final class Faults {
         how.inject(cluster.faults(), node);
         return before;
     }
+
+    /** Injects the fault and records it, with that moment, as the scenario's fault. */
+    static void inject(ScenarioContext context, String node, FailureKind how) {
+        context.timeline().faultInjectedAt(inject(context.cluster(), node, how));
+        context.timeline().fault(node + " " + how);
+    }
 }

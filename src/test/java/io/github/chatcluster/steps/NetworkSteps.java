@@ -14,6 +14,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.ChatWriter;
 import io.github.chatcluster.app.NewClientWrites;
 import io.github.chatcluster.app.PooledClient;
@@ -128,7 +129,7 @@ public class NetworkSteps {
         for (Endpoint entry : List.of(cluster().coordinator1(), cluster().coordinator2())) {
             AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
         }
-        assertThat(io.github.chatcluster.app.ChatApplication.through(cluster().coordinator1()).duplicateMessages())
+        assertThat(io.github.chatcluster.app.ChatInspection.through(cluster().coordinator1()).duplicateMessages())
                 .as("messages stored twice").isEmpty();
         context.report("every acknowledged write was read through both coordinators, each once: " + context.acks().summary());
     }

@@ -13,6 +13,8 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.ChatInspection;
+import io.github.chatcluster.app.ChatMaintenance;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
@@ -43,8 +45,8 @@ public class PlacementSteps {
 
     @Given("the chat application holds only the sample data, loaded through the load balancer")
     public void onlyTheSampleData() {
-        app(context.cluster().coordinator1()).truncateAll();
-        app(context.cluster().loadBalancer()).loadSampleData(SAMPLE_DATA);
+        ChatMaintenance.through(context.cluster().coordinator1()).truncateAll();
+        ChatMaintenance.through(context.cluster().loadBalancer()).loadSampleData(SAMPLE_DATA);
     }
 
     @Then("the {word} table is split into {int} shards")
@@ -71,7 +73,7 @@ public class PlacementSteps {
 
     @Then("every worker stores rows of at least {int} of the {int} sample rooms")
     public void everyWorkerStoresManyRooms(int atLeast, int rooms) {
-        assertThat(app(context.cluster().coordinator1()).count("rooms")).isEqualTo(rooms);
+        assertThat(ChatInspection.through(context.cluster().coordinator1()).count("rooms")).isEqualTo(rooms);
         Map<String, Integer> perWorker = placement().roomsPerWorker();
         context.report("rooms stored per worker: " + DataPlacement.describe(perWorker));
         assertThat(perWorker).allSatisfy((w, n) -> assertThat(n).as("rooms stored on %s", w).isGreaterThanOrEqualTo(atLeast));
@@ -85,7 +87,7 @@ public class PlacementSteps {
             Map<String, Long> perWorker = placement().rowsPerWorker(table);
             context.report(table + " rows per worker: " + DataPlacement.describe(perWorker));
             long stored = perWorker.values().stream().mapToLong(Long::longValue).sum();
-            actual.add(List.of(table, String.valueOf(app(context.cluster().coordinator1()).count(table)), String.valueOf(stored)));
+            actual.add(List.of(table, String.valueOf(ChatInspection.through(context.cluster().coordinator1()).count(table)), String.valueOf(stored)));
         }
         expected.diff(DataTable.create(actual));
         context.claim(SeedClaim.STORAGE_OVERHEAD_2X, true, "the workers store "
@@ -106,7 +108,7 @@ public class PlacementSteps {
 
     @Then("for every sample room, its shards of rooms, room_members and messages are stored on the same {int} workers")
     public void everyRoomIsStoredTogether(int copies) {
-        List<Long> rooms = app(context.cluster().coordinator1()).roomIds();
+        List<Long> rooms = ChatInspection.through(context.cluster().coordinator1()).roomIds();
         assertThat(rooms).isNotEmpty();
         for (DataPlacement.RoomPlacement room : placement().roomPlacements(rooms)) {
             List<String> roomsNodes = room.nodesByTable().get("rooms");
@@ -118,7 +120,7 @@ public class PlacementSteps {
 
     @Then("for {int} sample rooms, the shard tables on those {int} workers hold the room's {int} room row, {int} members and {int} messages")
     public void theShardTablesHoldTheRoom(int roomCount, int copies, int roomRows, int members, int messages) {
-        List<Long> rooms = app(context.cluster().coordinator1()).roomIds().subList(0, roomCount);
+        List<Long> rooms = ChatInspection.through(context.cluster().coordinator1()).roomIds().subList(0, roomCount);
         Map<String, Long> expected = Map.of("rooms", (long) roomRows, "room_members", (long) members, "messages", (long) messages);
         for (DataPlacement.RoomPlacement room : placement().roomPlacements(rooms)) {
             var physical = placement().physicalRowsOfRoom(room);
@@ -150,7 +152,7 @@ public class PlacementSteps {
     public void explainRoomJoin(Endpoint entry, int sampleRoom) {
         long roomId = app(entry).roomIdNamed("sample room " + sampleRoom);
         explainedThrough = entry;
-        explainedPlan = app(entry).explain(roomJoin("WHERE r.id = " + roomId));
+        explainedPlan = ChatInspection.through(entry).explain(roomJoin("WHERE r.id = " + roomId));
         context.report("plan through " + entry + ":\n" + explainedPlan);
     }
 
@@ -161,7 +163,7 @@ public class PlacementSteps {
 
     @Then("the same join over all rooms sends one task to each of the {int} shards")
     public void theJoinOverAllRoomsSendsOneTaskPerShard(int shards) {
-        String plan = app(explainedThrough).explain(roomJoin(""));
+        String plan = ChatInspection.through(explainedThrough).explain(roomJoin(""));
         context.report("plan without a room:\n" + plan);
         assertThat(plan).contains("Task Count: " + shards + "\n");
     }

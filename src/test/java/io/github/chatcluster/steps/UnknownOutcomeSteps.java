@@ -12,7 +12,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.InFlightWrite;
 import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.catalog.DataPlacement;
@@ -66,7 +66,7 @@ public class UnknownOutcomeSteps {
 
     @Then("the new attempt found the message already stored")
     public void theNewAttemptFoundItStored() {
-        long copies = ChatApplication.through(context.cluster().coordinator2()).copiesOfMessage(write.roomId(), write.clientId());
+        long copies = ChatInspection.through(context.cluster().coordinator2()).copiesOfMessage(write.roomId(), write.clientId());
         assertThat(retryFoundItStored).as("the retry with the same client-made id found its own message already stored"
                 + " (it is now stored %d times: a retry is harmless only while the schema has a unique key on"
                 + " (room_id, client_msg_id))", copies).isTrue();
@@ -75,7 +75,7 @@ public class UnknownOutcomeSteps {
     @Then("the message is stored exactly once, through coordinator-1 and coordinator-2 and on both copies of its shard")
     public void theMessageIsStoredExactlyOnce() {
         for (Endpoint entry : List.of(context.cluster().coordinator1(), context.cluster().coordinator2())) {
-            assertThat(ChatApplication.through(entry).copiesOfMessage(write.roomId(), write.clientId()))
+            assertThat(ChatInspection.through(entry).copiesOfMessage(write.roomId(), write.clientId()))
                     .as("copies of the message read through %s", entry).isEqualTo(1);
         }
         Map<String, Long> onPlacements = new DataPlacement(context.cluster()).messageCopiesOnEachPlacement(write.roomId(), write.clientId());

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatDatabaseException;
 import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.WriteOutcome;
@@ -94,7 +95,7 @@ public class WorkerSteps {
             for (DataPlacement.RoomPlacement room : rooms) {
                 UUID id = UUID.randomUUID();
                 long sender = context.acks().membersOf(room.roomId()).get(0);
-                var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+                var error = catchThrowableOfType(ChatDatabaseException.class,
                         () -> client.send(room.roomId(), sender, "must fail", id));
                 assertThat(error).as("a write to room %d, which has a copy on %s", room.roomId(), worker).isNotNull();
                 assertThat(error).hasMessageContaining(text);
@@ -121,7 +122,7 @@ public class WorkerSteps {
         long roomId = rooms(worker, true).get(0).roomId();
         long sender = context.acks().membersOf(roomId).get(0);
         Instant start = Instant.now();
-        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+        var error = catchThrowableOfType(ChatDatabaseException.class,
                 () -> ChatApplication.through(cluster().coordinator1()).send(roomId, sender, "must fail", UUID.randomUUID()));
         Duration took = Duration.between(start, Instant.now());
         assertThat(error).as("a write to a room with a copy on %s", worker).isNotNull();
@@ -181,7 +182,7 @@ public class WorkerSteps {
 
     @Then("reading the first room through {entryPoint} fails with SQLSTATE {sqlStates}, naming one of those workers")
     public void readingTheFirstRoomFails(Endpoint entry, List<String> states) {
-        var error = catchThrowableOfType(ChatApplication.ChatDatabaseException.class,
+        var error = catchThrowableOfType(ChatDatabaseException.class,
                 () -> ChatApplication.through(entry).history(context.rooms().get(0)));
         assertThat(error).as("reading a room whose two copies are lost").isNotNull();
         context.report("reading the first room: " + error.getMessage());

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.WriteLoad;
@@ -65,7 +66,7 @@ public class WriteSteps {
 
     @Then("no message is stored twice")
     public void noMessageIsStoredTwice() {
-        assertThat(ChatApplication.through(context.cluster().coordinator1()).duplicateMessages())
+        assertThat(ChatInspection.through(context.cluster().coordinator1()).duplicateMessages())
                 .as("client-made message ids stored more than once").isEmpty();
     }
 
@@ -73,7 +74,7 @@ public class WriteSteps {
     public void theWorkersStoreTwice() {
         DataPlacement placement = new DataPlacement(context.cluster());
         for (String table : ChatTables.NAMES) {
-            long logical = ChatApplication.through(context.cluster().coordinator1()).count(table);
+            long logical = ChatInspection.through(context.cluster().coordinator1()).count(table);
             Map<String, Long> perWorker = placement.rowsPerWorker(table);
             context.report(table + ": " + logical + " rows; per worker " + DataPlacement.describe(perWorker));
             assertThat(perWorker.values().stream().mapToLong(Long::longValue).sum())

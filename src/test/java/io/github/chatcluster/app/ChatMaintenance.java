@@ -1,0 +1,69 @@
+package io.github.chatcluster.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+
+import io.github.chatcluster.catalog.ChatTables;
+import io.github.chatcluster.cluster.SqlScript;
+import io.github.chatcluster.cluster.Endpoint;
+
+/** What an operator does to the chat data: load the demo's sample data, empty the tables, change the schema. */
+public final class ChatMaintenance {
+
+    private final Transactions tx;
+
+    private ChatMaintenance(Endpoint endpoint) {
+        this.tx = new Transactions(endpoint, false);
+    }
+
+    /** Each call runs in its own transaction on a new connection through the entry point. */
+    public static ChatMaintenance through(Endpoint endpoint) {
+        return new ChatMaintenance(endpoint);
+    }
+
+    /** Loads the demo's sample data (containers/schema/sample-data.sql) through this entry point. */
+    public void loadSampleData(Path sampleData) {
+        String script;
+        try {
+            script = Files.readString(sampleData);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the sample data " + sampleData + ": " + e.getMessage(), e);
+        }
+        tx.run(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String statement : SqlScript.statements(script)) {
+                    s.execute(statement);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Empties every chat table (DDL-like: it runs through coordinator-1). */
+    public void truncateAll() {
+        tx.run(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("TRUNCATE " + String.join(", ", ChatTables.NAMES));
+            }
+            return null;
+        });
+    }
+
+    /** A harmless schema change (DDL): a column added to rooms and dropped again. */
+    public void changeSchema() {
+        tx.run(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE rooms ADD COLUMN IF NOT EXISTS schema_change_probe int");
+            }
+            return null;
+        });
+        tx.run(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE rooms DROP COLUMN IF EXISTS schema_change_probe");
+            }
+            return null;
+        });
+    }
+}

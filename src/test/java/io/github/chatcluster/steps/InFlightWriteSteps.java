@@ -1,0 +1,119 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatInspection;
+import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.WriteOutcome;
+import io.github.chatcluster.app.InFlightWrite;
+import io.github.chatcluster.app.WriteLoad;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.FailureKind;
+import io.github.chatcluster.cluster.Endpoint;
+
+/** Writes caught by a coordinator's failure: one in flight, a storm of them, and how their outcomes are resolved. */
+public class InFlightWriteSteps {
+
+    private final ScenarioContext context;
+    private InFlightWrite inFlight;
+
+    public InFlightWriteSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    private ChatCluster cluster() {
+        return context.cluster();
+    }
+
+    @Given("a client connected through the load balancer to coordinator-1, in the middle of writing a message")
+    public void aClientInTheMiddleOfWriting() throws SQLException {
+        long room = context.rooms().get(0);
+        long sender = ChatApplication.through(cluster().coordinator1()).members(room).get(0);
+        // After an earlier outage nginx skips coordinator-1 for its fail_timeout (10 s): wait until it routes there again.
+        cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
+        inFlight = InFlightWrite.begin(cluster().loadBalancer(), ChatCluster.COORDINATOR_1, room, sender);
+    }
+
+    @Then("the client's connection breaks during COMMIT with SQLSTATE {sqlStates}, so it cannot know whether its write happened")
+    public void theConnectionBreaksWith(List<String> sqlStates) {
+        InFlightWrite.Commit commit = inFlight.commit();
+        context.report("the client's COMMIT: " + commit);
+        assertThat(commit.acknowledged()).as("the COMMIT on the failed coordinator was acknowledged").isFalse();
+        assertThat(commit.error().getSQLState()).as("SQLSTATE of: %s", commit).isIn(sqlStates);
+        assertThat(commit.outcome()).as("what the client can conclude from: %s", commit).isEqualTo(WriteOutcome.UNKNOWN);
+        context.acks().unknownOutcome();
+    }
+
+    @When("the client reconnects through the load balancer and writes its message again with the same id")
+    public void theClientResolves() {
+        boolean wasStored = inFlight.resolveThrough(cluster().loadBalancer(), context.acks(), Duration.ofSeconds(15));
+        context.acks().unknownResolved(wasStored);
+        context.report("the message written again " + (wasStored ? "met the first one: it had been stored" : "was stored now: the first had not been"));
+    }
+
+    @Then("the message is stored exactly once")
+    public void theMessageIsStoredExactlyOnce() {
+        for (Endpoint entry : List.of(cluster().coordinator2(), cluster().loadBalancer())) {
+            assertThat(ChatInspection.through(entry).copiesOfMessage(inFlight.roomId(), inFlight.clientId()))
+                    .as("copies of the in-doubt message through %s", entry).isEqualTo(1);
+        }
+    }
+
+    @When("{int} clients write through the load balancer for {int} seconds, reconnecting and retrying with the same ids for up to {int} seconds after an error, while coordinator-1 is killed after {int} seconds")
+    public void aWriteStorm(int clients, int seconds, int retrySeconds, int killAfter) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            scheduler.schedule(() -> Faults.inject(context, ChatCluster.COORDINATOR_1, FailureKind.KILLED), killAfter, TimeUnit.SECONDS);
+            WriteLoad.Throughput storm = new WriteLoad(context.acks()).messagesFor(Map.of(cluster().loadBalancer(), clients),
+                    Duration.ofSeconds(seconds), Duration.ofSeconds(retrySeconds));
+            context.report(String.format("%d messages acknowledged (%.0f/s), %d still in doubt after retrying, %d failed%s",
+                    storm.writes(), storm.perSecond(), storm.inDoubt(), storm.failures(),
+                    storm.firstFailure() == null ? "" : "; the first failure: " + storm.firstFailure()));
+            assertThat(storm.failures()).as("writes the database refused (they did not happen), after retries").isZero();
+        } finally {
+            scheduler.shutdownNow();
+        }
+        assertThat(context.timeline().faultInjectedAt()).as("coordinator-1 was killed during the storm").isNotNull();
+    }
+
+    @When("the clients write every write still in doubt again, with the same id, through the load balancer")
+    public void theClientsResolveInDoubtWrites() {
+        int inDoubt = context.acks().inDoubtMessages();
+        int wereStored = context.acks().resolveInDoubt(cluster().loadBalancer(), Duration.ofSeconds(30));
+        context.report(inDoubt + " messages were still in doubt; " + wereStored + " of them had been stored, the others were written again");
+        assertThat(context.acks().inDoubtMessages()).as("messages still in doubt").isZero();
+    }
+
+    @Then("every write the clients saw acknowledged is stored exactly once")
+    public void everyAcknowledgedWriteIsStoredOnce() {
+        for (Endpoint entry : List.of(cluster().coordinator2(), cluster().loadBalancer())) {
+            AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
+        }
+        assertThat(ChatInspection.through(cluster().coordinator2()).duplicateMessages()).isEmpty();
+    }
+
+    @Then("the report shows how many writes had an unknown outcome and how they were resolved")
+    public void theReportShowsUnknownOutcomes() {
+        context.report(context.acks().summary());
+        assertThat(context.acks().messages()).as("messages acknowledged during the storm").isPositive();
+    }
+
+    @After
+    public void closeTheInFlightClient() {
+        if (inFlight != null) {
+            inFlight.close();
+        }
+    }
+}
