@@ -96,7 +96,7 @@ Feature: Losing a coordinator
     When coordinator-1 is <how>
     Then the client's connection breaks during COMMIT with SQLSTATE <sqlstate>, so it cannot know whether its write happened
     When the client reconnects through the load balancer and writes its message again with the same id
-    Then the message is stored exactly once
+    Then the message is stored exactly once, read through coordinator-2 and the load balancer and on both copies of its shard
     When coordinator-1 is started again and has recovered its two-phase commits
     Then every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
 

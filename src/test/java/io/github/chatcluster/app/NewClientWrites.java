@@ -8,21 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.Endpoint;
 
 /**
  * New clients that each connect through one entry point and send one message, all at the same time: where each
- * landed, whether its message was stored, and if not, the error it got and after how long.
+ * landed, whether its message was acknowledged, and if not, the error it got and after how long.
  */
 public final class NewClientWrites {
 
     /** One client's outcome; {@code landedOn} is null when it got no connection at all. */
-    public record Outcome(String landedOn, boolean stored, String error, Duration took) {
+    public record Outcome(String landedOn, long roomId, UUID clientId, boolean acknowledged, String error, Duration took) {
         @Override
         public String toString() {
             return (landedOn == null ? "no connection" : "on " + landedOn) + ": "
-                    + (stored ? "stored" : "refused (" + error + ")") + String.format(" after %.1f s", took.toMillis() / 1000.0);
+                    + (acknowledged ? "acknowledged" : "refused (" + error + ")") + String.format(" after %.1f s", took.toMillis() / 1000.0);
         }
     }
 
@@ -66,14 +65,14 @@ public final class NewClientWrites {
     private static Outcome sendOne(Endpoint entry, long room, long sender, AckLog acks, Duration timeout) {
         Instant start = Instant.now();
         String landed = null;
+        UUID id = UUID.randomUUID();
         try (Connection c = entry.connectOnce(timeout, timeout)) {
-            landed = CitusCatalog.localNodeName(c);
-            UUID id = UUID.randomUUID();
+            landed = Endpoint.localNodeName(c);
             ChatApplication.insertMessage(c, room, id, sender, "new client");
             acks.message(room, id);
-            return new Outcome(landed, true, null, Duration.between(start, Instant.now()));
+            return new Outcome(landed, room, id, true, null, Duration.between(start, Instant.now()));
         } catch (SQLException e) {
-            return new Outcome(landed, false, e.getSQLState() + " " + e.getMessage().lines().findFirst().orElse(""),
+            return new Outcome(landed, room, id, false, e.getSQLState() + " " + e.getMessage().lines().findFirst().orElse(""),
                     Duration.between(start, Instant.now()));
         }
     }

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.github.chatcluster.app.AckLog;
+import io.github.chatcluster.app.ChatInspection;
+import io.github.chatcluster.catalog.DataPlacement;
+import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 
-/** The check that every acknowledged write is read back, once, through an entry point. */
+/** Checks that acknowledged writes are stored: read back, once, through entry points and on the placements. */
 final class AcknowledgedWrites {
 
     private AcknowledgedWrites() {
@@ -24,5 +30,21 @@ final class AcknowledgedWrites {
         }
         assertThat(readBack.problems()).as("acknowledged writes read back through %s", entry).isEmpty();
         return readBack.slowestQuery();
+    }
+
+    /** The message is read exactly once through each entry point. */
+    static void assertMessageReadOnceThrough(List<Endpoint> entries, long roomId, UUID clientId) {
+        for (Endpoint entry : entries) {
+            assertThat(ChatInspection.through(entry).copiesOfMessage(roomId, clientId))
+                    .as("copies of message %s of room %d read through %s", clientId, roomId, entry).isEqualTo(1);
+        }
+    }
+
+    /** The message is stored exactly once on each of the two placements of its shard, read on the workers; returns them. */
+    static Map<String, Long> assertMessageOnBothPlacements(ChatCluster cluster, long roomId, UUID clientId) {
+        Map<String, Long> onPlacements = new DataPlacement(cluster).messageCopiesOnEachPlacement(roomId, clientId);
+        assertThat(onPlacements).as("placements of the shard of message %s", clientId).hasSize(2);
+        assertThat(onPlacements.values()).as("copies of message %s on each placement %s", clientId, onPlacements).containsOnly(1L);
+        return onPlacements;
     }
 }

@@ -36,6 +36,8 @@ public class NetworkSteps {
     private NewClientWrites newClientWrites;
     private WriteTrials.Trial lossyWrites;
     private int retries;
+    /** The client-made id of the last new message a step sent. */
+    private UUID lastMessage;
     private int unknownOutcomes;
 
     public NetworkSteps(ScenarioContext context) {
@@ -211,11 +213,11 @@ public class NetworkSteps {
         List<NewClientWrites.Outcome> there = newClientWrites.landedOn(coordinator);
         long total = newClientWrites.outcomes().size();
         Figures.record("network.clients-failed-share." + figureKey(), String.format(Locale.ROOT, "%d of %d",
-                newClientWrites.outcomes().stream().filter(o -> !o.stored()).count(), total));
+                newClientWrites.outcomes().stream().filter(o -> !o.acknowledged()).count(), total));
         assertThat(there).as("clients the load balancer sent to %s while %s:%s", coordinator, context.timeline().fault(), newClientWrites)
                 .hasSizeGreaterThanOrEqualTo(atLeast);
         for (NewClientWrites.Outcome client : there) {
-            assertThat(client.stored()).as("a client on %s: %s", coordinator, client).isFalse();
+            assertThat(client.acknowledged()).as("a client on %s: %s", coordinator, client).isFalse();
             assertThat(client.error()).as("the error of a client on %s", coordinator).containsPattern("worker-[1-4]");
             assertThat(client.took()).as("how long a client on %s waited for its refusal", coordinator)
                     .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
@@ -226,12 +228,14 @@ public class NetworkSteps {
     public void everyClientOnTheOtherCoordinatorStored(String coordinator) {
         List<NewClientWrites.Outcome> there = newClientWrites.landedOn(coordinator);
         assertThat(there).as("clients that landed on %s:%s", coordinator, newClientWrites).isNotEmpty()
-                .allSatisfy(client -> assertThat(client.stored()).as("a client on %s: %s", coordinator, client).isTrue());
+                .allSatisfy(client -> assertThat(client.acknowledged()).as("a client on %s: %s", coordinator, client).isTrue());
+        there.forEach(client -> AcknowledgedWrites.assertMessageReadOnceThrough(List.of(cluster().endpoint(coordinator)),
+                client.roomId(), client.clientId()));
     }
 
     @Then("so the demo's claim of {string} does not hold for a coordinator cut off from the workers")
     public void soTheClaimDoesNotHoldForACutOffCoordinator(String words) {
-        long refused = newClientWrites.outcomes().stream().filter(o -> !o.stored()).count();
+        long refused = newClientWrites.outcomes().stream().filter(o -> !o.acknowledged()).count();
         assertThat(refused).as("clients refused while %s:%s", context.timeline().fault(), newClientWrites).isPositive();
         context.claim(SeedClaim.withWords(words), false, String.format(Locale.ROOT, "with %s, the load balancer still sent"
                 + " new clients to it: %d of %d new clients had their message refused", context.timeline().fault(), refused,
@@ -241,6 +245,11 @@ public class NetworkSteps {
     @Then("a new message through {entryPoint} is stored within {int} seconds")
     public void aNewMessageIsStored(Endpoint entry, int seconds) throws SQLException {
         PooledClient.Outcome write = newMessageThrough(entry);
+        if (write.committed()) {
+            AcknowledgedWrites.assertMessageReadOnceThrough(List.of(entry), context.rooms().get(0), lastMessage);
+            context.report("read back once through " + entry + " and on its shard's placements "
+                    + AcknowledgedWrites.assertMessageOnBothPlacements(cluster(), context.rooms().get(0), lastMessage));
+        }
         if (!write.committed()) {
             throw new AssertionError("A new message through " + entry + " was refused while " + context.timeline().fault() + ": " + write.error());
         }
@@ -259,6 +268,7 @@ public class NetworkSteps {
         long room = context.rooms().get(0);
         long sender = context.acks().membersOf(room).get(0);
         UUID id = UUID.randomUUID();
+        lastMessage = id;
         try (PooledClient client = PooledClient.open(entry)) {
             PooledClient.Outcome write = client.sendMessage(room, sender, id);
             context.report("a new message through " + entry + " while " + context.timeline().fault() + ": " + write

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
@@ -15,7 +14,6 @@ import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.InFlightWrite;
 import io.github.chatcluster.app.WriteOutcome;
-import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.report.Figures;
 
@@ -74,14 +72,10 @@ public class UnknownOutcomeSteps {
 
     @Then("the message is stored exactly once, through coordinator-1 and coordinator-2 and on both copies of its shard")
     public void theMessageIsStoredExactlyOnce() {
-        for (Endpoint entry : List.of(context.cluster().coordinator1(), context.cluster().coordinator2())) {
-            assertThat(ChatInspection.through(entry).copiesOfMessage(write.roomId(), write.clientId()))
-                    .as("copies of the message read through %s", entry).isEqualTo(1);
-        }
-        Map<String, Long> onPlacements = new DataPlacement(context.cluster()).messageCopiesOnEachPlacement(write.roomId(), write.clientId());
-        context.report("the message on each placement of its shard: " + onPlacements);
-        assertThat(onPlacements).as("placements of the message's shard").hasSize(2);
-        assertThat(onPlacements.values()).as("copies of the message on each placement %s", onPlacements).containsOnly(1L);
+        AcknowledgedWrites.assertMessageReadOnceThrough(List.of(context.cluster().coordinator1(), context.cluster().coordinator2()),
+                write.roomId(), write.clientId());
+        context.report("the message on each placement of its shard: "
+                + AcknowledgedWrites.assertMessageOnBothPlacements(context.cluster(), write.roomId(), write.clientId()));
     }
 
     @After

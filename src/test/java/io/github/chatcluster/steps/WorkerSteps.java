@@ -53,14 +53,17 @@ public class WorkerSteps {
     }
 
     /** One client (one kept connection, like a pool) sends a message from a member to each room. */
+    /** Sends a message to each room and reads each back, once, through both coordinators ("is stored"). */
     private void sendNewMessages(Endpoint entry, List<Long> roomIds) {
         try (ChatApplication client = ChatApplication.session(entry)) {
             for (long roomId : roomIds) {
                 UUID id = UUID.randomUUID();
                 client.send(roomId, context.acks().membersOf(roomId).get(0), "after the fault", id);
                 context.acks().message(roomId, id);
+                AcknowledgedWrites.assertMessageReadOnceThrough(List.of(cluster().coordinator1(), cluster().coordinator2()), roomId, id);
             }
         }
+        context.report(roomIds.size() + " new messages acknowledged through " + entry + " and each read back once through both coordinators");
     }
 
     @Then("every acknowledged write is read through {entryPoint} within {int} seconds")
