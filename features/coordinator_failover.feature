@@ -49,14 +49,14 @@ Feature: Losing a coordinator
     When coordinator-1 accepts connections again
     Then new clients through the load balancer reach coordinator-1 again within 20 seconds
 
-  Scenario: coordinator-2 is stopped: reads go on, but every write to a replicated table fails
+  Scenario: coordinator-2 is stopped: reads go on, but no room or message can be written
     # Citus takes a lock on the "first worker" before every write to a table with replication
     # factor 2: the active node outside group 0 with the smallest name, here coordinator-2.
     # While it is down no coordinator can write to the chat tables, and schema changes fail too.
     When coordinator-2 is stopped cleanly
     Then a read through the load balancer succeeds within 5 seconds of the fault
     And coordinator-1 still reads every acknowledged write
-    But a write through coordinator-1 fails with "coordinator-2"
+    But a new room and a new message through coordinator-1 each fail with "coordinator-2", and neither is stored
     And so the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is down
     And a schema change through coordinator-1 fails
     When coordinator-2 is started again and has recovered its two-phase commits
@@ -84,7 +84,7 @@ Feature: Losing a coordinator
     Given a client with a pooled session on coordinator-1 that has written a room
     When coordinator-2 is paused
     Then the pooled session's next write, which the client cancels after 5 seconds, still has no answer after 10 seconds
-    And a write through a new session on coordinator-1 fails within 10 seconds with "coordinator-2"
+    And a write through a new session on coordinator-1 fails after 4 to 10 seconds with "coordinator-2"
     And so the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is hung
 
   Scenario Outline: A client on the coordinator that is <how> sees a clear error and resolves its write

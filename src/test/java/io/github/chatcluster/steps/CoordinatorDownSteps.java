@@ -28,6 +28,7 @@ public class CoordinatorDownSteps {
     /** The first line of the error of a write a coordinator refused in this scenario. */
     private String refusedWrite;
     private PooledClient pooledClient;
+    private long lastRoomTried;
 
     public CoordinatorDownSteps(ScenarioContext context) {
         this.context = context;
@@ -82,12 +83,27 @@ public class CoordinatorDownSteps {
     @Then("a write through {entryPoint} fails with {string}")
     public void aWriteFailsWith(Endpoint entry, String message) {
         var error = catchThrowableOfType(ChatDatabaseException.class,
-                () -> ChatApplication.through(entry).createRoom(ChatWriter.newRoomId(), "must fail"));
+                () -> ChatApplication.through(entry).createRoom(lastRoomTried = ChatWriter.newRoomId(), "must fail"));
         assertThat(error).as("a write through %s", entry).isNotNull();
         assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
         context.report("write through " + entry + " failed: " + error.getMessage());
         assertThat(error).hasMessageContaining(message);
         refusedWrite = entry + " refused a new room with: " + error.getMessage().lines().findFirst().orElse("");
+        assertThat(io.github.chatcluster.app.ChatInspection.through(entry).roomIds()).as("rooms after the refused one").doesNotContain(lastRoomTried);
+    }
+
+    @Then("a new room and a new message through {entryPoint} each fail with {string}, and neither is stored")
+    public void aNewRoomAndANewMessageFail(Endpoint entry, String message) {
+        aWriteFailsWith(entry, message);
+        long room = context.rooms().get(0);
+        java.util.UUID id = java.util.UUID.randomUUID();
+        var error = catchThrowableOfType(ChatDatabaseException.class,
+                () -> ChatApplication.through(entry).send(room, context.acks().membersOf(room).get(0), "must fail", id));
+        assertThat(error).as("a new message through %s", entry).isNotNull();
+        assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
+        assertThat(error).hasMessageContaining(message);
+        context.report("message through " + entry + " failed: " + error.getMessage());
+        assertThat(io.github.chatcluster.app.ChatInspection.through(entry).copiesOfMessage(room, id)).as("copies of the refused message").isZero();
     }
 
     @Given("a client with a pooled session on {entryPoint} that has written a room")
@@ -106,13 +122,13 @@ public class CoordinatorDownSteps {
                 + seconds + " s, although the client's driver cancelled it after " + cancelAfter + " s");
     }
 
-    @Then("a write through a new session on {entryPoint} fails within {int} seconds with {string}")
-    public void aWriteThroughANewSessionFailsWithin(Endpoint entry, int seconds, String message) {
+    @Then("a write through a new session on {entryPoint} fails after {int} to {int} seconds with {string}")
+    public void aWriteThroughANewSessionFailsAfter(Endpoint entry, int atLeast, int atMost, String message) {
         Instant start = Instant.now();
         aWriteFailsWith(entry, message);
         Duration took = Duration.between(start, Instant.now());
         context.report(String.format("the write through a new session on %s failed after %.1f s", entry, took.toMillis() / 1000.0));
-        assertThat(took).as("time until the write failed").isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+        assertThat(took).as("time until the write failed").isBetween(Duration.ofSeconds(atLeast), Duration.ofSeconds(atMost));
     }
 
     @Then("so the demo's claim of {string} does not hold while {node} is down/hung")
