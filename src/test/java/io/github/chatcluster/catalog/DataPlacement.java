@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
 
 /** Where the chat data lives: the catalog's view and the workers' shard tables. */
 public class DataPlacement {
@@ -25,9 +26,15 @@ public class DataPlacement {
     private final ChatCluster cluster;
     private final CitusCatalog catalog;
 
+    /** Reads the catalog through coordinator-1. */
     public DataPlacement(ChatCluster cluster) {
+        this(cluster, cluster.coordinator1());
+    }
+
+    /** Reads the catalog through the given node (every node has the metadata). */
+    public DataPlacement(ChatCluster cluster, Endpoint catalogNode) {
         this.cluster = cluster;
-        this.catalog = CitusCatalog.through(cluster.coordinator1());
+        this.catalog = CitusCatalog.through(catalogNode);
     }
 
     public int shardCount(String table) {

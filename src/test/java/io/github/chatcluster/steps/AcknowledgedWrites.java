@@ -40,9 +40,12 @@ final class AcknowledgedWrites {
         }
     }
 
-    /** The message is stored exactly once on each of the two placements of its shard, read on the workers; returns them. */
-    static Map<String, Long> assertMessageOnBothPlacements(ChatCluster cluster, long roomId, UUID clientId) {
-        Map<String, Long> onPlacements = new DataPlacement(cluster).messageCopiesOnEachPlacement(roomId, clientId);
+    /**
+     * The message is stored exactly once on each of the two placements of its shard, read on the workers; returns them.
+     * The placements are looked up in the catalog of the given node.
+     */
+    static Map<String, Long> assertMessageOnBothPlacements(ChatCluster cluster, Endpoint catalogNode, long roomId, UUID clientId) {
+        Map<String, Long> onPlacements = new DataPlacement(cluster, catalogNode).messageCopiesOnEachPlacement(roomId, clientId);
         assertThat(onPlacements).as("placements of the shard of message %s", clientId).hasSize(2);
         assertThat(onPlacements.values()).as("copies of message %s on each placement %s", clientId, onPlacements).containsOnly(1L);
         return onPlacements;

@@ -68,7 +68,7 @@ public class InFlightWriteSteps {
         AcknowledgedWrites.assertMessageReadOnceThrough(List.of(cluster().coordinator2(), cluster().loadBalancer()),
                 inFlight.roomId(), inFlight.clientId());
         context.report("the message on each placement of its shard: "
-                + AcknowledgedWrites.assertMessageOnBothPlacements(cluster(), inFlight.roomId(), inFlight.clientId()));
+                + AcknowledgedWrites.assertMessageOnBothPlacements(cluster(), cluster().coordinator2(), inFlight.roomId(), inFlight.clientId()));
     }
 
     @When("{int} clients write through the load balancer for {int} seconds, reconnecting and retrying with the same ids for up to {int} seconds after an error, while coordinator-1 is killed after {int} seconds")

@@ -248,7 +248,7 @@ public class NetworkSteps {
         if (write.committed()) {
             AcknowledgedWrites.assertMessageReadOnceThrough(List.of(entry), context.rooms().get(0), lastMessage);
             context.report("read back once through " + entry + " and on its shard's placements "
-                    + AcknowledgedWrites.assertMessageOnBothPlacements(cluster(), context.rooms().get(0), lastMessage));
+                    + AcknowledgedWrites.assertMessageOnBothPlacements(cluster(), entry, context.rooms().get(0), lastMessage));
         }
         if (!write.committed()) {
             throw new AssertionError("A new message through " + entry + " was refused while " + context.timeline().fault() + ": " + write.error());

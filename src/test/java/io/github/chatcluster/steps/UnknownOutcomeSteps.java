@@ -75,7 +75,7 @@ public class UnknownOutcomeSteps {
         AcknowledgedWrites.assertMessageReadOnceThrough(List.of(context.cluster().coordinator1(), context.cluster().coordinator2()),
                 write.roomId(), write.clientId());
         context.report("the message on each placement of its shard: "
-                + AcknowledgedWrites.assertMessageOnBothPlacements(context.cluster(), write.roomId(), write.clientId()));
+                + AcknowledgedWrites.assertMessageOnBothPlacements(context.cluster(), context.cluster().coordinator1(), write.roomId(), write.clientId()));
     }
 
     @After
