@@ -88,7 +88,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     # Measured on 2 cores: a write takes about 615 ms (six round trips of 100 ms); through both
     # coordinators the runs gave 1.5 to 2.0 times the writes per second of one.
     Given every packet between the coordinators and the workers is delayed by 50 ms
-    When 3 trials of 3 seconds each alternate 4 writers through coordinator-1 alone with 4 writers through each coordinator
+    When 3 trials of 2 seconds each alternate 4 writers through coordinator-1 alone with 4 writers through each coordinator
     Then every write of the trials took at least 100 ms, since each crosses the delayed links
     And the report shows the median and p99 write latency and the writes per second of each trial, and the verdict on the demo's claim
     When the network heals

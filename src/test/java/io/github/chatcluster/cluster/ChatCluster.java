@@ -59,11 +59,13 @@ public class ChatCluster implements Startable {
     private final NodeFaults faults;
     private final PacketFaults packetFaults;
     private final Path schema;
+    private final Path formation;
     private final ClusterTimings timings = new ClusterTimings();
 
     public ChatCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
         Path citusConfig = projectDir.resolve("containers/citus");
         this.schema = projectDir.resolve("containers/schema/chat-schema.sql");
+        this.formation = citusConfig.resolve("form-cluster.sql");
         this.network = Network.builder()
                 .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner())))
                 .build();
@@ -115,7 +117,7 @@ public class ChatCluster implements Startable {
             throw launchFailure(e);
         }
         timings.containersReady();
-        ClusterFormation.form(this);
+        ClusterFormation.form(this, formation);
         timings.formed();
         ClusterFormation.deploySchema(this, schema);
         timings.schemaDeployed();

@@ -1,40 +1,33 @@
 package io.github.chatcluster.cluster;
 
-import static io.github.chatcluster.cluster.ChatCluster.COORDINATOR_1;
-import static io.github.chatcluster.cluster.ChatCluster.COORDINATOR_2;
-import static io.github.chatcluster.cluster.ChatCluster.WORKERS;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Forms the cluster the way Citus documents a second coordinator ("query from any node"):
- * coordinator-1 is the coordinator (group 0) and adds the four workers, then adds coordinator-2
- * as a node with metadata that holds no shards. All of it before any table is distributed.
+ * Forms the cluster with {@code containers/citus/form-cluster.sql} (the system under test, shared with
+ * {@code containers/compose.yaml}): coordinator-1 adds the four workers and coordinator-2 as a node with metadata
+ * that holds no shards. Then deploys the chat schema. Both through coordinator-1.
  */
 final class ClusterFormation {
 
     private ClusterFormation() {
     }
 
-    static void form(ChatCluster cluster) {
-        Endpoint coordinator = cluster.coordinator1();
-        ChatCluster.execute(coordinator, "SELECT citus_set_coordinator_host('" + COORDINATOR_1 + "', 5432)");
-        for (String worker : WORKERS) {
-            ChatCluster.execute(coordinator, "SELECT citus_add_node('" + worker + "', 5432)");
-        }
-        ChatCluster.execute(coordinator, "SELECT citus_add_node('" + COORDINATOR_2 + "', 5432)");
-        ChatCluster.execute(coordinator,
-                "SELECT citus_set_node_property('" + COORDINATOR_2 + "', 5432, 'shouldhaveshards', false)");
+    static void form(ChatCluster cluster, Path formationScript) {
+        run(cluster, formationScript, "cluster formation script");
     }
 
     static void deploySchema(ChatCluster cluster, Path schemaFile) {
+        run(cluster, schemaFile, "chat schema");
+    }
+
+    private static void run(ChatCluster cluster, Path file, String what) {
         String script;
         try {
-            script = Files.readString(schemaFile);
+            script = Files.readString(file);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the chat schema " + schemaFile + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read the " + what + " " + file + ": " + e.getMessage(), e);
         }
         for (String statement : SqlScript.statements(script)) {
             ChatCluster.execute(cluster.coordinator1(), statement);
