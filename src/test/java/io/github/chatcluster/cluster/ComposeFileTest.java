@@ -26,10 +26,15 @@ class ComposeFileTest {
         String compose = Files.readString(COMPOSE);
         assertThat(compose).contains(
                 "./citus/citus-cluster.conf:/etc/citus-cluster/citus-cluster.conf",
-                "./citus/initdb:/docker-entrypoint-initdb.d",
                 "./citus/form-cluster.sql:",
                 "./schema:/schema",
                 "../nginx/nginx.conf:/etc/nginx/nginx.conf");
+        try (var scripts = Files.list(PROJECT.resolve("containers/citus/initdb"))) {
+            scripts.map(script -> script.getFileName().toString()).forEach(script -> assertThat(compose)
+                    .as("compose.yaml mounts the init script %s on its own (a mounted directory hides the image's scripts)", script)
+                    .contains("./citus/initdb/" + script + ":/docker-entrypoint-initdb.d/" + script));
+        }
+        assertThat(compose).as("a mount over the image's whole init directory").doesNotContain(":/docker-entrypoint-initdb.d:");
         for (String path : new String[] {"citus/citus-cluster.conf", "citus/initdb", "citus/form-cluster.sql", "schema/chat-schema.sql",
                 "schema/sample-data.sql", "../nginx/nginx.conf"}) {
             assertThat(COMPOSE.getParent().resolve(path)).as("a file compose.yaml mounts").exists();
