@@ -44,7 +44,7 @@ Feature: Cluster topology
     And every shard of every chat table is stored on exactly 2 different workers
     And the chat tables share one co-location group
 
-  @benchmark
+  @benchmark @embedded
   Scenario: Start-up time of the whole cluster, next to one node alone
     # The suite initialises one Citus node and starts the six nodes from a copy of it, in parallel
     # with the load balancer; the cluster is then formed and the chat schema deployed. On a 2-core

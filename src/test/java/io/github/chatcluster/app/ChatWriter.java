@@ -1,6 +1,7 @@
 package io.github.chatcluster.app;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -37,6 +38,30 @@ public class ChatWriter {
 
     public static long newRoomId() {
         return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    }
+
+    /**
+     * Rooms with their two members and messages, written by several clients at once (each without retries, on its
+     * own connection through the entry point); returns the room ids, those of the first client first.
+     */
+    public static List<Long> writeRooms(Endpoint entry, AckLog acks, int count, int messages, int clients) {
+        List<java.util.concurrent.Callable<List<Long>>> writers = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int share = count / clients + (c < count % clients ? 1 : 0);
+            writers.add(() -> {
+                ChatWriter writer = withoutRetries(entry, acks);
+                try {
+                    List<Long> rooms = new java.util.ArrayList<>();
+                    for (int i = 0; i < share; i++) {
+                        rooms.add(writer.writeRoom(messages));
+                    }
+                    return rooms;
+                } finally {
+                    writer.close();
+                }
+            });
+        }
+        return Clients.atOnce(writers, "a client writing rooms failed").stream().flatMap(List::stream).toList();
     }
 
     /** A room with its two members and some messages. */

@@ -18,10 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.chatcluster.cluster.Endpoint;
 
 /**
- * Timed trials of a write load: writers, each with its own session and room, send messages for a fixed time,
- * all starting together behind a barrier; every write's latency is kept.
+ * Timed trials of a write load: writers, each with its own session and a new room per trial, send messages for a
+ * fixed time, all starting together behind a barrier; every write's latency is kept. A writer's session is used
+ * again by the next trial through the same entry point (closed by {@link #close()}).
  */
-public final class WriteTrials {
+public final class WriteTrials implements AutoCloseable {
+
+    /** Sessions of earlier trials, by entry point, used again: their connections to the workers are open already. */
+    private final Map<Endpoint, java.util.Deque<ChatApplication>> idle = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What one trial measured: the latency of every acknowledged write, the failures, the time it ran. */
     public record Trial(String label, List<Duration> latencies, int failures, String firstFailure, Duration elapsed) {
@@ -62,15 +66,19 @@ public final class WriteTrials {
     /**
      * A new room for each writer of each trial, so that trials are independent samples: with two copies of every
      * shard, Citus serialises the writes to one shard, so writers whose rooms share a shard wait for each other,
-     * and which rooms share one is chance.
+     * and which rooms share one is chance. The room is written through the writer's own session before the trial
+     * starts: the session's first writes open the coordinator's connections to the two workers of the room's shard
+     * (with 50 ms between them, about 2 s), so the trial measures writes, not connection set-up.
      */
-    private long newRoom(Endpoint entry) {
-        ChatWriter setup = ChatWriter.withoutRetries(entry, acks);
-        try {
-            return setup.writeRoom(0);
-        } finally {
-            setup.close();
+    private long newRoomThrough(ChatApplication session) {
+        long room = ChatWriter.newRoomId();
+        session.createRoom(room, "trial room " + room);
+        acks.room(room);
+        for (long user : new long[] {room % 1_000_000_000L, room % 1_000_000_000L + 1}) {
+            session.join(room, user);
+            acks.member(room, user);
         }
+        return room;
     }
 
     /** One trial: the writers per entry point send messages for the duration, counted from their common start. */
@@ -82,29 +90,30 @@ public final class WriteTrials {
         CyclicBarrier start = new CyclicBarrier(writers.size() + 1);
         AtomicReference<Instant> end = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(writers.size());
+        List<Map.Entry<Endpoint, ChatApplication>> used = new CopyOnWriteArrayList<>();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Endpoint entry : writers) {
+                ChatApplication session = take(entry);
+                used.add(Map.entry(entry, session));
                 futures.add(pool.submit(() -> {
-                    long room = newRoom(entry);
+                    long room = newRoomThrough(session);
                     long sender = acks.membersOf(room).get(0);
-                    try (ChatApplication session = ChatApplication.session(entry)) {
-                        start.await();
-                        while (Instant.now().isBefore(end.get())) {
-                            UUID id = UUID.randomUUID();
-                            Instant before = Instant.now();
-                            try {
-                                session.send(room, sender, "trial " + label, id);
-                                latencies.add(Duration.between(before, Instant.now()));
-                                acks.message(room, id);
-                            } catch (ChatDatabaseException e) {
-                                failures.add(e.outcome() + ": " + e.getMessage().lines().findFirst().orElse(""));
-                                if (e.outcome() == WriteOutcome.UNKNOWN) {
-                                    acks.unknownOutcome();
-                                    acks.inDoubt(new AckLog.InDoubtMessage(room, sender, "trial " + label, id));
-                                } else {
-                                    acks.refused(e.sqlState());
-                                }
+                    start.await();
+                    while (Instant.now().isBefore(end.get())) {
+                        UUID id = UUID.randomUUID();
+                        Instant before = Instant.now();
+                        try {
+                            session.send(room, sender, "trial " + label, id);
+                            latencies.add(Duration.between(before, Instant.now()));
+                            acks.message(room, id);
+                        } catch (ChatDatabaseException e) {
+                            failures.add(e.outcome() + ": " + e.getMessage().lines().findFirst().orElse(""));
+                            if (e.outcome() == WriteOutcome.UNKNOWN) {
+                                acks.unknownOutcome();
+                                acks.inDoubt(new AckLog.InDoubtMessage(room, sender, "trial " + label, id));
+                            } else {
+                                acks.refused(e.sqlState());
                             }
                         }
                     }
@@ -124,7 +133,20 @@ public final class WriteTrials {
             throw new IllegalStateException("the trial \"" + label + "\" did not complete: " + e, e);
         } finally {
             pool.shutdownNow();
+            used.forEach(u -> idle.computeIfAbsent(u.getKey(), e -> new java.util.concurrent.ConcurrentLinkedDeque<>()).push(u.getValue()));
         }
+    }
+
+    private ChatApplication take(Endpoint entry) {
+        ChatApplication session = idle.getOrDefault(entry, new java.util.ArrayDeque<>()).poll();
+        return session != null ? session : ChatApplication.session(entry);
+    }
+
+    /** Closes the sessions the trials kept. */
+    @Override
+    public void close() {
+        idle.values().forEach(sessions -> sessions.forEach(ChatApplication::close));
+        idle.clear();
     }
 
     /** Returns when every writer has set up its room and waits at the barrier; throws what a writer failed with. */

@@ -64,6 +64,9 @@ public final class ClusterHolder {
     }
 
     private static ChatCluster start() {
+        if (ExternalClusterConfig.requested() || !"embedded".equalsIgnoreCase(System.getProperty(ExternalClusterConfig.MODE_PROPERTY, "embedded"))) {
+            return startExternal();
+        }
         if (!dockerAnswers()) {
             throw new IllegalStateException("No Docker engine answers. Start one (Docker Desktop, `sudo systemctl start "
                     + "docker`, or `bash .ci/setup` on a Debian machine) or point DOCKER_HOST at one, then run "
@@ -89,7 +92,7 @@ public final class ClusterHolder {
         if (!Images.isAvailable(nginx)) {
             throw new IllegalStateException(Images.howToProvide(nginx, "nginx.image", "NGINX_IMAGE"));
         }
-        ChatCluster started = new ChatCluster(citus, nginx, projectDir);
+        EmbeddedCluster started = new EmbeddedCluster(citus, nginx, projectDir);
         Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::shutdown, "chat-cluster-cleanup"));
         try {
             started.start();
@@ -98,6 +101,26 @@ public final class ClusterHolder {
             throw e;
         }
         return started;
+    }
+
+    /** A cluster that already runs: checked, given the chat schema, and left as found at the end. */
+    private static ChatCluster startExternal() {
+        ExternalClusterConfig config = ExternalClusterConfig.load(System::getenv);
+        if ("docker".equals(config.faults()) && !dockerAnswers()) {
+            throw new IllegalStateException("The docker fault driver needs a Docker engine, and none answers. Start one or"
+                    + " point DOCKER_HOST at the one that runs the cluster's containers, or use -D"
+                    + ExternalClusterConfig.FAULTS_PROPERTY + "=none.");
+        }
+        Path projectDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        ExternalCluster external = new ExternalCluster(config, projectDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::shutdown, "chat-cluster-cleanup"));
+        try {
+            external.start();
+        } catch (RuntimeException e) {
+            external.stop();
+            throw e;
+        }
+        return external;
     }
 
     private static boolean dockerAnswers() {

@@ -1,7 +1,5 @@
 package io.github.chatcluster.cluster;
 
-import org.testcontainers.DockerClientFactory;
-
 /**
  * Damage done behind the suite's back, for the test of the check that runs before every scenario: nothing
  * here is remembered by {@link NodeFaults}, so only a check of the cluster's real state can find it.
@@ -15,7 +13,7 @@ public final class DeliberateDamage {
     }
 
     public void pause(String node) {
-        DockerClientFactory.instance().client().pauseContainerCmd(cluster.container(node).getContainerId()).exec();
+        cluster.faultDriver().pauseBehindTheSuitesBack(node);
     }
 
     /**

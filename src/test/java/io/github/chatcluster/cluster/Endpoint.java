@@ -17,22 +17,52 @@ import com.github.dockerjava.api.model.Ports;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * A place a client connects to: a coordinator, a worker or the load balancer. The host port is read
- * from Docker at every connection, since a restarted container gets a new one.
+ * A place a client connects to: a coordinator, a worker or the load balancer, by the node name the cluster uses.
+ * For a container of the suite, the host port is read from Docker again after any restart (a restarted container
+ * gets a new one); for a cluster the suite did not start, host and port are fixed.
  */
 public final class Endpoint {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Who the suite connects as, and to which database. */
+    public record Credentials(String user, String password, String database) {
+        /** The suite's own containers. */
+        public static final Credentials EMBEDDED = new Credentials(CitusContainer.USER, CitusContainer.PASSWORD, CitusContainer.DATABASE);
+
+        @Override
+        public String toString() {
+            return user + "@" + database;
+        }
+    }
+
     private final String name;
     private final GenericContainer<?> container;
     private final int containerPort;
+    private final String fixedHost;
+    private final Credentials credentials;
 
     Endpoint(String name, GenericContainer<?> container, int containerPort) {
         this.name = name;
         this.container = container;
         this.containerPort = containerPort;
+        this.fixedHost = null;
+        this.credentials = Credentials.EMBEDDED;
+    }
+
+    /** A node of a cluster the suite did not start, reached at a fixed host and port. */
+    public static Endpoint fixed(String name, String host, int port, Credentials credentials) {
+        return new Endpoint(name, host, port, credentials);
+    }
+
+    private Endpoint(String name, String host, int port, Credentials credentials) {
+        this.name = name;
+        this.container = null;
+        this.containerPort = port;
+        this.fixedHost = host;
+        this.credentials = credentials;
+        this.cachedPort = port;
     }
 
     public String name() {
@@ -40,7 +70,7 @@ public final class Endpoint {
     }
 
     public String host() {
-        return container.getHost();
+        return container == null ? fixedHost : container.getHost();
     }
 
     private volatile int cachedPort;
@@ -48,6 +78,9 @@ public final class Endpoint {
 
     /** The host port mapped to the node's port, read again from Docker after any restart in the cluster. */
     public int port() {
+        if (container == null) {
+            return cachedPort;
+        }
         long generation = NodeFaults.generation();
         if (cachedGeneration != generation) {
             cachedPort = readPort();
@@ -67,7 +100,7 @@ public final class Endpoint {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + host() + ":" + port() + "/" + CitusContainer.DATABASE;
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + credentials.database();
     }
 
     /** How long a client keeps trying to open a connection that fails to establish. */
@@ -118,8 +151,8 @@ public final class Endpoint {
     /** Opens a connection with one attempt: what probes and measurements use. */
     public Connection connectOnce(Duration connectTimeout, Duration socketTimeout) throws SQLException {
         Properties props = new Properties();
-        props.setProperty("user", CitusContainer.USER);
-        props.setProperty("password", CitusContainer.PASSWORD);
+        props.setProperty("user", credentials.user());
+        props.setProperty("password", credentials.password());
         props.setProperty("connectTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
         props.setProperty("socketTimeout", String.valueOf(Math.max(1, socketTimeout.toSeconds())));
         props.setProperty("loginTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
@@ -141,8 +174,8 @@ public final class Endpoint {
 
     /** The command a person pastes to reach this endpoint from the host. */
     public String psqlCommand() {
-        return "PGPASSWORD=" + CitusContainer.PASSWORD + " psql -h " + host() + " -p " + port()
-                + " -U " + CitusContainer.USER + " -d " + CitusContainer.DATABASE;
+        return "PGPASSWORD=" + credentials.password() + " psql -h " + host() + " -p " + port()
+                + " -U " + credentials.user() + " -d " + credentials.database();
     }
 
     @Override

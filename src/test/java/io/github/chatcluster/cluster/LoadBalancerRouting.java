@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.testcontainers.DockerClientFactory;
-
-
 /**
  * Where new connections through the load balancer go. nginx keeps a coordinator it failed to reach out of its
  * rotation for a while (its passive health check), so a scenario that starts soon after an outage can find a
@@ -18,7 +15,6 @@ public final class LoadBalancerRouting {
 
     /** How many new connections a routing probe opens through the load balancer. */
     public static final int PROBES = 6;
-
 
     private static final Duration CONNECT = Duration.ofSeconds(3);
 
@@ -137,7 +133,6 @@ public final class LoadBalancerRouting {
      * the new worker starts with no failed upstream on record.
      */
     public void forgetFailures() {
-        String id = cluster.container(ChatCluster.LOAD_BALANCER).getContainerId();
-        DockerClientFactory.instance().client().killContainerCmd(id).withSignal("HUP").exec();
+        cluster.faultDriver().reloadLoadBalancer();
     }
 }

@@ -1,168 +1,50 @@
 package io.github.chatcluster.cluster;
 
-import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
-import com.github.dockerjava.api.model.ContainerNetwork;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-
-/**
- * Faults on any node of the cluster, by name, through the Docker API. Unlike
- * {@code GenericContainer.stop()}, a stopped node keeps its container, data and alias, so the
- * outage can end. Every damaged node is remembered, so {@link #healAll()} can restore the cluster.
- */
-public class NodeFaults {
-
-    private static final Duration READY_AFTER_RESTART = Duration.ofSeconds(60);
-
-    private final ChatCluster cluster;
-    private final DockerClient docker = DockerClientFactory.instance().client();
-    private final Set<String> damaged = new LinkedHashSet<>();
-    private static final AtomicLong GENERATION = new AtomicLong();
+/** Container-level faults on a node, by its name, and bringing the node back. */
+public interface NodeFaults {
 
     /** Changes whenever a node may have got new host ports (it was started, unpaused or reconnected). */
+    AtomicLong GENERATION = new AtomicLong();
+
     static long generation() {
         return GENERATION.get();
     }
 
-    NodeFaults(ChatCluster cluster) {
-        this.cluster = cluster;
-    }
+    /** A clean shutdown. */
+    void stop(String node);
 
-    /** A clean shutdown (SIGTERM/SIGINT, then SIGKILL after 10 s). */
-    public void stop(String node) {
-        damaged.add(node);
-        docker.stopContainerCmd(id(node)).withTimeout(10).exec();
-    }
-
-    /** The process dies at once (SIGKILL). */
-    public void kill(String node) {
-        damaged.add(node);
-        docker.killContainerCmd(id(node)).exec();
-    }
+    /** The process dies at once. */
+    void kill(String node);
 
     /** The node hangs: its processes are frozen, its TCP port still accepts connections. */
-    public void pause(String node) {
-        damaged.add(node);
-        docker.pauseContainerCmd(id(node)).exec();
-    }
+    void pause(String node);
 
     /** The node is cut off from the cluster network (a partition); it keeps running. */
-    public void disconnect(String node) {
-        damaged.add(node);
-        docker.disconnectFromNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node)).exec();
-    }
+    void disconnect(String node);
 
     /** Starts a stopped or killed node and waits until it serves again. */
-    public void start(String node) {
-        docker.startContainerCmd(id(node)).exec();
-        awaitServing(node);
-        damaged.remove(node);
-    }
+    void start(String node);
 
-    public void unpause(String node) {
-        docker.unpauseContainerCmd(id(node)).exec();
-        awaitServing(node);
-        damaged.remove(node);
-    }
+    void unpause(String node);
 
-    public void reconnect(String node) {
-        docker.connectToNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node))
-                .withContainerNetwork(new ContainerNetwork().withAliases(node)).exec();
-        awaitServing(node);
-        damaged.remove(node);
-    }
+    void reconnect(String node);
 
-    public boolean isRunning(String node) {
-        ContainerState state = docker.inspectContainerCmd(id(node)).exec().getState();
-        return Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getPaused());
-    }
+    boolean isRunning(String node);
 
-    public Set<String> damagedNodes() {
-        return Set.copyOf(damaged);
-    }
+    /** The nodes this driver damaged and has not brought back. */
+    Set<String> damagedNodes();
 
-    /**
-     * What Docker says is wrong with the node's container now, whoever caused it: paused, not running, or not
-     * on the cluster network under its name. Empty when the container is as the cluster started it.
-     */
-    public java.util.Optional<String> containerFault(String node) {
-        var inspect = docker.inspectContainerCmd(id(node)).exec();
-        ContainerState state = inspect.getState();
-        if (Boolean.TRUE.equals(state.getPaused())) {
-            return java.util.Optional.of(node + " is paused");
-        }
-        if (!Boolean.TRUE.equals(state.getRunning())) {
-            return java.util.Optional.of(node + " is not running (" + state.getStatus() + ")");
-        }
-        ContainerNetwork network = inspect.getNetworkSettings().getNetworks().values().stream()
-                .filter(n -> cluster.network().getId().equals(n.getNetworkID())).findFirst().orElse(null);
-        if (network == null) {
-            return java.util.Optional.of(node + " is not connected to the cluster network");
-        }
-        if (network.getAliases() == null || !network.getAliases().contains(node)) {
-            return java.util.Optional.of(node + " is on the cluster network without its name " + node);
-        }
-        return java.util.Optional.empty();
-    }
+    /** What is wrong with the node's container now, whoever caused it; empty when nothing (or when the driver cannot see). */
+    Optional<String> containerFault(String node);
 
-    /**
-     * Brings the node's container back to how the cluster started it (unpaused, started, connected under its
-     * name), whatever put it there, and waits until it serves. Returns what was done, empty if nothing.
-     */
-    public java.util.Optional<String> restoreContainer(String node) {
-        java.util.Optional<String> fault = containerFault(node);
-        if (fault.isEmpty()) {
-            damaged.remove(node);
-            return fault;
-        }
-        ContainerState state = docker.inspectContainerCmd(id(node)).exec().getState();
-        if (Boolean.TRUE.equals(state.getPaused())) {
-            docker.unpauseContainerCmd(id(node)).exec();
-        } else if (!Boolean.TRUE.equals(state.getRunning())) {
-            docker.startContainerCmd(id(node)).exec();
-        }
-        if (containerFault(node).filter(f -> f.contains("network")).isPresent()) {
-            try {
-                docker.disconnectFromNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node))
-                        .withForce(true).exec();
-            } catch (com.github.dockerjava.api.exception.DockerException notConnected) {
-                // it was not on the network at all
-            }
-            docker.connectToNetworkCmd().withNetworkId(cluster.network().getId()).withContainerId(id(node))
-                    .withContainerNetwork(new ContainerNetwork().withAliases(node)).exec();
-        }
-        awaitServing(node);
-        damaged.remove(node);
-        return fault;
-    }
+    /** Brings the node back to how the cluster started it; returns what was wrong, empty if nothing. */
+    Optional<String> restoreContainer(String node);
 
-    /** Removes every packet-level fault and brings every node back (see {@link #restoreContainer}); returns what was wrong. */
-    public java.util.List<String> healAll() {
-        java.util.List<String> healed = new java.util.ArrayList<>(cluster.packetFaults().healAll());
-        for (String node : cluster.allNodes()) {
-            restoreContainer(node).ifPresent(healed::add);
-        }
-        damaged.clear();
-        return healed;
-    }
-
-    private void awaitServing(String node) {
-        GENERATION.incrementAndGet();
-        if (ChatCluster.LOAD_BALANCER.equals(node)) {
-            cluster.awaitLoadBalancer();
-        } else {
-            cluster.awaitAcceptingQueries(node, READY_AFTER_RESTART);
-        }
-    }
-
-    private String id(String node) {
-        GenericContainer<?> container = cluster.container(node);
-        return container.getContainerId();
-    }
+    /** Removes every fault (packet-level ones included) and brings every node back; returns what was wrong. */
+    List<String> healAll();
 }

@@ -35,12 +35,13 @@ public class BenchmarkSteps {
 
     @When("{int} trials of {int} seconds each alternate {int} writers through coordinator-1 alone with {int} writers through each coordinator")
     public void alternatingTrials(int count, int seconds, int writersAlone, int writersEach) {
-        WriteTrials runner = new WriteTrials(context.acks());
         Duration duration = Duration.ofSeconds(seconds);
-        for (int i = 1; i <= count; i++) {
-            trials.add(runner.run("trial " + i + ", coordinator-1 alone", Map.of(cluster().coordinator1(), writersAlone), duration));
-            trials.add(runner.run("trial " + i + ", both coordinators",
-                    Map.of(cluster().coordinator1(), writersEach, cluster().coordinator2(), writersEach), duration));
+        try (WriteTrials runner = new WriteTrials(context.acks())) {
+            for (int i = 1; i <= count; i++) {
+                trials.add(runner.run("trial " + i + ", coordinator-1 alone", Map.of(cluster().coordinator1(), writersAlone), duration));
+                trials.add(runner.run("trial " + i + ", both coordinators",
+                        Map.of(cluster().coordinator1(), writersEach, cluster().coordinator2(), writersEach), duration));
+            }
         }
         trials.forEach(t -> context.report(t.toString()));
     }

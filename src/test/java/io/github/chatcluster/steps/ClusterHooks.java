@@ -46,6 +46,11 @@ public class ClusterHooks {
         boolean startsNow = !ClusterHolder.isStarted();
         ChatCluster cluster = ClusterHolder.get();
         context.begin(cluster, scenario);
+        String notRun = whyNotRun(cluster, scenario);
+        if (notRun != null) {
+            recordNotRun(scenario.getName(), notRun);
+            throw new org.opentest4j.TestAbortedException("NOT RUN: " + notRun);
+        }
         if (startsNow) {
             scenario.log(cluster.timings().summary());
             Figures.record("cluster.ready-seconds",
@@ -66,6 +71,30 @@ public class ClusterHooks {
             damageLeftBy = null;
             recordRepairTest(by, "before '" + scenario.getName() + "'", outcome);
         }
+    }
+
+    private static int notRun;
+
+    /**
+     * Why this scenario cannot run on this cluster, or null: a scenario tagged @faults needs a fault driver that can
+     * hurt the cluster; one tagged @embedded measures the suite's own start-up.
+     */
+    private static String whyNotRun(ChatCluster cluster, Scenario scenario) {
+        var tags = scenario.getSourceTagNames();
+        if (tags.contains("@faults") && !cluster.faultDriver().canInjectFaults()) {
+            return "it injects faults, and the fault driver of this cluster is '" + cluster.faultDriver().name()
+                    + "' (external mode; give -Dcluster.faults=docker to run it on a cluster that may be hurt)";
+        }
+        if (tags.contains("@embedded") && !(cluster instanceof io.github.chatcluster.cluster.EmbeddedCluster)) {
+            return "it measures the start-up of the suite's own cluster, and this run uses an external cluster";
+        }
+        return null;
+    }
+
+    private static synchronized void recordNotRun(String scenarioName, String why) {
+        notRun++;
+        Figures.record(String.format("not-run.%02d", notRun), scenarioName + ": " + why);
+        Figures.record("not-run.count", String.valueOf(notRun));
     }
 
     /** For the repair test: the scenario that calls this leaves its damage in place when it ends. */

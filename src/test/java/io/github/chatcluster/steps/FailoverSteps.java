@@ -41,14 +41,8 @@ public class FailoverSteps {
     @Given("{int} rooms with {int} members and {int} messages each have been written through {entryPoint}")
     public void roomsHaveBeenWritten(int count, int members, int messages, Endpoint entry) {
         assertThat(members).isEqualTo(ChatApplication.MEMBERS_PER_ROOM);
-        ChatWriter writer = ChatWriter.withoutRetries(entry, context.acks());
-        try {
-            for (int i = 0; i < count; i++) {
-                context.rooms().add(writer.writeRoom(messages));
-            }
-        } finally {
-            writer.close();
-        }
+        context.rooms().addAll(ChatWriter.writeRooms(entry, context.acks(), count, messages, 4));
+        assertThat(context.rooms()).as("rooms written").hasSize(count);
     }
 
     @When("{node} is {failureKind}")

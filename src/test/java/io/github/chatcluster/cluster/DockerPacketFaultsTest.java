@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PacketFaultsTest {
+class DockerPacketFaultsTest {
 
     @Test
     void theImageTagHashesTheDirectorysFilesInNameOrder(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("hold-packets.py"), "b");
         Files.writeString(dir.resolve("Dockerfile"), "a");
         // sha256("ab"), as .ci/setup computes it: cat of the files in name order (LC_ALL=C), then sha256sum
-        assertThat(PacketFaults.contentHash(dir)).isEqualTo("fb8e20fc2e4c");
+        assertThat(DockerPacketFaults.contentHash(dir)).isEqualTo("fb8e20fc2e4c");
     }
 
     @Test
@@ -26,6 +26,6 @@ class PacketFaultsTest {
                 -A OUTPUT -d 172.18.0.3/32 ! -o lo -m comment --comment "chat-fault:cut:worker-3" -j DROP
                 -A INPUT ! -i lo -m comment --comment "chat-fault:silent-death" -j DROP
                 """;
-        assertThat(PacketFaults.faultNames(rules)).isEqualTo("cut:worker-3, silent-death");
+        assertThat(DockerPacketFaults.faultNames(rules)).isEqualTo("cut:worker-3, silent-death");
     }
 }

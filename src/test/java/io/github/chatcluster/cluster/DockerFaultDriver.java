@@ -1,0 +1,51 @@
+package io.github.chatcluster.cluster;
+
+import java.nio.file.Path;
+
+import org.testcontainers.DockerClientFactory;
+
+/** Faults through the Docker API, on the containers of the nodes (the suite's own, or named in a configuration). */
+final class DockerFaultDriver implements FaultDriver {
+
+    private final DockerNodes containers;
+    private final DockerNodeFaults nodes;
+    private final DockerPacketFaults packets;
+
+    DockerFaultDriver(ChatCluster cluster, DockerNodes containers, Path faultInjectorDir) {
+        this.containers = containers;
+        this.nodes = new DockerNodeFaults(cluster, containers);
+        this.packets = new DockerPacketFaults(cluster, containers, faultInjectorDir);
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public boolean canInjectFaults() {
+        return true;
+    }
+
+    @Override
+    public NodeFaults nodes() {
+        return nodes;
+    }
+
+    @Override
+    public PacketFaults packets() {
+        return packets;
+    }
+
+    /** SIGHUP, as {@code nginx -s reload} does; it works on any nginx image. */
+    @Override
+    public void reloadLoadBalancer() {
+        DockerClientFactory.instance().client().killContainerCmd(containers.containerId(ChatCluster.LOAD_BALANCER))
+                .withSignal("HUP").exec();
+    }
+
+    @Override
+    public void pauseBehindTheSuitesBack(String node) {
+        DockerClientFactory.instance().client().pauseContainerCmd(containers.containerId(node)).exec();
+    }
+}

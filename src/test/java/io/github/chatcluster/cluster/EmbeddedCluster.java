@@ -1,0 +1,214 @@
+package io.github.chatcluster.cluster;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.lifecycle.Startable;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The chat cluster, as in the architecture picture:
+ *
+ * <pre>
+ *   clients ──► load-balancer (nginx, TCP 5432)
+ *                  │ upstream: coordinator-1, coordinator-2
+ *         ┌────────┴─────────┐
+ *   coordinator-1       coordinator-2        both accept reads and writes
+ *   group 0, DDL        metadata node, no shards
+ *         └──────┬───────────┘
+ *    worker-1  worker-2  worker-3  worker-4  every shard on 2 of them
+ * </pre>
+ *
+ * One node is initialised and copied into the six Citus nodes ({@link NodeTemplate}); the nodes and the load
+ * balancer start in parallel; the cluster is then formed through coordinator-1, the chat schema of
+ * {@code containers/schema} is deployed, and the load balancer is checked. Faults are injected on any
+ * node by its name through the {@link DockerFaultDriver}.
+ */
+public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
+
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final Network network;
+    private final Map<String, GenericContainer<?>> nodes = new LinkedHashMap<>();
+    private final Map<String, RecentLog> recentLogs = new LinkedHashMap<>();
+    private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final NodeTemplate template;
+    private final DockerFaultDriver faults;
+    private final Path schema;
+    private final Path formation;
+    private final ClusterTimings timings = new ClusterTimings();
+
+    public EmbeddedCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
+        Path citusConfig = projectDir.resolve("containers/citus");
+        this.schema = projectDir.resolve("containers/schema/chat-schema.sql");
+        this.formation = citusConfig.resolve("form-cluster.sql");
+        this.network = Network.builder()
+                .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner())))
+                .build();
+
+        this.template = new NodeTemplate(citusImage, citusConfig, runId,
+                Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner()));
+
+        citusNode(COORDINATOR_1, citusConfig);
+        citusNode(COORDINATOR_2, citusConfig);
+        WORKERS.forEach(worker -> citusNode(worker, citusConfig));
+        nodes.put(LOAD_BALANCER, new LoadBalancerContainer(nginxImage, LOAD_BALANCER)
+                .withConfiguration(projectDir.resolve("nginx/nginx.conf"))
+                .withNetwork(network)
+                .withLabel(LABEL, runId)
+                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner()));
+        nodes.forEach((name, container) -> {
+            RecentLog log = new RecentLog();
+            recentLogs.put(name, log);
+            container.withLogConsumer(log);
+        });
+        this.faults = new DockerFaultDriver(this, this, projectDir.resolve("containers/fault-injector"));
+    }
+
+    private void citusNode(String name, Path citusConfig) {
+        nodes.put(name, new CitusContainer(template.image(), name)
+                .copiedFromTemplate()
+                .withKernelSettings(citusConfig)
+                .withNetwork(network)
+                .withLabel(LABEL, runId)
+                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner()));
+    }
+
+    @Override
+    public void start() {
+        int leftovers = Leftovers.removeThoseOfDeadRuns();
+        if (leftovers > 0) {
+            System.err.println("removed " + leftovers + " containers, networks and images left behind by an earlier run that was killed");
+        }
+        timings.started();
+        var loadBalancer = Startables.deepStart(nodes.get(LOAD_BALANCER));
+        try {
+            template.prepare();
+            timings.templateReady();
+            Startables.deepStart(databaseNodes().stream().map(nodes::get)).join();
+            loadBalancer.join();
+        } catch (RuntimeException e) {
+            loadBalancer.exceptionally(ignored -> null).join(); // so that stop() finds its container
+            throw launchFailure(e);
+        }
+        timings.containersReady();
+        ClusterFormation.form(this, formation);
+        timings.formed();
+        ClusterFormation.deploySchema(this, schema);
+        timings.schemaDeployed();
+        awaitLoadBalancer();
+        timings.ready();
+    }
+
+    private RuntimeException launchFailure(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof ContainerLaunchException)) {
+            cause = cause.getCause();
+        }
+        StringBuilder message = new StringBuilder("The chat cluster did not start: ").append(cause.getMessage());
+        nodes.forEach((name, container) -> {
+            if (container.getContainerId() != null && !container.isRunning()) {
+                message.append("\n  ").append(name).append(" did not start; its last log lines:\n")
+                        .append(recentLogs.get(name).text());
+            }
+        });
+        return new IllegalStateException(message.toString(), e);
+    }
+
+    private static String lastLines(GenericContainer<?> container, int count) {
+        try {
+            List<String> lines = container.getLogs().lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()))
+                    .indent(4);
+        } catch (RuntimeException e) {
+            return "    (logs unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Removes every container (in parallel, forced, with its volumes) and then the network. */
+    @Override
+    public void stop() {
+        try {
+            faults.packets().healAll(); // the fault injectors share the nodes' network namespaces: they go first
+        } catch (RuntimeException e) {
+            System.err.println("could not remove the fault injectors: " + e.getMessage());
+        }
+        nodes.values().parallelStream().map(GenericContainer::getContainerId).filter(java.util.Objects::nonNull)
+                .forEach(DockerRemoval::container);
+        try {
+            network.close();
+        } catch (RuntimeException e) {
+            System.err.println("could not remove the network: " + e.getMessage());
+        }
+        template.remove();
+    }
+
+    @Override
+    public Endpoint endpoint(String nodeName) {
+        return endpoints.computeIfAbsent(nodeName, name -> {
+            GenericContainer<?> container = container(name);
+            int port = container instanceof LoadBalancerContainer ? LoadBalancerContainer.PORT : CitusContainer.PORT;
+            return new Endpoint(name, container, port);
+        });
+    }
+
+    @Override
+    public List<String> allNodes() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    @Override
+    public String containerId(String nodeName) {
+        return container(nodeName).getContainerId();
+    }
+
+    @Override
+    public String networkId() {
+        return network.getId();
+    }
+
+    GenericContainer<?> container(String nodeName) {
+        GenericContainer<?> container = nodes.get(nodeName);
+        if (container == null) {
+            throw new IllegalArgumentException("No node named '" + nodeName + "'; the nodes are " + nodes.keySet());
+        }
+        return container;
+    }
+
+    /** The last lines of the node's log, for a failure report. */
+    @Override
+    public String lastLogLines(String nodeName, int count) {
+        try {
+            return lastLines(container(nodeName), count);
+        } catch (RuntimeException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The node's log so far. */
+    @Override
+    public String logs(String nodeName) {
+        return container(nodeName).getLogs();
+    }
+
+    @Override
+    public FaultDriver faultDriver() {
+        return faults;
+    }
+
+    @Override
+    public ClusterTimings timings() {
+        return timings;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+}

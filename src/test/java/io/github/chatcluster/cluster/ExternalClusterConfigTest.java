@@ -1,0 +1,67 @@
+package io.github.chatcluster.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class ExternalClusterConfigTest {
+
+    private static final Path FILE = Path.of("staging.properties");
+
+    private static Properties properties(String text) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(text));
+        return p;
+    }
+
+    private static final String ENDPOINTS = """
+            load-balancer = lb.staging:5432
+            coordinator-1 = c1.staging:5432
+            coordinator-2 = c2.staging:5432
+            worker-1 = w1.staging:5432
+            worker-2 = w2.staging:5432
+            worker-3 = w3.staging:5432
+            worker-4 = w4.staging:5432
+            """;
+
+    @Test
+    void readsTheEndpointsAndTakesThePasswordFromTheEnvironment() throws IOException {
+        ExternalClusterConfig config = ExternalClusterConfig.parse(FILE, properties(ENDPOINTS + "user = chat\n"),
+                Map.of("CHAT_CLUSTER_PASSWORD", "s3cret")::get, null);
+        assertThat(config.endpoints()).hasSize(7).containsEntry("worker-3", new ExternalClusterConfig.HostPort("w3.staging", 5432));
+        assertThat(config.credentials()).isEqualTo(new Endpoint.Credentials("chat", "s3cret", "postgres"));
+        assertThat(config.faults()).isEqualTo("none");
+    }
+
+    @Test
+    void listsEveryMistakeInOneMessage() throws IOException {
+        assertThatThrownBy(() -> ExternalClusterConfig.parse(FILE, properties("""
+                load-balancer = lb.staging
+                coordinator-1 = c1.staging:5432
+                worker-5 = w5.staging:5432
+                password = in-the-file
+                faults = kubectl
+                """), Map.<String, String>of()::get, null))
+                .hasMessageContaining("staging.properties is not usable")
+                .hasMessageContaining("load-balancer = lb.staging is not host:port")
+                .hasMessageContaining("no endpoint for coordinator-2")
+                .hasMessageContaining("\"worker-5\" is not a setting")
+                .hasMessageContaining("the file holds a password")
+                .hasMessageContaining("CHAT_CLUSTER_PASSWORD (password.variable) is not set")
+                .hasMessageContaining("the fault driver \"kubectl\" is unknown: use one of [docker, none]");
+    }
+
+    @Test
+    void theDockerDriverNeedsEveryContainer() throws IOException {
+        assertThatThrownBy(() -> ExternalClusterConfig.parse(FILE, properties(ENDPOINTS + "docker.container.worker-1 = w1\n"),
+                Map.of("CHAT_CLUSTER_PASSWORD", "x")::get, "docker"))
+                .hasMessageContaining("the docker fault driver needs the container of coordinator-1 (docker.container.coordinator-1 = <name>)");
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.chatcluster.cluster;
+
+/**
+ * How faults reach the nodes, by node name: {@code docker} (containers, the suite's own or named in an external
+ * cluster's configuration) or {@code none} (a cluster that cannot be hurt). A new driver (kubectl, ssh) implements
+ * this interface; the steps do not change.
+ */
+public interface FaultDriver {
+
+    /** The driver's name, as given with -Dcluster.faults. */
+    String name();
+
+    /** False for a driver that cannot hurt the cluster: scenarios that need a fault are then not run. */
+    boolean canInjectFaults();
+
+    /** Container-level faults: stop, kill, pause, disconnect, and bringing the node back. */
+    NodeFaults nodes();
+
+    /** Packet-level faults: refusals, silent deaths, cut links, loss, delay. */
+    PacketFaults packets();
+
+    /** Makes the load balancer forget the failed connections it has on record (nginx: a reload). */
+    void reloadLoadBalancer();
+
+    /** Damage that this driver does not record (for the test of the check before every scenario). */
+    void pauseBehindTheSuitesBack(String node);
+}
