@@ -85,7 +85,10 @@ final class ExternalClusterCheck {
         return differences;
     }
 
-    /** The chat tables, if they exist, and any other table, view or sequence in the database; empty when there is none. */
+    /**
+     * The chat tables, if they exist, and any other table, view or sequence in the database that no extension owns (Citus's
+     * own views, public.citus_tables for example, are not data); empty when there is none.
+     */
     static List<String> foreignData(Endpoint coordinator) {
         List<String> found = new ArrayList<>();
         for (String row : ExternalCluster.queryText(coordinator, """
@@ -93,6 +96,7 @@ final class ExternalClusterCheck {
                 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
                   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'citus', 'citus_internal', 'columnar', 'columnar_internal')
                   AND n.nspname NOT LIKE 'pg\\_%'
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
                 ORDER BY 1, 2 LIMIT 20""").lines().toList()) {
             String[] f = row.split("\\|");
             if ("public".equals(f[0]) && List.of("rooms", "room_members", "messages").contains(f[1])) {
@@ -107,7 +111,7 @@ final class ExternalClusterCheck {
     /** Every object of the database outside the system schemas, one per line, sorted. */
     static String objectList(Endpoint coordinator) {
         return ExternalCluster.queryText(coordinator, """
-                SELECT 'relation ' || n.nspname || '.' || c.relname || ' (' || c.relkind || ')'
+                SELECT 'relation ' || n.nspname || '.' || c.relname || ' (' || c.relkind::text || ')'
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
                 UNION ALL
