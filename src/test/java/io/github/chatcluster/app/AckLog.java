@@ -31,7 +31,6 @@ public class AckLog {
     private final AtomicInteger unknownOutcomes = new AtomicInteger();
     private final AtomicInteger unknownThatHadCommitted = new AtomicInteger();
     private final AtomicInteger unknownResolved = new AtomicInteger();
-    private final AtomicInteger stillInDoubt = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final Map<String, AtomicInteger> refusedBySqlState = new ConcurrentHashMap<>();
 
@@ -58,11 +57,6 @@ public class AckLog {
         if (hadCommitted) {
             unknownThatHadCommitted.incrementAndGet();
         }
-    }
-
-    /** A write whose outcome was still unknown when its client's retry window ended. */
-    public void stillInDoubt() {
-        stillInDoubt.incrementAndGet();
     }
 
     /** One more attempt of a write that had failed. */

@@ -77,12 +77,20 @@ public class InFlightWrite implements AutoCloseable {
         }
     }
 
-    /** Commits, and says what the client can conclude about its write. */
-    public Commit commit() {
+    /** Commits, counts the outcome in the log (acknowledged, refused or unknown), and says what the client can conclude. */
+    public Commit commit(AckLog acks) {
         java.time.Instant start = java.time.Instant.now();
         SQLException error = tryCommit();
         Duration took = Duration.between(start, java.time.Instant.now());
-        return new Commit(took, error, error == null ? null : WriteOutcome.of(error, true));
+        Commit commit = new Commit(took, error, error == null ? null : WriteOutcome.of(error, true));
+        if (commit.acknowledged()) {
+            acks.message(roomId, clientId);
+        } else if (commit.outcome() == WriteOutcome.UNKNOWN) {
+            acks.unknownOutcome();
+        } else {
+            acks.refused(error.getSQLState());
+        }
+        return commit;
     }
 
     private void insert() throws SQLException {
@@ -91,7 +99,7 @@ public class InFlightWrite implements AutoCloseable {
     }
 
     /** Tries to commit; returns the error the client saw, or null when the commit succeeded. */
-    public SQLException tryCommit() {
+    private SQLException tryCommit() {
         try {
             connection.commit();
             return null;
@@ -101,9 +109,10 @@ public class InFlightWrite implements AutoCloseable {
     }
 
     /**
-     * Reconnects through the entry point and writes the message again with the same client-made id, under the
-     * suite's {@link RetryPolicy} (a new connection may still meet the dying coordinator once). Returns whether the
-     * new attempt found the message already stored.
+     * After a commit with an unknown outcome: reconnects through the entry point and writes the message again with
+     * the same client-made id, under the suite's {@link RetryPolicy} (a new connection may still meet the dying
+     * coordinator once), and counts the unknown outcome as resolved. Returns whether the new attempt found the
+     * message already stored.
      */
     public boolean resolveThrough(Endpoint entry, AckLog acks, Duration within) {
         RetryPolicy policy = RetryPolicy.within(within);
@@ -111,6 +120,7 @@ public class InFlightWrite implements AutoCloseable {
         try (ChatApplication app = policy.session(entry)) {
             wasStored = policy.write(() -> app.send(roomId, senderId, "in flight", clientId).wasAlreadyStored(), acks);
         }
+        acks.unknownResolved(wasStored);
         acks.message(roomId, clientId);
         return wasStored;
     }

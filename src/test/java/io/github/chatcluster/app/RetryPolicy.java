@@ -114,7 +114,6 @@ public final class RetryPolicy {
 
     private RuntimeException counted(ChatDatabaseException last, boolean unknown, AckLog tally) {
         if (unknown) {
-            tally.stillInDoubt();
             return new InDoubt(window, last);
         }
         tally.refused(last.sqlState());

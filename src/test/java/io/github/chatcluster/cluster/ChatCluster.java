@@ -52,11 +52,21 @@ public interface ChatCluster {
     /** The id of this run (labels of the helper containers the suite starts). */
     String runId();
 
-    /** The last lines of the node's log, for a failure report ("(no log: ...)" when the driver has none). */
-    String lastLogLines(String nodeName, int count);
+    /** The last lines of the node's log, indented, for a failure report ("(no log: ...)" when there is none). */
+    default String lastLogLines(String nodeName, int count) {
+        try {
+            List<String> lines = logs(nodeName).lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size())).indent(4);
+        } catch (RuntimeException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
 
     /** The node's log so far. */
     String logs(String nodeName);
+
+    /** Makes the cluster ready for the first scenario; a failure leaves it to {@link #stop()}. */
+    void start();
 
     /** Ends the run's use of the cluster: the suite's own containers are removed, an external cluster is left as found. */
     void stop();

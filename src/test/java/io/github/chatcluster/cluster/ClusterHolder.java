@@ -64,8 +64,8 @@ public final class ClusterHolder {
     }
 
     private static ChatCluster start() {
-        if (ExternalClusterConfig.requested() || !"embedded".equalsIgnoreCase(System.getProperty(ExternalClusterConfig.MODE_PROPERTY, "embedded"))) {
-            return startExternal();
+        if (!"embedded".equalsIgnoreCase(System.getProperty(ExternalClusterConfig.MODE_PROPERTY, "embedded"))) {
+            return startExternal(); // the configuration says what is wrong with another mode's name
         }
         if (!dockerAnswers()) {
             throw new IllegalStateException("No Docker engine answers. Start one (Docker Desktop, `sudo systemctl start "
@@ -92,15 +92,19 @@ public final class ClusterHolder {
         if (!Images.isAvailable(nginx)) {
             throw new IllegalStateException(Images.howToProvide(nginx, "nginx.image", "NGINX_IMAGE"));
         }
-        EmbeddedCluster started = new EmbeddedCluster(citus, nginx, projectDir);
+        return started(new EmbeddedCluster(citus, nginx, projectDir));
+    }
+
+    /** Starts the cluster; it is stopped at the end of the run (the shutdown hook), or at once when the start fails. */
+    private static ChatCluster started(ChatCluster cluster) {
         Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::shutdown, "chat-cluster-cleanup"));
         try {
-            started.start();
+            cluster.start();
         } catch (RuntimeException e) {
-            started.stop();
+            cluster.stop();
             throw e;
         }
-        return started;
+        return cluster;
     }
 
     /** A cluster that already runs: checked, given the chat schema, and left as found at the end. */
@@ -112,15 +116,7 @@ public final class ClusterHolder {
                     + ExternalClusterConfig.FAULTS_PROPERTY + "=none.");
         }
         Path projectDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        ExternalCluster external = new ExternalCluster(config, projectDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::shutdown, "chat-cluster-cleanup"));
-        try {
-            external.start();
-        } catch (RuntimeException e) {
-            external.stop();
-            throw e;
-        }
-        return external;
+        return started(new ExternalCluster(config, projectDir));
     }
 
     private static boolean dockerAnswers() {

@@ -159,7 +159,7 @@ public class DockerNodeFaults implements NodeFaults {
     }
 
     private void awaitServing(String node) {
-        NodeFaults.GENERATION.incrementAndGet();
+        Endpoint.portsMayHaveChanged();
         if (ChatCluster.LOAD_BALANCER.equals(node)) {
             cluster.awaitLoadBalancer();
         } else {

@@ -170,8 +170,7 @@ public final class DockerPacketFaults implements PacketFaults {
     }
 
     /** The node's address on the cluster network, read now (a restarted container may come back with another one). */
-    @Override
-    public String address(String node) {
+    String address(String node) {
         var networks = docker.inspectContainerCmd(nodes.containerId(node)).exec().getNetworkSettings().getNetworks();
         return networks.values().stream().map(n -> n.getIpAddress()).filter(a -> a != null && !a.isBlank()).findFirst()
                 .orElseThrow(() -> new IllegalStateException(node + " has no address on the cluster network"));

@@ -121,16 +121,6 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
         return new IllegalStateException(message.toString(), e);
     }
 
-    private static String lastLines(GenericContainer<?> container, int count) {
-        try {
-            List<String> lines = container.getLogs().lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()))
-                    .indent(4);
-        } catch (RuntimeException e) {
-            return "    (logs unavailable: " + e.getMessage() + ")";
-        }
-    }
-
     /** Removes every container (in parallel, forced, with its volumes) and then the network. */
     @Override
     public void stop() {
@@ -179,16 +169,6 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
             throw new IllegalArgumentException("No node named '" + nodeName + "'; the nodes are " + nodes.keySet());
         }
         return container;
-    }
-
-    /** The last lines of the node's log, for a failure report. */
-    @Override
-    public String lastLogLines(String nodeName, int count) {
-        try {
-            return lastLines(container(nodeName), count);
-        } catch (RuntimeException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     /** The node's log so far. */

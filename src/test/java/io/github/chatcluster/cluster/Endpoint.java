@@ -73,6 +73,14 @@ public final class Endpoint {
         return container == null ? fixedHost : container.getHost();
     }
 
+    /** Changes whenever a node may have got new host ports (it was started, unpaused or reconnected). */
+    private static final java.util.concurrent.atomic.AtomicLong GENERATION = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Every container endpoint reads its host port from Docker again at its next use. */
+    static void portsMayHaveChanged() {
+        GENERATION.incrementAndGet();
+    }
+
     private volatile int cachedPort;
     private volatile long cachedGeneration = -1;
 
@@ -81,7 +89,7 @@ public final class Endpoint {
         if (container == null) {
             return cachedPort;
         }
-        long generation = NodeFaults.generation();
+        long generation = GENERATION.get();
         if (cachedGeneration != generation) {
             cachedPort = readPort();
             cachedGeneration = generation;

@@ -47,6 +47,7 @@ public final class ExternalCluster implements ChatCluster {
     }
 
     /** Checks the target, then deploys the chat schema. Every problem found is in one message. */
+    @Override
     public void start() {
         timings.started();
         List<String> unreachable = new ArrayList<>();
@@ -151,20 +152,6 @@ public final class ExternalCluster implements ChatCluster {
     @Override
     public String runId() {
         return runId;
-    }
-
-    @Override
-    public String lastLogLines(String nodeName, int count) {
-        String container = config.containers().get(nodeName);
-        if (container == null) {
-            return "(no log: the fault driver is " + driver.name() + ")";
-        }
-        try {
-            List<String> lines = logs(nodeName).lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size())).indent(4);
-        } catch (RuntimeException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     @Override

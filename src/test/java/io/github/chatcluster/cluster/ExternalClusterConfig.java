@@ -48,11 +48,6 @@ public record ExternalClusterConfig(Path file, Map<String, HostPort> endpoints, 
         }
     }
 
-    /** True when the run targets an external cluster (-Dcluster=external). */
-    public static boolean requested() {
-        return "external".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "embedded"));
-    }
-
     /** Reads the file named by -Dcluster.config, with the password from the environment; one message per mistake. */
     public static ExternalClusterConfig load(Function<String, String> environment) {
         String mode = System.getProperty(MODE_PROPERTY, "embedded");

@@ -144,9 +144,4 @@ final class NoFaultDriver implements FaultDriver, NodeFaults, PacketFaults {
     public List<String> inForce() {
         return List.of();
     }
-
-    @Override
-    public String address(String node) {
-        throw cannot("reading the address of " + node);
-    }
 }

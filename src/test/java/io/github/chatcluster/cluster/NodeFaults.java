@@ -3,17 +3,9 @@ package io.github.chatcluster.cluster;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Container-level faults on a node, by its name, and bringing the node back. */
 public interface NodeFaults {
-
-    /** Changes whenever a node may have got new host ports (it was started, unpaused or reconnected). */
-    AtomicLong GENERATION = new AtomicLong();
-
-    static long generation() {
-        return GENERATION.get();
-    }
 
     /** A clean shutdown. */
     void stop(String node);

@@ -31,7 +31,4 @@ public interface PacketFaults {
 
     /** Removes every packet-level fault; returns what was in force. */
     List<String> healAll();
-
-    /** The node's address on the cluster network. */
-    String address(String node);
 }
