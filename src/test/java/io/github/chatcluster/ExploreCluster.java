@@ -5,13 +5,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-
 import io.github.chatcluster.app.ChatMaintenance;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.Endpoint;
-import io.github.chatcluster.catalog.HealthyBaseline;
+import io.github.chatcluster.cluster.health.HealthyBaseline;
 import io.github.chatcluster.report.PlacementMap;
+
 
 /**
  * A cluster to explore by hand: the same topology as the suite, with the chat schema and the sample

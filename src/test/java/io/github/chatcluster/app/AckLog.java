@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * Every write the cluster acknowledged to a client: rooms, their members, their messages (by the

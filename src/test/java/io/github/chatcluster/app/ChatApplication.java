@@ -9,8 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * The chat application, as a client of the cluster through one entry point (a coordinator or the

@@ -1,8 +1,8 @@
 package io.github.chatcluster.app;
 
 import java.sql.SQLException;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * A database error met by the application, with its SQLSTATE and what it means for a write: {@link

@@ -6,9 +6,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /** Questions the suite asks about the chat data as a whole (not a user's actions): counts, duplicates, query plans. */
 public final class ChatInspection {

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
-
 import io.github.chatcluster.catalog.ChatTables;
-import io.github.chatcluster.cluster.SqlScript;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.SqlScript;
+
 
 /** What an operator does to the chat data: load the demo's sample data, empty the tables, change the schema. */
 public final class ChatMaintenance {

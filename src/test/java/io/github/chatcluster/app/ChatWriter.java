@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * A chat client that writes rooms, members and messages through one entry point and records every

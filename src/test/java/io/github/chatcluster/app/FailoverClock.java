@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /** Measures how long clients of an entry point are without service after a fault. */
 public final class FailoverClock {

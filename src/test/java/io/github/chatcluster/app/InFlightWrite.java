@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.time.Duration;
-
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * A client that has connected through the load balancer, landed on a given coordinator, and is in

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * New clients that each connect through one entry point and send one message, all at the same time: where each

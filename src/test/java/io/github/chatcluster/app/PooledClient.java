@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * A client that keeps its connection open between writes, as a connection pool does, and bounds each

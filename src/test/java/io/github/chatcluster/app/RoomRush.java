@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * Many users who try to join one room at the same moment, each through its own connection to an entry point, and who

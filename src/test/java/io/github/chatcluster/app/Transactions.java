@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * The transactions of one client through one entry point: a new connection for each, or one kept connection (a

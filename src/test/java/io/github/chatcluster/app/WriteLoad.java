@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /** Several chat clients writing at the same time, each on its own thread and connection(s). */
 public class WriteLoad {

@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * Timed trials of a write load: writers, each with its own session and a new room per trial, send messages for a

@@ -4,13 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * What Citus's own catalog says about the cluster, read through one endpoint. Queries use the

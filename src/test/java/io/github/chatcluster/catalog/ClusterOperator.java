@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * What a database operator does about a lost worker, through coordinator-1 (Citus's documented

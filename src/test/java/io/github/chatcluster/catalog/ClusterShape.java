@@ -1,13 +1,12 @@
 package io.github.chatcluster.catalog;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import io.github.chatcluster.cluster.ChatCluster;
+
 
 /** The shape of the running cluster, as its catalog shows it, in the words the features use. */
 public class ClusterShape {

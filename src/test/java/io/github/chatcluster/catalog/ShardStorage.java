@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * What a worker physically stores: its own shard tables ({@code rooms_102008}, ...), read directly

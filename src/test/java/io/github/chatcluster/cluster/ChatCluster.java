@@ -8,6 +8,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import io.github.chatcluster.cluster.embedded.EmbeddedCluster;
+import io.github.chatcluster.cluster.external.ExternalCluster;
+import io.github.chatcluster.cluster.faults.FaultDriver;
+import io.github.chatcluster.cluster.faults.NodeFaults;
+import io.github.chatcluster.cluster.faults.PacketFaults;
 
 /**
  * The chat cluster the features speak of, as in the architecture picture, whoever started it:

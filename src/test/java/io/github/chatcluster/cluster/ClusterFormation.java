@@ -9,16 +9,16 @@ import java.nio.file.Path;
  * {@code containers/compose.yaml}): coordinator-1 adds the four workers and coordinator-2 as a node with metadata
  * that holds no shards. Then deploys the chat schema. Both through coordinator-1.
  */
-final class ClusterFormation {
+public final class ClusterFormation {
 
     private ClusterFormation() {
     }
 
-    static void form(ChatCluster cluster, Path formationScript) {
+    public static void form(ChatCluster cluster, Path formationScript) {
         run(cluster, formationScript, "cluster formation script");
     }
 
-    static void deploySchema(ChatCluster cluster, Path schemaFile) {
+    public static void deploySchema(ChatCluster cluster, Path schemaFile) {
         run(cluster, schemaFile, "chat schema");
     }
 

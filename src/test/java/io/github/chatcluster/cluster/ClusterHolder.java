@@ -7,6 +7,10 @@ import java.util.List;
 import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
+import io.github.chatcluster.cluster.embedded.EmbeddedCluster;
+import io.github.chatcluster.cluster.embedded.Images;
+import io.github.chatcluster.cluster.external.ExternalCluster;
+import io.github.chatcluster.cluster.external.ExternalClusterConfig;
 
 /**
  * One cluster for the whole run: started by the first scenario, removed at the end of the run,

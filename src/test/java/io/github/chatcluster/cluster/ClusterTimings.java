@@ -15,12 +15,12 @@ public class ClusterTimings {
     private Instant schemaDeployed;
     private Instant ready;
 
-    void started() { started = Instant.now(); }
-    void templateReady() { templateReady = Instant.now(); }
-    void containersReady() { containersReady = Instant.now(); }
-    void formed() { formed = Instant.now(); }
-    void schemaDeployed() { schemaDeployed = Instant.now(); }
-    void ready() { ready = Instant.now(); }
+    public void started() { started = Instant.now(); }
+    public void templateReady() { templateReady = Instant.now(); }
+    public void containersReady() { containersReady = Instant.now(); }
+    public void formed() { formed = Instant.now(); }
+    public void schemaDeployed() { schemaDeployed = Instant.now(); }
+    public void ready() { ready = Instant.now(); }
 
     public Duration toReady() {
         return Duration.between(started, ready);

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import io.github.chatcluster.cluster.embedded.CitusContainer;
 
 /**
  * containers/compose.yaml starts the topology from the same files the suite uses: these checks keep the two from

@@ -6,20 +6,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.core.ConditionTimeoutException;
 
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
-import org.testcontainers.containers.GenericContainer;
 
 /**
  * A place a client connects to: a coordinator, a worker or the load balancer, by the node name the cluster uses.
- * For a container of the suite, the host port is read from Docker again after any restart (a restarted container
- * gets a new one); for a cluster the suite did not start, host and port are fixed.
+ * Its {@link Address} says where it is reached now: for a container of the suite, the host port is read from Docker
+ * again after any restart; for a cluster the suite did not start, host and port are fixed.
  */
 public final class Endpoint {
 
@@ -28,41 +24,42 @@ public final class Endpoint {
 
     /** Who the suite connects as, and to which database. */
     public record Credentials(String user, String password, String database) {
-        /** The suite's own containers. */
-        public static final Credentials EMBEDDED = new Credentials(CitusContainer.USER, CitusContainer.PASSWORD, CitusContainer.DATABASE);
-
         @Override
         public String toString() {
             return user + "@" + database;
         }
     }
 
+    /** Where the node is reached from the test JVM now (a container's host port can change when it restarts). */
+    public interface Address {
+        String host();
+
+        int port();
+    }
+
     private final String name;
-    private final GenericContainer<?> container;
-    private final int containerPort;
-    private final String fixedHost;
+    private final Address address;
     private final Credentials credentials;
 
-    Endpoint(String name, GenericContainer<?> container, int containerPort) {
+    public Endpoint(String name, Address address, Credentials credentials) {
         this.name = name;
-        this.container = container;
-        this.containerPort = containerPort;
-        this.fixedHost = null;
-        this.credentials = Credentials.EMBEDDED;
+        this.address = address;
+        this.credentials = credentials;
     }
 
     /** A node of a cluster the suite did not start, reached at a fixed host and port. */
     public static Endpoint fixed(String name, String host, int port, Credentials credentials) {
-        return new Endpoint(name, host, port, credentials);
-    }
+        return new Endpoint(name, new Address() {
+            @Override
+            public String host() {
+                return host;
+            }
 
-    private Endpoint(String name, String host, int port, Credentials credentials) {
-        this.name = name;
-        this.container = null;
-        this.containerPort = port;
-        this.fixedHost = host;
-        this.credentials = credentials;
-        this.cachedPort = port;
+            @Override
+            public int port() {
+                return port;
+            }
+        }, credentials);
     }
 
     public String name() {
@@ -70,41 +67,11 @@ public final class Endpoint {
     }
 
     public String host() {
-        return container == null ? fixedHost : container.getHost();
+        return address.host();
     }
 
-    /** Changes whenever a node may have got new host ports (it was started, unpaused or reconnected). */
-    private static final java.util.concurrent.atomic.AtomicLong GENERATION = new java.util.concurrent.atomic.AtomicLong();
-
-    /** Every container endpoint reads its host port from Docker again at its next use. */
-    static void portsMayHaveChanged() {
-        GENERATION.incrementAndGet();
-    }
-
-    private volatile int cachedPort;
-    private volatile long cachedGeneration = -1;
-
-    /** The host port mapped to the node's port, read again from Docker after any restart in the cluster. */
     public int port() {
-        if (container == null) {
-            return cachedPort;
-        }
-        long generation = GENERATION.get();
-        if (cachedGeneration != generation) {
-            cachedPort = readPort();
-            cachedGeneration = generation;
-        }
-        return cachedPort;
-    }
-
-    private int readPort() {
-        Map<ExposedPort, Ports.Binding[]> bindings = container.getCurrentContainerInfo()
-                .getNetworkSettings().getPorts().getBindings();
-        Ports.Binding[] binding = bindings.get(ExposedPort.tcp(containerPort));
-        if (binding == null || binding.length == 0) {
-            throw new IllegalStateException(name + " has no published port: it is not running");
-        }
-        return Integer.parseInt(binding[0].getHostPortSpec());
+        return address.port();
     }
 
     public String jdbcUrl() {

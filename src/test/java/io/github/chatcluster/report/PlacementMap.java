@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import io.github.chatcluster.catalog.ChatTables;
-import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /**
  * The shard placement map for the report, as a table and as a picture: one row per hash range, the shard of

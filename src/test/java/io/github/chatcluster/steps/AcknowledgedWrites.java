@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import io.github.chatcluster.app.AckLog;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /** Checks that acknowledged writes are stored: read back, once, through entry points and on the placements. */
 final class AcknowledgedWrites {

@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
 import io.github.chatcluster.app.AckLog;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.RoomRush;
 import io.github.chatcluster.cluster.Endpoint;
+
 
 /** The chat room of one scenario and what happened in it; a new one for every scenario. */
 public class ChatWorld {

@@ -12,8 +12,8 @@ import io.cucumber.java.Scenario;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
-import io.github.chatcluster.cluster.CpuLimit;
-import io.github.chatcluster.catalog.HealthyBaseline;
+import io.github.chatcluster.cluster.embedded.CpuLimit;
+import io.github.chatcluster.cluster.health.HealthyBaseline;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.ScenarioOrder;
 
@@ -85,7 +85,7 @@ public class ClusterHooks {
             return "it injects faults, and the fault driver of this cluster is '" + cluster.faultDriver().name()
                     + "' (external mode; give -Dcluster.faults=docker to run it on a cluster that may be hurt)";
         }
-        if (tags.contains("@embedded") && !(cluster instanceof io.github.chatcluster.cluster.EmbeddedCluster)) {
+        if (tags.contains("@embedded") && !(cluster instanceof io.github.chatcluster.cluster.embedded.EmbeddedCluster)) {
             return "it measures the start-up of the suite's own cluster, and this run uses an external cluster";
         }
         return null;

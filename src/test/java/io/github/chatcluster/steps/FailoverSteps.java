@@ -17,9 +17,9 @@ import io.github.chatcluster.app.FailoverClock;
 import io.github.chatcluster.app.NewClients;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
-import io.github.chatcluster.cluster.FailureKind;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.LoadBalancerRouting;
+import io.github.chatcluster.cluster.faults.FailureKind;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 

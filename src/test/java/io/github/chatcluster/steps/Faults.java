@@ -1,9 +1,9 @@
 package io.github.chatcluster.steps;
 
 import java.time.Instant;
-
 import io.github.chatcluster.cluster.ChatCluster;
-import io.github.chatcluster.cluster.FailureKind;
+import io.github.chatcluster.cluster.faults.FailureKind;
+
 
 /** The fault kinds of the features, in their words. */
 final class Faults {

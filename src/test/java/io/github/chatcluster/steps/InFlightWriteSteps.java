@@ -14,14 +14,14 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.ChatApplication;
-import io.github.chatcluster.app.WriteOutcome;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.InFlightWrite;
 import io.github.chatcluster.app.WriteLoad;
+import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.cluster.ChatCluster;
-import io.github.chatcluster.cluster.FailureKind;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.faults.FailureKind;
 
 /** Writes caught by a coordinator's failure: one in flight, a storm of them, and how their outcomes are resolved. */
 public class InFlightWriteSteps {

@@ -14,7 +14,6 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.ChatWriter;
 import io.github.chatcluster.app.NewClientWrites;
 import io.github.chatcluster.app.PooledClient;
@@ -22,8 +21,8 @@ import io.github.chatcluster.app.WriteTrials;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
-import io.github.chatcluster.catalog.HealthyBaseline;
-import io.github.chatcluster.cluster.PacketFaults;
+import io.github.chatcluster.cluster.faults.PacketFaults;
+import io.github.chatcluster.cluster.health.HealthyBaseline;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 

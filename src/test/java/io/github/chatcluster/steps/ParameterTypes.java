@@ -20,8 +20,8 @@ public class ParameterTypes {
 
     /** How a node fails. */
     @ParameterType("stopped cleanly|killed|paused|disconnected from the network")
-    public io.github.chatcluster.cluster.FailureKind failureKind(String how) {
-        return io.github.chatcluster.cluster.FailureKind.named(how);
+    public io.github.chatcluster.cluster.faults.FailureKind failureKind(String how) {
+        return io.github.chatcluster.cluster.faults.FailureKind.named(how);
     }
 
     /** A node of the cluster, by its name. */

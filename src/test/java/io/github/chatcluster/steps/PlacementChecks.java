@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
 import io.github.chatcluster.cluster.ChatCluster;
+
 
 /** Assertions on where shard copies are and what they hold, over data read by the catalog objects. */
 final class PlacementChecks {

@@ -14,11 +14,11 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.catalog.CitusCatalog;
-import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.catalog.ClusterShape;
+import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
-import io.github.chatcluster.cluster.Images;
-import io.github.chatcluster.cluster.SingleNodeStart;
+import io.github.chatcluster.cluster.embedded.Images;
+import io.github.chatcluster.cluster.embedded.SingleNodeStart;
 import io.github.chatcluster.report.Figures;
 
 public class TopologySteps {

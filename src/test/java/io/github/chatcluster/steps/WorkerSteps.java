@@ -12,10 +12,10 @@ import java.util.UUID;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.github.chatcluster.app.ChatDatabaseException;
-import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.ChatDatabaseException;
 import io.github.chatcluster.app.WriteOutcome;
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;

@@ -9,10 +9,10 @@ import java.util.Map;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.github.chatcluster.app.ChatInspection;
-import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.WriteLoad;
+import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;

@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.embedded;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,7 @@ public final class Images {
         return DockerImageName.parse(choose("nginx.image", "NGINX_IMAGE", DEFAULT_NGINX));
     }
 
-    static String choose(String property, String variable, String fallback) {
+    public static String choose(String property, String variable, String fallback) {
         return nonBlank(System.getProperty(property))
                 .or(() -> nonBlank(System.getenv(variable)))
                 .orElse(fallback);

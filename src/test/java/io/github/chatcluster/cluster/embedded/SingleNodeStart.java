@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.embedded;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.testcontainers.utility.DockerImageName;
+import io.github.chatcluster.cluster.ChatCluster;
 
 /** One Citus container started alone (no network, no cluster), timed from start to accepting queries. */
 public final class SingleNodeStart {

@@ -1,16 +1,16 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.embedded;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import org.testcontainers.DockerClientFactory;
 
 /** Forced removal of what a run made in Docker: already gone is fine, any other failure is reported and returns false. */
-final class DockerRemoval {
+public final class DockerRemoval {
 
     private DockerRemoval() {
     }
 
     /** Removes the container (running or not) with its anonymous volumes. */
-    static boolean container(String id) {
+    public static boolean container(String id) {
         try {
             DockerClientFactory.instance().client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             return true;
@@ -22,7 +22,7 @@ final class DockerRemoval {
         }
     }
 
-    static boolean image(String nameOrId) {
+    public static boolean image(String nameOrId) {
         try {
             DockerClientFactory.instance().client().removeImageCmd(nameOrId).withForce(true).exec();
             return true;

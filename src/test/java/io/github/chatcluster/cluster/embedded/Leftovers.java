@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.embedded;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,25 +11,26 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import org.testcontainers.DockerClientFactory;
+import io.github.chatcluster.cluster.ChatCluster;
 
 /**
  * Containers, networks and node template images of runs that died before they could clean up (a JVM killed outright).
  * Each is labelled with its owner (host and process id); the next run on the same host removes
  * those whose owner process is gone. Runs that are alive, here or elsewhere, are never touched.
  */
-final class Leftovers {
+public final class Leftovers {
 
-    static final String OWNER_LABEL = ChatCluster.LABEL + ".owner";
+    public static final String OWNER_LABEL = ChatCluster.LABEL + ".owner";
 
     private Leftovers() {
     }
 
     /** "host:pid" of this JVM. */
-    static String owner() {
+    public static String owner() {
         return host() + ":" + ProcessHandle.current().pid();
     }
 
-    static int removeThoseOfDeadRuns() {
+    public static int removeThoseOfDeadRuns() {
         DockerClient docker = DockerClientFactory.instance().client();
         int removed = 0;
         List<Container> containers = docker.listContainersCmd().withShowAll(true)

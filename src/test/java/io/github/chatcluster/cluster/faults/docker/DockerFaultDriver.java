@@ -1,17 +1,21 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.faults.docker;
 
 import java.nio.file.Path;
 
 import org.testcontainers.DockerClientFactory;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.faults.FaultDriver;
+import io.github.chatcluster.cluster.faults.NodeFaults;
+import io.github.chatcluster.cluster.faults.PacketFaults;
 
 /** Faults through the Docker API, on the containers of the nodes (the suite's own, or named in a configuration). */
-final class DockerFaultDriver implements FaultDriver {
+public final class DockerFaultDriver implements FaultDriver {
 
     private final DockerNodes containers;
     private final DockerNodeFaults nodes;
     private final DockerPacketFaults packets;
 
-    DockerFaultDriver(ChatCluster cluster, DockerNodes containers, Path faultInjectorDir) {
+    public DockerFaultDriver(ChatCluster cluster, DockerNodes containers, Path faultInjectorDir) {
         this.containers = containers;
         this.nodes = new DockerNodeFaults(cluster, containers);
         this.packets = new DockerPacketFaults(cluster, containers, faultInjectorDir);

@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.embedded;
 
 import java.util.Locale;
 import java.util.Optional;

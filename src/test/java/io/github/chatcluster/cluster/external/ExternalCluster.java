@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.external;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +13,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.testcontainers.DockerClientFactory;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.ClusterFormation;
+import io.github.chatcluster.cluster.ClusterTimings;
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.Text;
+import io.github.chatcluster.cluster.faults.FaultDriver;
+import io.github.chatcluster.cluster.faults.NoFaultDriver;
+import io.github.chatcluster.cluster.faults.docker.DockerFaultDriver;
+import io.github.chatcluster.cluster.faults.docker.DockerNodes;
 
 /**
  * A chat cluster that already runs (compose, VMs, Kubernetes), reached at the endpoints of an

@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.faults.docker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +21,13 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import org.testcontainers.DockerClientFactory;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Text;
+import io.github.chatcluster.cluster.embedded.CpuLimit;
+import io.github.chatcluster.cluster.embedded.DockerRemoval;
+import io.github.chatcluster.cluster.embedded.Images;
+import io.github.chatcluster.cluster.embedded.Leftovers;
+import io.github.chatcluster.cluster.faults.PacketFaults;
 
 /**
  * Faults below the container level, set by a helper container that joins the node's network namespace with

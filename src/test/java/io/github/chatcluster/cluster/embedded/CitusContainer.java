@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.embedded;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +16,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
+import io.github.chatcluster.cluster.Endpoint;
+
 /**
  * One Citus node (coordinator or worker): the official image's contract (docker-library postgres
  * entrypoint, citus preloaded and created at init) plus the cluster's settings from {@code containers/citus}.
@@ -26,6 +28,8 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
     public static final String USER = "postgres";
     public static final String PASSWORD = "chat-cluster-secret";
     public static final String DATABASE = "postgres";
+    /** Who the suite connects to its own containers as. */
+    public static final Endpoint.Credentials CREDENTIALS = new Endpoint.Credentials(USER, PASSWORD, DATABASE);
     /**
      * The data directory, outside the image's volume so that a committed node keeps it ({@link NodeTemplate}).
      * {@code PGDATA} is part of the image's documented contract.
@@ -94,7 +98,7 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
     }
 
     /** The {@code key = value} lines of a sysctl.conf file (none when it is missing); comments and blank lines skipped. */
-    static Map<String, String> sysctls(Path file) {
+    public static Map<String, String> sysctls(Path file) {
         Map<String, String> sysctls = new java.util.LinkedHashMap<>();
         if (!java.nio.file.Files.exists(file)) {
             return sysctls;

@@ -1,4 +1,4 @@
-package io.github.chatcluster.catalog;
+package io.github.chatcluster.cluster.health;
 
 import static org.awaitility.Awaitility.await;
 
@@ -16,8 +16,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
+import io.github.chatcluster.catalog.ClusterOperator;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.LoadBalancerRouting;
+import io.github.chatcluster.cluster.Text;
 
-import io.github.chatcluster.cluster.*;
 
 /**
  * The state every scenario starts from, checked before each one whatever ran before it:

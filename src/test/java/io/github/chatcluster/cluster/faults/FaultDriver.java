@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.faults;
 
 /**
  * How faults reach the nodes, by node name: {@code docker} (containers, the suite's own or named in an external

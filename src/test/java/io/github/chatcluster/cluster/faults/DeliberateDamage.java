@@ -1,4 +1,7 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.faults;
+
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.LoadBalancerRouting;
 
 /**
  * Damage done behind the suite's back, for the test of the check that runs before every scenario: nothing

@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.faults;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Set;
  * The driver of a cluster that must not be hurt: it injects nothing. Scenarios that need a fault are not run
  * (reported by name); a step that still asks for one fails with a message that says so.
  */
-final class NoFaultDriver implements FaultDriver, NodeFaults, PacketFaults {
+public final class NoFaultDriver implements FaultDriver, NodeFaults, PacketFaults {
 
     private static UnsupportedOperationException cannot(String what) {
         return new UnsupportedOperationException("The fault driver is 'none': this cluster cannot be hurt, so " + what

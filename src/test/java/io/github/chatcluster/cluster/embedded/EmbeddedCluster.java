@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.embedded;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,6 +12,13 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.lifecycle.Startable;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.ClusterFormation;
+import io.github.chatcluster.cluster.ClusterTimings;
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.faults.FaultDriver;
+import io.github.chatcluster.cluster.faults.docker.DockerFaultDriver;
+import io.github.chatcluster.cluster.faults.docker.DockerNodes;
 
 /**
  * The chat cluster, as in the architecture picture:
@@ -38,6 +45,7 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     private final Map<String, GenericContainer<?>> nodes = new LinkedHashMap<>();
     private final Map<String, RecentLog> recentLogs = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ContainerAddress.Ports ports = new ContainerAddress.Ports();
     private final NodeTemplate template;
     private final DockerFaultDriver faults;
     private final Path schema;
@@ -144,7 +152,7 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
         return endpoints.computeIfAbsent(nodeName, name -> {
             GenericContainer<?> container = container(name);
             int port = container instanceof LoadBalancerContainer ? LoadBalancerContainer.PORT : CitusContainer.PORT;
-            return new Endpoint(name, container, port);
+            return new Endpoint(name, new ContainerAddress(name, container, port, ports), CitusContainer.CREDENTIALS);
         });
     }
 
@@ -156,6 +164,11 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     @Override
     public String containerId(String nodeName) {
         return container(nodeName).getContainerId();
+    }
+
+    @Override
+    public void portsMayHaveChanged() {
+        ports.mayHaveChanged();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.faults.docker;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -9,6 +9,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState
 import com.github.dockerjava.api.model.ContainerNetwork;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.faults.NodeFaults;
 
 /**
  * Faults on any node of the cluster, by name, through the Docker API. Unlike
@@ -159,7 +161,7 @@ public class DockerNodeFaults implements NodeFaults {
     }
 
     private void awaitServing(String node) {
-        Endpoint.portsMayHaveChanged();
+        nodes.portsMayHaveChanged();
         if (ChatCluster.LOAD_BALANCER.equals(node)) {
             cluster.awaitLoadBalancer();
         } else {

@@ -1,4 +1,4 @@
-package io.github.chatcluster.cluster;
+package io.github.chatcluster.cluster.external;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
 
 /**
  * The configuration of a cluster the suite did not start ({@code -Dcluster=external -Dcluster.config=<file>}), a

@@ -1,0 +1,13 @@
+package io.github.chatcluster.cluster.faults.docker;
+
+/** How the Docker fault driver finds the nodes: each node's container, and the network they share. */
+public interface DockerNodes {
+
+    String containerId(String node);
+
+    String networkId();
+
+    /** A node was started, unpaused or reconnected: its host ports may be new (read them again at the next use). */
+    default void portsMayHaveChanged() {
+    }
+}
