@@ -9,7 +9,7 @@ import io.github.chatcluster.app.ChatMaintenance;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.Endpoint;
-import io.github.chatcluster.cluster.health.HealthyBaseline;
+import io.github.chatcluster.health.HealthyBaseline;
 import io.github.chatcluster.report.PlacementMap;
 
 

@@ -13,7 +13,7 @@ import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.embedded.CpuLimit;
-import io.github.chatcluster.cluster.health.HealthyBaseline;
+import io.github.chatcluster.health.HealthyBaseline;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.ScenarioOrder;
 

@@ -22,7 +22,7 @@ import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.faults.PacketFaults;
-import io.github.chatcluster.cluster.health.HealthyBaseline;
+import io.github.chatcluster.health.HealthyBaseline;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 

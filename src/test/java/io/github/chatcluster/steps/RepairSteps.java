@@ -9,7 +9,7 @@ import io.cucumber.java.en.When;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.faults.DeliberateDamage;
-import io.github.chatcluster.cluster.health.HealthyBaseline;
+import io.github.chatcluster.health.HealthyBaseline;
 
 /** The test of the check and repair that runs before every scenario. */
 public class RepairSteps {

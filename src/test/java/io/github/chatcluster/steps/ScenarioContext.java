@@ -20,7 +20,7 @@ public class ScenarioContext {
     private final AckLog acks = new AckLog();
     private final FaultTimeline timeline = new FaultTimeline();
     /** What the check before this scenario found and repaired. */
-    private io.github.chatcluster.cluster.health.HealthyBaseline.Outcome baseline;
+    private io.github.chatcluster.health.HealthyBaseline.Outcome baseline;
 
     public List<Long> rooms() {
         return rooms;
@@ -35,11 +35,11 @@ public class ScenarioContext {
         return timeline;
     }
 
-    io.github.chatcluster.cluster.health.HealthyBaseline.Outcome baseline() {
+    io.github.chatcluster.health.HealthyBaseline.Outcome baseline() {
         return baseline;
     }
 
-    void baseline(io.github.chatcluster.cluster.health.HealthyBaseline.Outcome outcome) {
+    void baseline(io.github.chatcluster.health.HealthyBaseline.Outcome outcome) {
         this.baseline = outcome;
     }
 

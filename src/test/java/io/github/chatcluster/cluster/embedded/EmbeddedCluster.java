@@ -133,7 +133,7 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     @Override
     public void stop() {
         try {
-            faults.packets().healAll(); // the fault injectors share the nodes' network namespaces: they go first
+            faults.close(); // the fault injectors share the nodes' network namespaces: they go first
         } catch (RuntimeException e) {
             System.err.println("could not remove the fault injectors: " + e.getMessage());
         }

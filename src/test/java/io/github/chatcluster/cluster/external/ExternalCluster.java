@@ -115,6 +115,11 @@ public final class ExternalCluster implements ChatCluster {
         } catch (RuntimeException e) {
             System.err.println("could not heal the faults of this run: " + e.getMessage());
         }
+        try {
+            driver.close();
+        } catch (RuntimeException e) {
+            System.err.println("could not remove the fault injectors of this run: " + e.getMessage());
+        }
         if (schemaDeployed) {
             try {
                 ChatCluster.execute(coordinator1(), "DROP TABLE IF EXISTS messages, room_members, rooms");

@@ -22,6 +22,10 @@ public interface FaultDriver {
     /** Makes the load balancer forget the failed connections it has on record (nginx: a reload). */
     void reloadLoadBalancer();
 
+    /** Removes what the driver started for its faults (the fault injectors), when the run's use of the cluster ends. */
+    default void close() {
+    }
+
     /** Damage that this driver does not record (for the test of the check before every scenario). */
     void pauseBehindTheSuitesBack(String node);
 }

@@ -136,11 +136,6 @@ public final class NoFaultDriver implements FaultDriver, NodeFaults, PacketFault
     }
 
     @Override
-    public void heal(String node, String faultPrefix) {
-        // nothing was injected
-    }
-
-    @Override
     public List<String> inForce() {
         return List.of();
     }

@@ -23,9 +23,6 @@ public interface PacketFaults {
     /** Every packet between the node and each peer, both directions, is held for the delay. */
     void delay(String node, List<String> peers, int millis);
 
-    /** Heals the faults on the node whose name starts with the prefix. */
-    void heal(String node, String faultPrefix);
-
     /** The packet-level faults in force now, one line per node; empty when there are none. */
     List<String> inForce();
 

@@ -49,6 +49,11 @@ public final class DockerFaultDriver implements FaultDriver {
     }
 
     @Override
+    public void close() {
+        packets.removeInjectors();
+    }
+
+    @Override
     public void pauseBehindTheSuitesBack(String node) {
         DockerClientFactory.instance().client().pauseContainerCmd(containers.containerId(node)).exec();
     }

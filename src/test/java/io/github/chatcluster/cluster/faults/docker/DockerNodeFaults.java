@@ -152,9 +152,18 @@ public class DockerNodeFaults implements NodeFaults {
     /** Removes every packet-level fault and brings every node back (see {@link #restoreContainer}); returns what was wrong. */
     @Override
     public java.util.List<String> healAll() {
-        java.util.List<String> healed = new java.util.ArrayList<>(cluster.packetFaults().healAll());
+        java.util.List<String> healed = new java.util.ArrayList<>();
+        RuntimeException rulesLeft = null;
+        try {
+            healed.addAll(cluster.packetFaults().healAll());
+        } catch (RuntimeException e) {
+            rulesLeft = e; // the containers are brought back all the same; the failure is not forgotten
+        }
         for (String node : cluster.allNodes()) {
             restoreContainer(node).ifPresent(healed::add);
+        }
+        if (rulesLeft != null) {
+            throw rulesLeft;
         }
         damaged.clear();
         return healed;

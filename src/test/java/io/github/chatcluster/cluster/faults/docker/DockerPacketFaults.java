@@ -1,32 +1,15 @@
 package io.github.chatcluster.cluster.faults.docker;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
 import org.testcontainers.DockerClientFactory;
+
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Text;
-import io.github.chatcluster.cluster.embedded.CpuLimit;
-import io.github.chatcluster.cluster.embedded.DockerRemoval;
-import io.github.chatcluster.cluster.embedded.Images;
-import io.github.chatcluster.cluster.embedded.Leftovers;
 import io.github.chatcluster.cluster.faults.PacketFaults;
 
 /**
@@ -36,22 +19,18 @@ import io.github.chatcluster.cluster.faults.PacketFaults;
  */
 public final class DockerPacketFaults implements PacketFaults {
 
-    static final String NODE_LABEL = "io.github.chatcluster.fault-injector-for";
-    public static final String BASE_PROPERTY = "fault-injector.base";
-    public static final String BASE_VARIABLE = "FAULT_INJECTOR_BASE";
-    private static final String REPOSITORY = "chat-cluster/fault-injector";
     /** Every rule the suite sets carries a comment "chat-fault:<fault>", so that one fault can be healed on its own. */
     private static final String COMMENT_PREFIX = "chat-fault:";
 
     private final ChatCluster cluster;
     private final DockerNodes nodes;
-    private final Path dockerfileDir;
+    private final FaultInjectors injectors;
     private final DockerClient docker = DockerClientFactory.instance().client();
 
     DockerPacketFaults(ChatCluster cluster, DockerNodes nodes, Path dockerfileDir) {
         this.cluster = cluster;
         this.nodes = nodes;
-        this.dockerfileDir = dockerfileDir;
+        this.injectors = new FaultInjectors(cluster, nodes, dockerfileDir);
     }
 
     /** The node's port 5432 refuses every connection from other hosts (a TCP reset), while its name still resolves. */
@@ -107,8 +86,7 @@ public final class DockerPacketFaults implements PacketFaults {
      */
     @Override
     public void delay(String node, List<String> peers, int millis) {
-        String helper = helper(node);
-        execDetached(helper, "hold-packets", "0", Integer.toString(millis));
+        injectors.execDetached(helper(node), "hold-packets", "0", Integer.toString(millis));
         for (String peer : peers) {
             String address = address(peer);
             rule(node, "delay:" + peer, "-A", "INPUT", "!", "-i", "lo", "-s", address, "-j", "NFQUEUE", "--queue-num", "0", "--queue-bypass");
@@ -116,50 +94,74 @@ public final class DockerPacketFaults implements PacketFaults {
         }
     }
 
-    /** Heals the faults on the node whose name starts with the prefix ("cut:worker-3", "silent-death", ...). */
-    @Override
-    public void heal(String node, String faultPrefix) {
-        String helper = helper(node);
-        for (String line : exec(helper, "iptables", "-S").replace("\"", "").lines().toList()) {
-            if (line.startsWith("-A ") && line.contains("--comment " + COMMENT_PREFIX + faultPrefix)) {
-                List<String> delete = new ArrayList<>(List.of("iptables", "-D"));
-                delete.addAll(List.of(line.substring(3).split(" ")));
-                exec(helper, delete.toArray(String[]::new));
-            }
-        }
-    }
-
-    /** The packet-level faults in force now, one line per node; empty when there are none. */
+    /**
+     * The packet-level faults in force now, one line per node; empty when there are none. Every running node's
+     * rules are read, through its fault injector (started for it if it has none), whoever set them: a rule that
+     * outlived its helper, or one a failed flush left, is seen too. A node whose rules cannot be read is a problem.
+     */
     @Override
     public List<String> inForce() {
         List<String> faults = new ArrayList<>();
-        for (Container helper : helpers()) {
-            String node = helper.getLabels().get(NODE_LABEL);
-            String rules = exec(helper.getId(), "iptables", "-S").lines().filter(l -> !l.startsWith("-P")).reduce((a, b) -> a + "; " + b).orElse("");
-            if (!rules.isEmpty()) {
-                faults.add(node + " has packet filter rules in force: " + rules);
+        for (String node : cluster.allNodes()) {
+            try {
+                Optional<String> namespace = injectors.namespace(node);
+                if (namespace.isEmpty()) {
+                    continue; // not running: its namespace, and every rule in it, is gone
+                }
+                String rules = rules(injectors.exec(injectors.helper(node, namespace.get()), "iptables", "-S"));
+                if (!rules.isEmpty()) {
+                    faults.add(node + " has packet filter rules in force: " + rules);
+                }
+            } catch (RuntimeException e) {
+                faults.add("the packet filter rules of " + node + " could not be read: " + Text.firstLine(e.getMessage()));
             }
         }
         return faults;
     }
 
-    /** Removes every packet-level fault: the rules, then the helper containers. Returns what was in force. */
+    /** The rules of an {@code iptables -S} listing, without the chains' policies; empty when there are none. */
+    static String rules(String listing) {
+        return String.join("; ", listing.lines().filter(l -> !l.isBlank() && !l.startsWith("-P")).toList());
+    }
+
+    /**
+     * Removes every packet-level fault of every running node: its rules are flushed and the delay program stopped.
+     * The helpers stay for the next fault. Returns what was in force; throws, after trying every node, when a
+     * node's rules could not be removed (they stay in force, and {@link #inForce()} goes on reporting them).
+     */
     @Override
     public List<String> healAll() {
         List<String> healed = new ArrayList<>();
-        for (Container helper : helpers()) {
-            String node = helper.getLabels().get(NODE_LABEL);
+        List<String> failed = new ArrayList<>();
+        for (String node : cluster.allNodes()) {
             try {
-                String faults = faultNames(exec(helper.getId(), "iptables", "-S"));
-                exec(helper.getId(), "iptables", "-F");
-                healed.add(faults.isEmpty() ? "the idle fault injector of " + node + " removed"
-                        : "packet filter rules of " + node + " removed (" + faults + ")");
+                Optional<String> namespace = injectors.namespace(node);
+                if (namespace.isEmpty()) {
+                    continue;
+                }
+                String helper = injectors.helper(node, namespace.get());
+                String listing = injectors.exec(helper, "iptables", "-S");
+                if (rules(listing).isEmpty()) {
+                    continue;
+                }
+                injectors.exec(helper, "iptables", "-F");
+                injectors.exec(helper, "sh", "-c", "pkill -f hold-packets || true");
+                String names = faultNames(listing);
+                healed.add("packet filter rules of " + node + " removed (" + (names.isEmpty() ? rules(listing) : names) + ")");
             } catch (RuntimeException e) {
-                healed.add("the fault injector of " + node + " removed (" + Text.firstLine(e.getMessage()) + ")");
+                failed.add(node + ": " + Text.firstLine(e.getMessage()));
             }
-            DockerRemoval.container(helper.getId());
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("packet filter rules could not be removed from " + String.join("; ", failed)
+                    + (healed.isEmpty() ? "" : " (removed elsewhere: " + healed + ")"));
         }
         return healed;
+    }
+
+    /** Removes the fault injectors, when the cluster is removed. */
+    public void removeInjectors() {
+        injectors.removeAll();
     }
 
     static String faultNames(String rules) {
@@ -173,7 +175,7 @@ public final class DockerPacketFaults implements PacketFaults {
         List<String> command = new ArrayList<>(List.of("iptables"));
         command.addAll(List.of(rule));
         command.addAll(List.of("-m", "comment", "--comment", COMMENT_PREFIX + fault));
-        exec(helper(node), command.toArray(String[]::new));
+        injectors.exec(helper(node), command.toArray(String[]::new));
     }
 
     /** The node's address on the cluster network, read now (a restarted container may come back with another one). */
@@ -190,93 +192,10 @@ public final class DockerPacketFaults implements PacketFaults {
                 .orElseThrow(() -> new IllegalStateException(node + " has no gateway on the cluster network"));
     }
 
-    private List<Container> helpers() {
-        return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ChatCluster.LABEL, cluster.runId())).exec().stream()
-                .filter(c -> c.getLabels() != null && c.getLabels().containsKey(NODE_LABEL)).toList();
-    }
-
+    /** The node's fault injector, in its current namespace; the node must be running. */
     private String helper(String node) {
-        for (Container helper : helpers()) {
-            if (node.equals(helper.getLabels().get(NODE_LABEL)) && "running".equals(helper.getState())) {
-                return helper.getId();
-            }
-        }
-        String image = ensureImage();
-        HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("container:" + nodes.containerId(node))
-                .withCapAdd(Capability.NET_ADMIN);
-        CpuLimit.cpus().ifPresent(cpus -> host.withNanoCPUs(Math.round(cpus * 1_000_000_000L)));
-        String id = docker.createContainerCmd(image).withHostConfig(host)
-                .withLabels(Map.of(ChatCluster.LABEL, cluster.runId(), Leftovers.OWNER_LABEL, Leftovers.owner(), NODE_LABEL, node))
-                .exec().getId();
-        docker.startContainerCmd(id).exec();
-        return id;
-    }
-
-    /** The injector's image, built from containers/fault-injector when this version of it is not there yet. */
-    private String ensureImage() {
-        String tag = REPOSITORY + ":" + contentHash(dockerfileDir);
-        if (!docker.listImagesCmd().withImageNameFilter(tag).exec().isEmpty()) {
-            return tag;
-        }
-        String base = Images.choose(BASE_PROPERTY, BASE_VARIABLE, "");
-        var build = docker.buildImageCmd(dockerfileDir.toFile()).withTags(Set.of(tag));
-        if (!base.isBlank()) {
-            build.withBuildArg("BASE", base);
-        }
-        try {
-            build.start().awaitImageId(10, TimeUnit.MINUTES);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("The fault injector image " + tag + " could not be built from "
-                    + dockerfileDir + " (base " + (base.isBlank() ? "debian:trixie-slim" : base) + "): "
-                    + Text.firstLine(e.getMessage()) + ". Give a Debian base image you have with -D"
-                    + BASE_PROPERTY + "=... (or " + BASE_VARIABLE + "), or build it ahead with `bash .ci/setup`.", e);
-        }
-        return tag;
-    }
-
-    /** The hash of the directory's files, concatenated in name order (as .ci/setup computes it). */
-    static String contentHash(Path dir) {
-        try (var files = Files.list(dir)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path file : files.filter(Files::isRegularFile).sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList()) {
-                sha.update(Files.readAllBytes(file));
-            }
-            byte[] digest = sha.digest();
-            return HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execDetached(String containerId, String... command) {
-        String execId = docker.execCreateCmd(containerId).withCmd(command).exec().getId();
-        docker.execStartCmd(execId).withDetach(true).exec(new ResultCallback.Adapter<Frame>());
-    }
-
-    private String exec(String containerId, String... command) {
-        String execId = docker.execCreateCmd(containerId).withCmd(command).withAttachStdout(true).withAttachStderr(true)
-                .exec().getId();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    out.writeBytes(frame.getPayload());
-                }
-            }).awaitCompletion(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        if (exit == null || exit != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + exit + "): " + output.strip());
-        }
-        return output;
+        String namespace = injectors.namespace(node)
+                .orElseThrow(() -> new IllegalStateException(node + " is not running: no packet-level fault can be set on it"));
+        return injectors.helper(node, namespace);
     }
 }

@@ -15,7 +15,7 @@ class DockerPacketFaultsTest {
         Files.writeString(dir.resolve("hold-packets.py"), "b");
         Files.writeString(dir.resolve("Dockerfile"), "a");
         // sha256("ab"), as .ci/setup computes it: cat of the files in name order (LC_ALL=C), then sha256sum
-        assertThat(DockerPacketFaults.contentHash(dir)).isEqualTo("fb8e20fc2e4c");
+        assertThat(FaultInjectorImage.contentHash(dir)).isEqualTo("fb8e20fc2e4c");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package io.github.chatcluster.health;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.chatcluster.cluster.ChatCluster;
+
+import static org.awaitility.Awaitility.await;
+
+/** The conditions on the containers and their network: they come first, and the others are judged only when they hold. */
+final class Conditions {
+
+    private Conditions() {
+    }
+
+    /** No packet filter rule in any node's network namespace, whoever set it. */
+    static final class NoPacketRules implements Condition {
+        @Override
+        public String what() {
+            return "packet-level faults";
+        }
+
+        @Override
+        public List<String> problems(NodeSessions s) {
+            return s.cluster().packetFaults().inForce();
+        }
+
+        @Override
+        public List<String> repair(NodeSessions s) {
+            return s.cluster().packetFaults().healAll().stream().map(f -> "ended a fault: " + f).toList();
+        }
+
+        @Override
+        public boolean isBasic() {
+            return true;
+        }
+    }
+
+    /** Every container runs, unpaused, on the cluster network under its name. */
+    static final class ContainersAsStarted implements Condition {
+        @Override
+        public String what() {
+            return "the containers";
+        }
+
+        @Override
+        public List<String> problems(NodeSessions s) {
+            List<String> problems = new ArrayList<>();
+            for (String node : s.cluster().allNodes()) {
+                s.cluster().faults().containerFault(node).ifPresent(problems::add);
+            }
+            return problems;
+        }
+
+        @Override
+        public List<String> repair(NodeSessions s) {
+            List<String> done = new ArrayList<>();
+            for (String node : s.cluster().allNodes()) {
+                s.cluster().faults().restoreContainer(node).ifPresent(f -> done.add("ended a fault: " + f));
+            }
+            return done;
+        }
+
+        @Override
+        public boolean isBasic() {
+            return true;
+        }
+    }
+
+    /** Every node and the load balancer answer a query on a new connection. */
+    static final class EveryNodeAnswers implements Condition {
+        private final Duration bound;
+
+        EveryNodeAnswers(Duration bound) {
+            this.bound = bound;
+        }
+
+        @Override
+        public String what() {
+            return "the nodes' answers";
+        }
+
+        @Override
+        public List<String> problems(NodeSessions s) {
+            List<String> problems = new ArrayList<>();
+            for (String node : s.cluster().allNodes()) {
+                if (s.cluster().faults().containerFault(node).isEmpty()) {
+                    s.answers(node).ifPresent(problems::add);
+                }
+            }
+            return problems;
+        }
+
+        /** Nothing to do but wait: a node that was just started or unpaused answers after its recovery. */
+        @Override
+        public List<String> repair(NodeSessions s) {
+            List<String> waited = new ArrayList<>();
+            try (NodeSessions probe = new NodeSessions(s.cluster())) {
+                await("every node answering").atMost(bound).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                        .pollInSameThread()
+                        .until(() -> s.cluster().allNodes().stream().map(probe::answers).allMatch(Optional::isEmpty));
+                waited.add("waited until every node answered");
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                waited.add("not every node answered within " + bound.toSeconds() + " s");
+            }
+            return waited;
+        }
+
+        @Override
+        public boolean isBasic() {
+            return true;
+        }
+    }
+
+    static List<String> databaseNodes(NodeSessions s) {
+        return s.cluster().databaseNodes();
+    }
+
+    static List<String> coordinators() {
+        return List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2);
+    }
+}

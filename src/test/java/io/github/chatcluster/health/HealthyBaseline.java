@@ -1,0 +1,167 @@
+package io.github.chatcluster.health;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Text;
+
+/**
+ * The state every scenario starts from, checked before each one whatever ran before it: a list of
+ * {@link Condition}s, each a check and its repair, in the order they depend on each other: no packet filter rule in
+ * any node's namespace; every container running, unpaused, on the network under its name; every node answering; no
+ * prepared transaction left in doubt; no busy session of an earlier scenario; the node metadata in step on both
+ * coordinators; two copies of every shard, each answering a read; the load balancer reaching both coordinators.
+ * Where the state is wrong, the repairs run in rounds within {@link #REPAIR_BOUND}; where that does not make it
+ * healthy, {@link ClusterUnhealthyException} names everything that is still wrong.
+ */
+public final class HealthyBaseline {
+
+    /** The longest a repair may take before the cluster is declared beyond repair. */
+    public static final Duration REPAIR_BOUND = Duration.ofSeconds(120);
+    /** How long one round of repairs may take to show its effect before the next round. */
+    private static final Duration ROUND = Duration.ofSeconds(10);
+
+    /** What was found wrong and what was done about it, before one scenario. */
+    public record Outcome(List<String> found, List<String> repairs, Duration took) {
+        public boolean wasHealthy() {
+            return found.isEmpty();
+        }
+
+        public String text() {
+            String seconds = String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+            if (wasHealthy()) {
+                return "The cluster was checked healthy before this scenario (" + seconds + ").";
+            }
+            return "Before this scenario the cluster was not healthy:\n  - " + String.join("\n  - ", found)
+                    + "\nRepaired within " + seconds + ":\n  - " + String.join("\n  - ", repairs)
+                    + "\nand then checked healthy.";
+        }
+    }
+
+    /** The cluster could not be made healthy: the message lists everything still wrong. */
+    public static final class ClusterUnhealthyException extends IllegalStateException {
+        ClusterUnhealthyException(String message) {
+            super(message);
+        }
+    }
+
+    private final ChatCluster cluster;
+    private final List<Condition> conditions = List.of(
+            new Conditions.NoPacketRules(),
+            new Conditions.ContainersAsStarted(),
+            new Conditions.EveryNodeAnswers(ROUND),
+            new CitusConditions.NoPreparedTransactions(),
+            new CitusConditions.NoLeftoverSessions(),
+            new CitusConditions.NodeMetadataInStep(),
+            new CitusConditions.TwoCopiesOfEveryShard(),
+            new LoadBalancerReachesBoth());
+
+    public HealthyBaseline(ChatCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Checks the cluster, repairs what is wrong, and checks again; throws when it stays unhealthy. */
+    public Outcome establish() {
+        Instant start = Instant.now();
+        List<String> found = new ArrayList<>(problems());
+        if (found.isEmpty()) {
+            return new Outcome(List.of(), List.of(), Duration.between(start, Instant.now()));
+        }
+        Instant deadline = start.plus(REPAIR_BOUND);
+        List<String> repairs = new ArrayList<>();
+        List<String> left = found;
+        // Rounds of repair: one repair can need another first, and some states settle on their own (Citus's
+        // maintenance daemon). Two rounds in a row with no repair made and no change: nothing here can repair it.
+        int idleRounds = 0;
+        while (!left.isEmpty() && Instant.now().isBefore(deadline) && idleRounds < 2) {
+            int repairsBefore = repairs.size();
+            List<String> before = left;
+            repairRound(found, repairs);
+            Instant roundEnd = Instant.now().plus(ROUND);
+            left = awaitNoProblems(roundEnd.isBefore(deadline) ? roundEnd : deadline);
+            idleRounds = repairs.size() == repairsBefore && left.equals(before) ? idleRounds + 1 : 0;
+        }
+        if (!left.isEmpty()) {
+            throw new ClusterUnhealthyException("The cluster is not healthy before this scenario, and "
+                    + String.format(Locale.ROOT, "%d s", Duration.between(start, Instant.now()).toSeconds())
+                    + " of repair (at most " + REPAIR_BOUND.toSeconds() + " s) did not change that. Still wrong:\n  - " + String.join("\n  - ", left)
+                    + "\nFound at first:\n  - " + String.join("\n  - ", found)
+                    + "\nRepairs tried:\n  - " + (repairs.isEmpty() ? "none" : String.join("\n  - ", repairs))
+                    + "\nThe next scenario starts from a rebuilt cluster.");
+        }
+        return new Outcome(found, repairs, Duration.between(start, Instant.now()));
+    }
+
+    /** Everything that is wrong now, one line each; empty for a healthy cluster. */
+    public List<String> problems() {
+        try (NodeSessions sessions = new NodeSessions(cluster)) {
+            List<String> problems = new ArrayList<>();
+            for (Condition condition : conditions) {
+                boolean basicProblems = !problems.isEmpty();
+                if (basicProblems && !condition.isBasic()) {
+                    break; // what Citus and nginx report means little while a node is down
+                }
+                problems.addAll(check(condition, sessions));
+            }
+            return problems;
+        }
+    }
+
+    /**
+     * One round: each condition that does not hold is repaired, in order; a repair that fails is listed and the next
+     * one tried. A condition judged for the first time in this round (the basic ones hid it) is added to what was found.
+     */
+    private void repairRound(List<String> found, List<String> repairs) {
+        try (NodeSessions sessions = new NodeSessions(cluster)) {
+            for (Condition condition : conditions) {
+                List<String> problems = check(condition, sessions);
+                problems.stream().filter(p -> !found.contains(p)).forEach(found::add);
+                if (problems.isEmpty()) {
+                    continue;
+                }
+                try {
+                    repairs.addAll(condition.repair(sessions));
+                } catch (RuntimeException e) {
+                    repairs.add("repairing " + condition.what() + " failed: " + Text.firstLine(e.getMessage()));
+                }
+            }
+        }
+    }
+
+    private static List<String> check(Condition condition, NodeSessions sessions) {
+        try {
+            return condition.problems(sessions);
+        } catch (RuntimeException e) {
+            return List.of(condition.what() + " could not be checked: " + Text.firstLine(e.getMessage()));
+        }
+    }
+
+    /** Polls until nothing is wrong or the deadline passes; returns what was wrong at the last poll. */
+    private List<String> awaitNoProblems(Instant deadline) {
+        AtomicReference<List<String>> last = new AtomicReference<>(List.of());
+        try {
+            await("a healthy cluster").atMost(remaining(deadline)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500)).pollInSameThread().until(() -> {
+                        last.set(problems());
+                        return last.get().isEmpty();
+                    });
+            return List.of();
+        } catch (ConditionTimeoutException e) {
+            return last.get();
+        }
+    }
+
+    private static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+    }
+}

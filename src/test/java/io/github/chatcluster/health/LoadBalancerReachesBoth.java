@@ -1,0 +1,26 @@
+package io.github.chatcluster.health;
+
+import java.util.List;
+
+import io.github.chatcluster.cluster.LoadBalancerRouting;
+
+/** New connections through the load balancer reach both coordinators. */
+final class LoadBalancerReachesBoth implements Condition {
+
+    @Override
+    public String what() {
+        return "the load balancer's routing";
+    }
+
+    @Override
+    public List<String> problems(NodeSessions s) {
+        LoadBalancerRouting.Probe probe = new LoadBalancerRouting(s.cluster()).probe(LoadBalancerRouting.PROBES);
+        return probe.reachesBothCoordinators() ? List.of() : List.of(probe.problem());
+    }
+
+    @Override
+    public List<String> repair(NodeSessions s) {
+        new LoadBalancerRouting(s.cluster()).forgetFailures();
+        return List.of("made the load balancer forget its failed connections (a configuration reload, SIGHUP)");
+    }
+}
