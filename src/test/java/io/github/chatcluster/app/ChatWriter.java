@@ -68,10 +68,10 @@ public class ChatWriter {
     public long writeRoom(int messages) {
         long roomId = newRoomId();
         long first = roomId % 1_000_000_000L;
-        policy.write(() -> app.createRoom(roomId, "room " + roomId), acks);
+        policy.write(() -> app.createRoom(roomId, "room " + roomId), acks.tally());
         acks.room(roomId);
         for (long user : new long[] {first, first + 1}) {
-            policy.write(() -> app.join(roomId, user), acks);
+            policy.write(() -> app.join(roomId, user), acks.tally());
             acks.member(roomId, user);
         }
         for (int i = 0; i < messages; i++) {
@@ -83,9 +83,9 @@ public class ChatWriter {
     public UUID sendMessage(long roomId, long sender, String body) {
         UUID clientId = UUID.randomUUID();
         try {
-            policy.write(() -> app.send(roomId, sender, body, clientId).wasAlreadyStored(), acks);
+            policy.write(() -> app.send(roomId, sender, body, clientId).wasAlreadyStored(), acks.tally());
         } catch (RetryPolicy.InDoubt e) {
-            acks.inDoubt(new AckLog.InDoubtMessage(roomId, sender, body, clientId));
+            acks.inDoubt().add(new InDoubtWrites.Message(roomId, sender, body, clientId));
             throw e;
         }
         acks.message(roomId, clientId);

@@ -86,9 +86,9 @@ public class InFlightWrite implements AutoCloseable {
         if (commit.acknowledged()) {
             acks.message(roomId, clientId);
         } else if (commit.outcome() == WriteOutcome.UNKNOWN) {
-            acks.unknownOutcome();
+            acks.tally().unknownOutcome();
         } else {
-            acks.refused(error.getSQLState());
+            acks.tally().refused(error.getSQLState());
         }
         return commit;
     }
@@ -118,10 +118,10 @@ public class InFlightWrite implements AutoCloseable {
         RetryPolicy policy = RetryPolicy.within(within);
         boolean wasStored;
         try (ChatApplication app = policy.session(entry)) {
-            wasStored = policy.write(() -> app.send(roomId, senderId, "in flight", clientId).wasAlreadyStored(), acks);
+            wasStored = policy.write(() -> app.send(roomId, senderId, "in flight", clientId).wasAlreadyStored(), acks.tally());
         }
-        acks.unknownResolved(wasStored);
-        acks.message(roomId, clientId);
+        acks.tally().unknownResolved(wasStored);
+        acks.resolved(roomId, clientId);
         return wasStored;
     }
 

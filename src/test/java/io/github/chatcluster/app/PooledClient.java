@@ -19,7 +19,7 @@ import io.github.chatcluster.cluster.Endpoint;
 public final class PooledClient implements AutoCloseable {
 
     /** What became of one query or write: done, refused with an error, or cancelled by the client's timeout. */
-    public record Outcome(boolean committed, String sqlState, String error, Duration took) {
+    public record Outcome(boolean committed, String sqlState, String error, Duration took, Instant ended) {
 
         public boolean cancelledByTheClient() {
             return "57014".equals(sqlState);
@@ -67,7 +67,7 @@ public final class PooledClient implements AutoCloseable {
     /** Reads back every write the log holds on this session's connection; the outcome says how long it took. */
     public Outcome readAcknowledged(AckLog acks) {
         return timed(() -> {
-            AckLog.ReadBack readBack = acks.readBackOn(connection, "a pooled session on " + entry);
+            ReadBack readBack = acks.readBackOn(connection, "a pooled session on " + entry);
             if (!readBack.complete()) {
                 throw new IllegalStateException(readBack.problems());
             }
@@ -91,9 +91,9 @@ public final class PooledClient implements AutoCloseable {
         Instant start = Instant.now();
         try {
             work.run();
-            return new Outcome(true, null, null, Duration.between(start, Instant.now()));
+            return new Outcome(true, null, null, Duration.between(start, Instant.now()), Instant.now());
         } catch (SQLException e) {
-            return new Outcome(false, e.getSQLState(), e.getMessage(), Duration.between(start, Instant.now()));
+            return new Outcome(false, e.getSQLState(), e.getMessage(), Duration.between(start, Instant.now()), Instant.now());
         }
     }
 
@@ -105,9 +105,9 @@ public final class PooledClient implements AutoCloseable {
             ps.setLong(1, ChatWriter.newRoomId());
             ps.setString(2, "pooled client");
             ps.executeUpdate();
-            return new Outcome(true, null, null, Duration.between(start, Instant.now()));
+            return new Outcome(true, null, null, Duration.between(start, Instant.now()), Instant.now());
         } catch (SQLException e) {
-            return new Outcome(false, e.getSQLState(), e.getMessage(), Duration.between(start, Instant.now()));
+            return new Outcome(false, e.getSQLState(), e.getMessage(), Duration.between(start, Instant.now()), Instant.now());
         }
     }
 
@@ -115,6 +115,11 @@ public final class PooledClient implements AutoCloseable {
      * Starts {@link #createRoom} in the background and returns at once; {@link #close()} aborts a write that
      * is still waiting.
      */
+    /** {@link #readEverything()} on the client's own thread: the caller goes on, and looks at the outcome later. */
+    public CompletableFuture<Outcome> readEverythingInTheBackground() {
+        return CompletableFuture.supplyAsync(this::readEverything, background);
+    }
+
     public CompletableFuture<Outcome> createRoomInTheBackground(Duration timeout) {
         return CompletableFuture.supplyAsync(() -> createRoom(timeout), background);
     }
@@ -132,6 +137,13 @@ public final class PooledClient implements AutoCloseable {
             // the connection broke; nothing to close
         } finally {
             background.shutdownNow();
+            try {
+                if (!background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    System.err.println("a pooled client's thread on " + entry + " did not end within 10 s of its connection's abort");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ public final class RetryPolicy {
      * that succeeded found it already stored; throws the last {@link ChatDatabaseException} when it
      * was refused, or {@link InDoubt}.
      */
-    public boolean write(IdempotentWrite write, AckLog tally) {
+    public boolean write(IdempotentWrite write, OutcomeTally tally) {
         ChatDatabaseException first;
         try {
             return write.attempt();
@@ -112,7 +112,7 @@ public final class RetryPolicy {
         return foundStored.get();
     }
 
-    private RuntimeException counted(ChatDatabaseException last, boolean unknown, AckLog tally) {
+    private RuntimeException counted(ChatDatabaseException last, boolean unknown, OutcomeTally tally) {
         if (unknown) {
             return new InDoubt(window, last);
         }

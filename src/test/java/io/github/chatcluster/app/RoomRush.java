@@ -57,7 +57,7 @@ public final class RoomRush {
         boolean joined = false;
         String joinRefusal = null;
         try {
-            policy.write(() -> app.join(roomId, user), acks);
+            policy.write(() -> app.join(roomId, user), acks.tally());
             joined = true;
             acks.member(roomId, user);
         } catch (ChatApplication.Refused e) {
@@ -67,7 +67,7 @@ public final class RoomRush {
         String sendRefusal = null;
         UUID id = UUID.randomUUID();
         try {
-            policy.write(() -> app.send(roomId, user, "hello from user " + user, id).wasAlreadyStored(), acks);
+            policy.write(() -> app.send(roomId, user, "hello from user " + user, id).wasAlreadyStored(), acks.tally());
             sent = true;
             acks.message(roomId, id);
         } catch (ChatApplication.Refused e) {

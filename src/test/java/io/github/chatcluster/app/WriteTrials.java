@@ -105,12 +105,12 @@ public final class WriteTrials implements AutoCloseable {
                         Instant before = Instant.now();
                         try {
                             // no retry inside a trial: the policy only counts the outcome of a failed write
-                            RetryPolicy.none().write(() -> session.send(room, sender, "trial " + label, id).wasAlreadyStored(), acks);
+                            RetryPolicy.none().write(() -> session.send(room, sender, "trial " + label, id).wasAlreadyStored(), acks.tally());
                             latencies.add(Duration.between(before, Instant.now()));
                             acks.message(room, id);
                         } catch (RetryPolicy.InDoubt e) {
                             failures.add("UNKNOWN: " + e.getCause().getMessage().lines().findFirst().orElse(""));
-                            acks.inDoubt(new AckLog.InDoubtMessage(room, sender, "trial " + label, id));
+                            acks.inDoubt().add(new InDoubtWrites.Message(room, sender, "trial " + label, id));
                         } catch (ChatDatabaseException e) {
                             failures.add("REFUSED: " + e.getMessage().lines().findFirst().orElse(""));
                         }

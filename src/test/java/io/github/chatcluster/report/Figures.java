@@ -31,6 +31,16 @@ public final class Figures {
         write();
     }
 
+    /** A figure's key made of words ("worker-3 died silently" becomes "worker-3-died-silently"). */
+    public static String key(String words) {
+        return words.replaceAll("[^A-Za-z0-9-]+", "-");
+    }
+
+    /** Seconds, with two decimals, in the one number format of every figure. */
+    public static String seconds(java.time.Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.2f", d.toMillis() / 1000.0);
+    }
+
     public static synchronized void record(String key, String value) {
         FIGURES.put(key, value);
         write();

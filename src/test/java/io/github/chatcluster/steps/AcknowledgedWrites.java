@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import io.github.chatcluster.app.AckLog;
+import io.github.chatcluster.app.ReadBack;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
@@ -22,7 +23,7 @@ final class AcknowledgedWrites {
 
     /** Fails with what is missing or stored twice; returns how long the slowest read query took. */
     static Duration assertAllReadOnceThrough(AckLog acks, Endpoint entry) {
-        AckLog.ReadBack readBack;
+        ReadBack readBack;
         try {
             readBack = acks.readBackThrough(entry);
         } catch (SQLException e) {

@@ -15,12 +15,10 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatApplication;
-import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.InFlightWrite;
 import io.github.chatcluster.app.WriteLoad;
 import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.cluster.ChatCluster;
-import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.faults.FailureKind;
 
 /** Writes caught by a coordinator's failure: one in flight, a storm of them, and how their outcomes are resolved. */
@@ -84,28 +82,6 @@ public class InFlightWriteSteps {
             scheduler.shutdownNow();
         }
         assertThat(context.timeline().faultInjectedAt()).as("coordinator-1 was killed during the storm").isNotNull();
-    }
-
-    @When("the clients write every write still in doubt again, with the same id, through the load balancer")
-    public void theClientsResolveInDoubtWrites() {
-        int inDoubt = context.acks().inDoubtMessages();
-        int wereStored = context.acks().resolveInDoubt(cluster().loadBalancer(), Duration.ofSeconds(30));
-        context.report(inDoubt + " messages were still in doubt; " + wereStored + " of them had been stored, the others were written again");
-        assertThat(context.acks().inDoubtMessages()).as("messages still in doubt").isZero();
-    }
-
-    @Then("every write the clients saw acknowledged is stored exactly once")
-    public void everyAcknowledgedWriteIsStoredOnce() {
-        for (Endpoint entry : List.of(cluster().coordinator2(), cluster().loadBalancer())) {
-            AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
-        }
-        assertThat(ChatInspection.through(cluster().coordinator2()).duplicateMessages()).isEmpty();
-    }
-
-    @Then("the report shows how many writes had an unknown outcome and how they were resolved")
-    public void theReportShowsUnknownOutcomes() {
-        context.report(context.acks().summary());
-        assertThat(context.acks().messages()).as("messages acknowledged during the storm").isPositive();
     }
 
     @After

@@ -45,7 +45,7 @@ public class WriteSteps {
     @Then("every write was acknowledged")
     public void everyWriteWasAcknowledged() {
         assertThat(writerErrors).as("errors the writers saw").isEmpty();
-        assertThat(context.acks().unknownOutcomes()).as("writes with an unknown outcome").isZero();
+        assertThat(context.acks().tally().unknownOutcomes()).as("writes with an unknown outcome").isZero();
     }
 
     @Then("every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer")

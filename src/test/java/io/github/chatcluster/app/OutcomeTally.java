@@ -1,0 +1,75 @@
+package io.github.chatcluster.app;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** How the writes of a scenario ended, counted: refused (by SQLSTATE), unknown, resolved, and the retries. Thread-safe. */
+public final class OutcomeTally {
+
+    private final AtomicInteger unknownOutcomes = new AtomicInteger();
+    private final AtomicInteger unknownThatHadCommitted = new AtomicInteger();
+    private final AtomicInteger unknownResolved = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final Map<String, AtomicInteger> refusedBySqlState = new ConcurrentHashMap<>();
+
+    /** A write whose outcome the client did not learn: its connection was lost while COMMIT was under way. */
+    public void unknownOutcome() {
+        unknownOutcomes.incrementAndGet();
+    }
+
+    /** A write with an unknown outcome was written again and acknowledged; {@code hadCommitted}: it found itself stored. */
+    public void unknownResolved(boolean hadCommitted) {
+        unknownResolved.incrementAndGet();
+        if (hadCommitted) {
+            unknownThatHadCommitted.incrementAndGet();
+        }
+    }
+
+    /** One more attempt of a write that had failed. */
+    public void retry() {
+        retries.incrementAndGet();
+    }
+
+    /** A write the database refused (it did not happen), after any retries. */
+    public void refused(String sqlState) {
+        refusedBySqlState.computeIfAbsent(String.valueOf(sqlState), s -> new AtomicInteger()).incrementAndGet();
+    }
+
+    public int refusedWrites() {
+        return refusedBySqlState.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Refused writes by SQLSTATE, in SQLSTATE order. */
+    public Map<String, Integer> refusedBySqlState() {
+        Map<String, Integer> bySqlState = new TreeMap<>();
+        refusedBySqlState.forEach((state, count) -> bySqlState.put(state, count.get()));
+        return bySqlState;
+    }
+
+    public int retries() {
+        return retries.get();
+    }
+
+    public int unknownOutcomes() {
+        return unknownOutcomes.get();
+    }
+
+    public int unknownResolved() {
+        return unknownResolved.get();
+    }
+
+    public int unknownThatHadCommitted() {
+        return unknownThatHadCommitted.get();
+    }
+
+    @Override
+    public String toString() {
+        String refused = refusedWrites() == 0 ? "no write refused" : refusedWrites() + " writes refused " + refusedBySqlState();
+        String unknown = unknownOutcomes() == 0 ? "no write with an unknown outcome"
+                : unknownOutcomes() + " writes with an unknown outcome (written again with the same id: " + unknownResolved()
+                        + ", of which " + unknownThatHadCommitted() + " found themselves already stored)";
+        return refused + "; " + unknown + "; " + retries() + " retries in all";
+    }
+}

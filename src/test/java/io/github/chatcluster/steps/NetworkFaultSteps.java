@@ -1,0 +1,99 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.faults.PacketFaults;
+import io.github.chatcluster.health.HealthyBaseline;
+import io.github.chatcluster.report.Figures;
+
+/** Packet-level faults by node name (network_faults.feature): silent deaths, cut links, delay, loss, and the heal. */
+public class NetworkFaultSteps {
+
+    private final ScenarioContext context;
+
+    public NetworkFaultSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    private ChatCluster cluster() {
+        return context.cluster();
+    }
+
+    private PacketFaults network() {
+        return cluster().packetFaults();
+    }
+
+    private void faultBegins(String fault) {
+        context.timeline().faultInjectedAt(Instant.now());
+        context.timeline().fault(fault);
+    }
+
+    // ---- the faults
+
+    @When("{node} dies silently")
+    public void diesSilently(String node) {
+        faultBegins(node + " died silently");
+        network().dieSilently(node);
+    }
+
+    @When("{node} is cut off from every worker")
+    public void cutOffFromEveryWorker(String node) {
+        faultBegins(node + " cut off from every worker");
+        ChatCluster.WORKERS.forEach(worker -> network().cutLink(node, worker));
+    }
+
+    @When("the link between {node} and {node} is cut")
+    public void theLinkIsCut(String node, String peer) {
+        faultBegins("the link between " + node + " and " + peer + " cut");
+        network().cutLink(node, peer);
+    }
+
+    @Given("every packet between the coordinators and the workers is delayed by {int} ms")
+    public void everyPacketIsDelayed(int millis) {
+        faultBegins(millis + " ms delay between the coordinators and the workers");
+        for (String worker : ChatCluster.WORKERS) {
+            network().delay(worker, List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2), millis);
+        }
+    }
+
+    @When("{node} loses {int}% of its packets")
+    public void losesPackets(String node, int percent) {
+        faultBegins(node + " losing " + percent + "% of its packets");
+        network().losePackets(node, percent);
+    }
+
+    @When("the network heals")
+    public void theNetworkHeals() {
+        context.report("healed: " + network().healAll());
+        context.timeline().backAt(Instant.now());
+    }
+
+    @Then("the cluster is healthy again within {int} seconds")
+    public void theClusterIsHealthyAgainWithin(int seconds) {
+        Instant healed = context.timeline().backAt();
+        assertThat(healed).as("when the network healed").isNotNull();
+        HealthyAgain.Result result = HealthyAgain.check(new HealthyBaseline(cluster()), healed, Duration.ofSeconds(seconds));
+        if (!result.healthy()) {
+            throw new AssertionError("After " + context.timeline().fault() + " and the network healed, the cluster was still not"
+                    + " healthy " + seconds + " s after the heal, by itself (no repair):\n  - " + String.join("\n  - ", result.lastProblems()));
+        }
+        context.report(String.format(Locale.ROOT, "healthy again %.1f s after the network healed%s", result.after().toMillis() / 1000.0,
+                result.firstProblems().isEmpty() ? "" : "; at the first check: " + result.firstProblems()));
+        Figures.record("network.healthy-again-seconds." + Figures.key(context.timeline().fault()), Figures.seconds(result.after()));
+        if (result.after().compareTo(Duration.ofSeconds(seconds)) > 0) {
+            throw new AssertionError(String.format(Locale.ROOT, "After %s, the cluster was healthy again only %.1f s after the"
+                    + " network healed, more than the %d s allowed", context.timeline().fault(), result.after().toMillis() / 1000.0, seconds));
+        }
+    }
+
+}

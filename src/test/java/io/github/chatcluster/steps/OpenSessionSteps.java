@@ -1,0 +1,120 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.app.PooledClient;
+import io.github.chatcluster.catalog.DataPlacement;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.Text;
+import io.github.chatcluster.report.Figures;
+
+/** Sessions a client opened before a fault, and what their next query meets (network_faults.feature). */
+public class OpenSessionSteps {
+
+    private final ScenarioContext context;
+    /** Sessions opened before the fault, closed when the scenario ends. */
+    private final List<PooledClient> sessions = new ArrayList<>();
+    private java.util.concurrent.CompletableFuture<PooledClient.Outcome> nextQuery;
+
+    public OpenSessionSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    private ChatCluster cluster() {
+        return context.cluster();
+    }
+
+    @Given("a client holds a session on {node} with a socket timeout of {int} seconds")
+    public void aClientHoldsASession(String node, int seconds) throws SQLException {
+        PooledClient session = PooledClient.open(cluster().endpoint(node), Duration.ofSeconds(seconds));
+        sessions.add(session);
+        assertThat(session.readEverything().committed()).as("a first query on the session").isTrue();
+    }
+
+    @When("the client sends its next query on that session")
+    public void theClientSendsItsNextQuery() {
+        assertThat(sessions).as("a session opened before the fault").isNotEmpty();
+        nextQuery = sessions.get(0).readEverythingInTheBackground();
+    }
+
+    /** Timed from the fault: the query was sent as the fault began, and the sentence counts from the fault. */
+    @Then("the session on {node} learns that its coordinator is gone within {int} seconds of the fault")
+    public void theSessionLearns(String node, int seconds) throws Exception {
+        assertThat(nextQuery).as("the session's next query, sent after the fault").isNotNull();
+        PooledClient.Outcome next;
+        try {
+            next = nextQuery.get(seconds + 30L, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the session's next query on " + node + " had no outcome " + (seconds + 30)
+                    + " s after it was sent, after " + context.timeline().fault());
+        }
+        Duration sinceFault = Duration.between(context.timeline().faultInjectedAt(), next.ended());
+        context.report("the session's next query on " + node + ": " + next + (next.committed() ? "" : " (SQLSTATE "
+                + next.sqlState() + ": " + Text.firstLine(next.error()) + ")") + String.format(Locale.ROOT,
+                "; it ended %.1f s after the fault", sinceFault.toMillis() / 1000.0));
+        Figures.record("network.open-session-learns-seconds." + Figures.key(context.timeline().fault()), Figures.seconds(sinceFault));
+        assertThat(next.committed()).as("the session's next query on %s after %s", node, context.timeline().fault()).isFalse();
+        assertThat(sinceFault).as("time from the fault until the session's query learned of it")
+                .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Given("a client on coordinator-1 and a client on coordinator-2 have each read every room, so that both coordinators hold connections to every worker")
+    public void clientsOnBothCoordinatorsHaveReadEveryRoom() throws SQLException {
+        for (Endpoint entry : List.of(cluster().coordinator1(), cluster().coordinator2())) {
+            PooledClient session = PooledClient.open(entry);
+            sessions.add(session);
+            PooledClient.Outcome read = session.readEverything();
+            assertThat(read.committed()).as("reading every room through a session on %s: %s", entry, read).isTrue();
+        }
+    }
+
+    @Then("each of those clients reads every acknowledged room again within {int} seconds")
+    public void eachClientReadsAgain(int seconds) {
+        for (PooledClient session : sessions) {
+            PooledClient.Outcome read = session.readAcknowledged(context.acks());
+            context.report("the session on " + session.entry() + " read every acknowledged write: " + read);
+            Figures.record("network.pooled-read-seconds." + Figures.key(context.timeline().fault()) + ".on-" + session.entry().name(), Figures.seconds(read.took()));
+            if (!read.committed()) {
+                throw new AssertionError(String.format(Locale.ROOT, "The session on %s, which held connections to every worker,"
+                        + " could not read the acknowledged writes after %s: after %.1f s, %s (SQLSTATE %s). Nothing in the cluster"
+                        + " ended the coordinator's wait on its open connection to the dead worker (TCP keepalives and a TCP user"
+                        + " timeout towards the workers would), so the client's own socket timeout did, after %d s allowed.",
+                        session.entry(), context.timeline().fault(), read.took().toMillis() / 1000.0, Text.firstLine(read.error()), read.sqlState(), seconds));
+            }
+            NetworkChecks.assertWithin(context, read, seconds, "reading every acknowledged write on the session on " + session.entry());
+        }
+    }
+
+    @Then("each of those clients is refused a new message to a room with a copy on {node} within {int} seconds")
+    public void eachClientIsRefused(String worker, int seconds) {
+        DataPlacement.RoomPlacement room = NetworkChecks.roomsWithACopyOn(context, worker, true).get(0);
+        long sender = context.acks().membersOf(room.roomId()).get(0);
+        for (PooledClient session : sessions) {
+            PooledClient.Outcome write = session.sendMessage(room.roomId(), sender, UUID.randomUUID());
+            context.report("the session on " + session.entry() + " sent a message to room " + room.roomId() + ": " + write
+                    + (write.committed() ? "" : " (" + Text.firstLine(write.error()) + ")"));
+            Figures.record("network.pooled-refused-write-seconds." + Figures.key(context.timeline().fault()) + ".on-" + session.entry().name(), Figures.seconds(write.took()));
+            assertThat(write.committed()).as("a message through %s to room %d, which has a copy on %s, after %s",
+                    session.entry(), room.roomId(), worker, context.timeline().fault()).isFalse();
+            NetworkChecks.assertWithin(context, write, seconds, "the refused message on the session on " + session.entry());
+        }
+    }
+
+    @After
+    public void closeSessions() {
+        sessions.forEach(PooledClient::close);
+    }
+
+}
