@@ -2,8 +2,10 @@
 Feature: Both coordinators take writes at the same time
   Clients write through coordinator-1 and coordinator-2 at once. Both coordinators write into the
   same shards on the workers, so a write acknowledged by one coordinator is visible through the
-  other, and through the load balancer, as soon as it is acknowledged: this is stronger than the
-  "eventual consistency" the original demo promised.
+  other, and through the load balancer, with no waiting: the first read after the writers finished
+  finds every acknowledged write, which is stronger than the "eventual consistency" the original demo
+  promised. (Whether each write is visible the moment it is acknowledged, and across several rooms,
+  is for the consistency scenarios to measure.)
 
   Background:
     Given the chat cluster is running and was checked healthy before this scenario
@@ -11,7 +13,7 @@ Feature: Both coordinators take writes at the same time
   Scenario: Writers on both coordinators at once lose nothing and duplicate nothing
     When 4 clients write through coordinator-1 and 4 clients write through coordinator-2 at the same time, each creating 10 rooms with 2 members and 5 messages
     Then every write was acknowledged
-    And every acknowledged room, member and message is visible through coordinator-1, coordinator-2 and the load balancer at once
+    And every acknowledged room, member and message is visible through coordinator-1, coordinator-2 and the load balancer by the first read after the writers finished
     And no message is stored twice
     And for each chat table, the workers store exactly twice the rows the application sees
 
@@ -26,7 +28,9 @@ Feature: Both coordinators take writes at the same time
     # The original demo claims that write throughput "scales linearly with coordinator count".
     # Both coordinators share the same workers, which do the actual writing; this benchmark
     # reports what the cluster does on this machine, with the same number of writers in both
-    # set-ups. It asserts no absolute speed. The trials alternate, and the verdict is given only
-    # when every trial of one kind lies on the same side of "1.8 times"; otherwise "not decided".
+    # set-ups. It asserts no absolute speed. The trials alternate. "Scales linearly" means twice the
+    # writes per second with two coordinators: held when every trial through both has at least twice
+    # the writes per second of every trial through one; not held when every trial through both has
+    # less than twice every trial through one; otherwise the spread decides, and it is "not decided".
     When 3 trials of 2 seconds each alternate 8 writers through coordinator-1 alone with 4 writers through each coordinator
     Then the report shows the median and p99 write latency and the writes per second of each trial, and the verdict on the demo's claim

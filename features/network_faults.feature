@@ -91,7 +91,8 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     # serialises the writes to one shard, so writers whose rooms share a shard wait for each other;
     # each writer gets a new room in every trial, so which rooms collide is chance. The trials
     # alternate, one coordinator then both, and the verdict is given only when every trial of one
-    # kind lies on the same side of "twice"; otherwise the report says "not decided".
+    # kind lies on the same side of "twice" (the rule of concurrent_writes.feature); otherwise the
+    # report says "not decided".
     # Measured on 2 cores: a write takes about 615 ms (six round trips of 100 ms); through both
     # coordinators the runs gave 1.5 to 2.0 times the writes per second of one.
     Given every packet between the coordinators and the workers is delayed by 50 ms

@@ -27,11 +27,21 @@ public final class WriteTrials implements AutoCloseable {
     /** Sessions of earlier trials, by entry point, used again: their connections to the workers are open already. */
     private final Map<Endpoint, java.util.Deque<ChatApplication>> idle = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** What one trial measured: the latency of every acknowledged write, the failures, the time it ran. */
-    public record Trial(String label, List<Duration> latencies, int failures, String firstFailure, Duration elapsed) {
+    /**
+     * What one trial measured: the latency of every acknowledged write, the failures, the trial's duration, and how
+     * many writes were acknowledged inside it (a write still under way when the trial ended counts for its latency,
+     * not for the throughput).
+     */
+    public record Trial(String label, List<Duration> latencies, int failures, String firstFailure, Duration elapsed, int completedInside) {
 
+        /** A series of writes with no fixed duration: every write counts, over the time the series took. */
+        public Trial(String label, List<Duration> latencies, int failures, String firstFailure, Duration elapsed) {
+            this(label, latencies, failures, firstFailure, elapsed, latencies.size());
+        }
+
+        /** Writes acknowledged inside the trial, per second of the trial. */
         public double perSecond() {
-            return latencies.size() * 1000.0 / Math.max(1, elapsed.toMillis());
+            return completedInside * 1000.0 / Math.max(1, elapsed.toMillis());
         }
 
         /** The latency below which the given share of the writes stayed (nearest rank). */
@@ -50,8 +60,8 @@ public final class WriteTrials implements AutoCloseable {
 
         @Override
         public String toString() {
-            return String.format("%s: %d writes in %.1f s = %.1f/s, latency median %d ms, p99 %d ms, fastest %d ms%s",
-                    label, latencies.size(), elapsed.toMillis() / 1000.0, perSecond(), percentile(0.5).toMillis(),
+            return String.format(java.util.Locale.ROOT, "%s: %d writes in %.1f s = %.1f/s (%d more ended after it), latency median %d ms, p99 %d ms, fastest %d ms%s",
+                    label, completedInside, elapsed.toMillis() / 1000.0, perSecond(), latencies.size() - completedInside, percentile(0.5).toMillis(),
                     percentile(0.99).toMillis(), fastest().toMillis(),
                     failures == 0 ? "" : ", " + failures + " failed (first: " + firstFailure + ")");
         }
@@ -86,6 +96,7 @@ public final class WriteTrials implements AutoCloseable {
         List<Endpoint> writers = new ArrayList<>();
         writersPerEntry.forEach((entry, count) -> writers.addAll(Collections.nCopies(count, entry)));
         List<Duration> latencies = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger completedInside = new java.util.concurrent.atomic.AtomicInteger();
         List<String> failures = new CopyOnWriteArrayList<>();
         CyclicBarrier start = new CyclicBarrier(writers.size() + 1);
         AtomicReference<Instant> end = new AtomicReference<>();
@@ -106,7 +117,11 @@ public final class WriteTrials implements AutoCloseable {
                         try {
                             // no retry inside a trial: the policy only counts the outcome of a failed write
                             RetryPolicy.none().write(() -> session.send(room, sender, "trial " + label, id).wasAlreadyStored(), acks.tally());
-                            latencies.add(Duration.between(before, Instant.now()));
+                            Instant done = Instant.now();
+                            latencies.add(Duration.between(before, done));
+                            if (!done.isAfter(end.get())) {
+                                completedInside.incrementAndGet();
+                            }
                             acks.message(room, id);
                         } catch (RetryPolicy.InDoubt e) {
                             failures.add("UNKNOWN: " + e.getCause().getMessage().lines().findFirst().orElse(""));
@@ -126,11 +141,18 @@ public final class WriteTrials implements AutoCloseable {
                 future.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
             }
             return new Trial(label, List.copyOf(latencies), failures.size(), failures.isEmpty() ? null : failures.get(0),
-                    Duration.between(began, Instant.now()));
+                    duration, completedInside.get());
         } catch (Exception e) {
             throw new IllegalStateException("the trial \"" + label + "\" did not complete: " + e, e);
         } finally {
             pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                    System.err.println("the writers of \"" + label + "\" did not end within 30 s of the trial");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             used.forEach(u -> idle.computeIfAbsent(u.getKey(), e -> new java.util.concurrent.ConcurrentLinkedDeque<>()).push(u.getValue()));
         }
     }

@@ -74,6 +74,25 @@ public class ShardStorage {
         });
     }
 
+    /**
+     * Whether the shard's table exists on this worker, read in the worker's own catalog (not Citus's metadata), with
+     * Citus's hiding of shard tables turned off for the session.
+     */
+    public boolean shardTableExists(String table, long shardId) {
+        return withConnection(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("SET citus.override_table_visibility TO off");
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_catalog.pg_class WHERE relname = ?")) {
+                ps.setString(1, table + "_" + shardId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) > 0;
+                }
+            }
+        });
+    }
+
     /** Rows of one room in one shard table of this worker; -1 when the worker does not store that shard. */
     public long rowsOfRoom(String table, String roomColumn, long shardId, long roomId) {
         return withConnection(c -> {

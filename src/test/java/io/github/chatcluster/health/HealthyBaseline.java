@@ -30,8 +30,15 @@ public final class HealthyBaseline {
     /** How long one round of repairs may take to show its effect before the next round. */
     private static final Duration ROUND = Duration.ofSeconds(10);
 
-    /** What was found wrong and what was done about it, before one scenario. */
-    public record Outcome(List<String> found, List<String> repairs, Duration took) {
+    /**
+     * What was found wrong and what was done about it, before one scenario, and what the last check found (empty:
+     * healthy; {@link #establish()} throws otherwise, so an outcome it returns always ends healthy).
+     */
+    public record Outcome(List<String> found, List<String> repairs, Duration took, List<String> leftAfter) {
+        public boolean endedHealthy() {
+            return leftAfter.isEmpty();
+        }
+
         public boolean wasHealthy() {
             return found.isEmpty();
         }
@@ -74,7 +81,7 @@ public final class HealthyBaseline {
         Instant start = Instant.now();
         List<String> found = new ArrayList<>(problems());
         if (found.isEmpty()) {
-            return new Outcome(List.of(), List.of(), Duration.between(start, Instant.now()));
+            return new Outcome(List.of(), List.of(), Duration.between(start, Instant.now()), List.of());
         }
         Instant deadline = start.plus(REPAIR_BOUND);
         List<String> repairs = new ArrayList<>();
@@ -98,7 +105,7 @@ public final class HealthyBaseline {
                     + "\nRepairs tried:\n  - " + (repairs.isEmpty() ? "none" : String.join("\n  - ", repairs))
                     + "\nThe next scenario starts from a rebuilt cluster.");
         }
-        return new Outcome(found, repairs, Duration.between(start, Instant.now()));
+        return new Outcome(found, repairs, Duration.between(start, Instant.now()), left);
     }
 
     /** Everything that is wrong now, one line each; empty for a healthy cluster. */

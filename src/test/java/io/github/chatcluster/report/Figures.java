@@ -19,7 +19,15 @@ public final class Figures {
 
     private static final Path DIR = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports");
     private static final Map<String, String> FIGURES = new TreeMap<>();
-    private static final Map<SeedClaim, List<String>> VERDICTS = new EnumMap<>(SeedClaim.class);
+    private static final Map<SeedClaim, List<Finding>> VERDICTS = new EnumMap<>(SeedClaim.class);
+
+    /** One scenario's finding on a claim: its verdict and what it rests on. */
+    record Finding(Verdict verdict, String evidence) {
+        @Override
+        public String toString() {
+            return verdict + ": " + evidence;
+        }
+    }
 
     private Figures() {
     }
@@ -51,16 +59,16 @@ public final class Figures {
      * finding of the run says so; one finding against it is enough for "not held".
      */
     public static synchronized String claim(SeedClaim claim, boolean held, String evidence) {
-        return finding(claim, (held ? "HELD" : "NOT HELD") + ": " + evidence);
+        return finding(claim, new Finding(Verdict.of(held), evidence));
     }
 
     /** A finding that decides nothing (the figures were not clear, or the scenario failed); it does not count. */
     public static synchronized String notDecided(SeedClaim claim, String why) {
-        return finding(claim, "NOT DECIDED: " + why);
+        return finding(claim, new Finding(Verdict.NOT_DECIDED, why));
     }
 
-    private static String finding(SeedClaim claim, String finding) {
-        List<String> findings = VERDICTS.computeIfAbsent(claim, c -> new ArrayList<>());
+    private static String finding(SeedClaim claim, Finding finding) {
+        List<Finding> findings = VERDICTS.computeIfAbsent(claim, c -> new ArrayList<>());
         findings.add(finding);
         FIGURES.put(claim.key(), verdict(findings));
         write();
@@ -68,9 +76,9 @@ public final class Figures {
     }
 
     /** Not held when one finding is against it; held when some are for it and none against; else not decided. */
-    static String verdict(List<String> findings) {
-        long against = findings.stream().filter(f -> f.startsWith("NOT HELD")).count();
-        long held = findings.stream().filter(f -> f.startsWith("HELD")).count();
+    static String verdict(List<Finding> findings) {
+        long against = findings.stream().filter(f -> f.verdict() == Verdict.NOT_HELD).count();
+        long held = findings.stream().filter(f -> f.verdict() == Verdict.HELD).count();
         long open = findings.size() - against - held;
         String undecided = open == 0 ? "" : ", " + open + " not decided";
         if (against > 0) {

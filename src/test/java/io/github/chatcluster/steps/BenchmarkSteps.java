@@ -14,6 +14,8 @@ import io.github.chatcluster.app.WriteTrials;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
+import io.github.chatcluster.report.ThroughputVerdict;
+import io.github.chatcluster.report.Verdict;
 
 /**
  * Write throughput and latency, through coordinator-1 alone and through both coordinators, in alternating trials
@@ -23,7 +25,21 @@ import io.github.chatcluster.report.SeedClaim;
 public class BenchmarkSteps {
 
     private final ScenarioContext context;
-    private final List<WriteTrials.Trial> trials = new ArrayList<>();
+    /** The two kinds of trial, alternated. */
+    enum TrialKind {
+        ONE_COORDINATOR("coordinator-1 alone"), TWO_COORDINATORS("both coordinators");
+
+        final String words;
+
+        TrialKind(String words) {
+            this.words = words;
+        }
+    }
+
+    private record KindOfTrial(TrialKind kind, int number, WriteTrials.Trial trial) {
+    }
+
+    private final List<KindOfTrial> trials = new ArrayList<>();
 
     public BenchmarkSteps(ScenarioContext context) {
         this.context = context;
@@ -38,17 +54,18 @@ public class BenchmarkSteps {
         Duration duration = Duration.ofSeconds(seconds);
         try (WriteTrials runner = new WriteTrials(context.acks())) {
             for (int i = 1; i <= count; i++) {
-                trials.add(runner.run("trial " + i + ", coordinator-1 alone", Map.of(cluster().coordinator1(), writersAlone), duration));
-                trials.add(runner.run("trial " + i + ", both coordinators",
-                        Map.of(cluster().coordinator1(), writersEach, cluster().coordinator2(), writersEach), duration));
+                trials.add(new KindOfTrial(TrialKind.ONE_COORDINATOR, i, runner.run("trial " + i + ", " + TrialKind.ONE_COORDINATOR.words,
+                        Map.of(cluster().coordinator1(), writersAlone), duration)));
+                trials.add(new KindOfTrial(TrialKind.TWO_COORDINATORS, i, runner.run("trial " + i + ", " + TrialKind.TWO_COORDINATORS.words,
+                        Map.of(cluster().coordinator1(), writersEach, cluster().coordinator2(), writersEach), duration)));
             }
         }
-        trials.forEach(t -> context.report(t.toString()));
+        trials.forEach(t -> context.report(t.trial().toString()));
     }
 
     @Then("every write of the trials took at least {int} ms, since each crosses the delayed links")
     public void everyWriteTookAtLeast(int millis) {
-        for (WriteTrials.Trial trial : trials) {
+        for (WriteTrials.Trial trial : trials.stream().map(KindOfTrial::trial).toList()) {
             assertThat(trial.latencies()).as("writes of %s", trial.label()).isNotEmpty();
             assertThat(trial.fastest()).as("the fastest write of %s: the delay is not in force?", trial.label())
                     .isGreaterThanOrEqualTo(Duration.ofMillis(millis));
@@ -58,34 +75,32 @@ public class BenchmarkSteps {
     @Then("the report shows the median and p99 write latency and the writes per second of each trial, and the verdict on the demo's claim")
     public void theReportShowsLatencyAndVerdict() {
         assertThat(trials).as("trials run").isNotEmpty();
-        assertThat(trials).as("failed writes in the trials").allSatisfy(t -> assertThat(t.failures()).as(t.toString()).isZero());
-        List<Double> alone = trials.stream().filter(t -> t.label().endsWith("alone")).map(WriteTrials.Trial::perSecond).sorted().toList();
-        List<Double> both = trials.stream().filter(t -> t.label().endsWith("both coordinators")).map(WriteTrials.Trial::perSecond).sorted().toList();
+        assertThat(trials).as("failed writes in the trials").allSatisfy(t -> assertThat(t.trial().failures()).as(t.trial().toString()).isZero());
+        List<Double> alone = perSecond(TrialKind.ONE_COORDINATOR);
+        List<Double> both = perSecond(TrialKind.TWO_COORDINATORS);
         double aloneMedian = alone.get(alone.size() / 2);
         double bothMedian = both.get(both.size() / 2);
-        double ratio = bothMedian / aloneMedian;
         String figures = String.format(Locale.ROOT, "%s: coordinator-1 alone %s writes/s (median %.1f), both coordinators"
                 + " %s writes/s (median %.1f); ratio of medians %.2f",
                 "no fault".equals(context.timeline().fault()) ? "on a healthy cluster" : "with " + context.timeline().fault(), rounded(alone), aloneMedian, rounded(both),
-                bothMedian, ratio);
-        for (WriteTrials.Trial trial : trials) {
-            String key = "throughput." + context.timeline().fault().replaceAll("[^A-Za-z0-9-]+", "-") + "." + (trial.label().endsWith("alone") ? "one-coordinator" : "two-coordinators") + "."
-                    + trial.label().replaceAll("^trial ([0-9]+),.*", "trial-$1");
-            Figures.record(key, String.format(Locale.ROOT, "%.1f/s median %d ms p99 %d ms", trial.perSecond(),
-                    trial.percentile(0.5).toMillis(), trial.percentile(0.99).toMillis()));
+                bothMedian, bothMedian / aloneMedian);
+        for (KindOfTrial t : trials) {
+            String key = "throughput." + Figures.key(context.timeline().fault()) + "." + Figures.key(t.kind().name().toLowerCase(Locale.ROOT))
+                    + ".trial-" + t.number();
+            Figures.record(key, String.format(Locale.ROOT, "%.1f/s median %d ms p99 %d ms", t.trial().perSecond(),
+                    t.trial().percentile(0.5).toMillis(), t.trial().percentile(0.99).toMillis()));
         }
-        // Linear scaling: two coordinators give about twice (at least 1.8 times) the writes per second of one. A verdict
-        // only when every trial of one kind lies on the same side of that line, so that the spread cannot decide it.
-        double line = 1.8 * aloneMedian;
-        if (both.get(0) >= 1.8 * alone.get(alone.size() - 1)) {
-            context.claim(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, true, figures + " (every trial with both is at least 1.8 times every trial alone)");
-        } else if (both.get(both.size() - 1) < line) {
-            context.claim(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, false, figures + " (every trial with both stays below 1.8 times the median alone)");
+        ThroughputVerdict.Judgement judgement = ThroughputVerdict.judge(alone, both);
+        if (judgement.verdict() == Verdict.NOT_DECIDED) {
+            context.claimNotDecided(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, figures + " (" + judgement.why() + ")");
         } else {
-            context.claimNotDecided(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, figures
-                    + " (the trials spread across the line of 1.8 times the median alone: the difference is within their spread)");
+            context.claim(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, judgement.verdict() == Verdict.HELD, figures + " (" + judgement.why() + ")");
         }
         context.report(figures);
+    }
+
+    private List<Double> perSecond(TrialKind kind) {
+        return trials.stream().filter(t -> t.kind() == kind).map(t -> t.trial().perSecond()).sorted().toList();
     }
 
     private static String rounded(List<Double> values) {

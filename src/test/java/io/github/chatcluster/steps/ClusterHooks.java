@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
+import io.cucumber.java.AfterStep;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
@@ -23,10 +24,9 @@ import io.github.chatcluster.report.ScenarioOrder;
  */
 public class ClusterHooks {
 
-    private static int checks;
-    private static int repairs;
-    /** The scenario that left the cluster damaged on purpose (the repair test), until the next check repaired it. */
-    private static String damageLeftBy;
+    private static final java.util.concurrent.atomic.AtomicInteger CHECKS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger REPAIRS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger NOT_RUN = new java.util.concurrent.atomic.AtomicInteger();
 
     private final ScenarioContext context;
 
@@ -54,26 +54,13 @@ public class ClusterHooks {
         if (startsNow) {
             scenario.log(cluster.timings().summary());
             Figures.record("cluster.ready-seconds",
-                    String.format("%.1f", cluster.timings().toReady().toMillis() / 1000.0));
+                    String.format(java.util.Locale.ROOT, "%.1f", cluster.timings().toReady().toMillis() / 1000.0));
         }
-        HealthyBaseline.Outcome outcome;
-        try {
-            outcome = new HealthyBaseline(cluster).establish();
-        } catch (HealthyBaseline.ClusterUnhealthyException e) {
-            ClusterHolder.discard();
-            throw e;
-        }
+        HealthyBaseline.Outcome outcome = BaselineCheck.beforeScenario(cluster);
         context.baseline(outcome);
         scenario.log(outcome.text());
         recordBaseline(scenario.getName(), outcome);
-        if (damageLeftBy != null) {
-            String by = damageLeftBy;
-            damageLeftBy = null;
-            recordRepairTest(by, "before '" + scenario.getName() + "'", outcome);
-        }
     }
-
-    private static int notRun;
 
     /**
      * Why this scenario cannot run on this cluster, or null: a scenario tagged @faults needs a fault driver that can
@@ -91,42 +78,30 @@ public class ClusterHooks {
         return null;
     }
 
-    private static synchronized void recordNotRun(String scenarioName, String why) {
-        notRun++;
-        Figures.record(String.format("not-run.%02d", notRun), scenarioName + ": " + why);
-        Figures.record("not-run.count", String.valueOf(notRun));
+    private static void recordNotRun(String scenarioName, String why) {
+        int n = NOT_RUN.incrementAndGet();
+        Figures.record(String.format(java.util.Locale.ROOT, "not-run.%02d", n), scenarioName + ": " + why);
+        Figures.record("not-run.count", String.valueOf(NOT_RUN.get()));
     }
 
-    /** For the repair test: the scenario that calls this leaves its damage in place when it ends. */
-    static synchronized void leaveDamagedForTheNextScenario(String scenarioName) {
-        damageLeftBy = scenarioName;
-    }
-
-    private static void recordRepairTest(String by, String when, HealthyBaseline.Outcome outcome) {
-        if (outcome.wasHealthy()) {
-            Figures.record("baseline.repair-test", "FAILED: '" + by + "' left the cluster damaged, but the check " + when
-                    + " found it healthy");
-            throw new AssertionError("'" + by + "' left the cluster damaged on purpose, but the check " + when
-                    + " found nothing wrong: the check before every scenario does not see that damage.");
-        }
-        Figures.record("baseline.repair-test", "the damage '" + by + "' left was found and repaired " + when + " in "
-                + String.format(java.util.Locale.ROOT, "%.1f s", outcome.took().toMillis() / 1000.0) + ": " + outcome.found());
-    }
-
-    private static synchronized void recordBaseline(String scenarioName, HealthyBaseline.Outcome outcome) {
-        checks++;
+    private static void recordBaseline(String scenarioName, HealthyBaseline.Outcome outcome) {
+        CHECKS.incrementAndGet();
         if (!outcome.wasHealthy()) {
-            repairs++;
+            int n = REPAIRS.incrementAndGet();
             // Which scenario found the cluster damaged, and how: where scenarios leave damage behind.
-            Figures.record(String.format("baseline.repair.%02d", repairs), "before '" + scenarioName + "': "
+            Figures.record(String.format(java.util.Locale.ROOT, "baseline.repair.%02d", n), "before '" + scenarioName + "': "
                     + String.join("; ", outcome.found()) + String.format(java.util.Locale.ROOT, " (repaired in %.1f s)",
                     outcome.took().toMillis() / 1000.0));
         }
-        Figures.record("baseline.checks", String.valueOf(checks));
-        Figures.record("baseline.repaired-before-a-scenario", String.valueOf(repairs));
+        Figures.record("baseline.checks", String.valueOf(CHECKS.get()));
+        Figures.record("baseline.repaired-before-a-scenario", String.valueOf(REPAIRS.get()));
     }
 
-    /** Ends the scenario's faults (containers started, unpaused, reconnected) and recovers a damaged coordinator's 2PC. */
+    @AfterStep
+    public void countTheStep(Scenario scenario) {
+        context.stepEnded(scenario.isFailed());
+    }
+
     /** The demo's claims this scenario judged count only when it passed (runs before the faults are ended). */
     @After(order = 1)
     public void settleTheClaims(Scenario scenario) {
@@ -139,11 +114,6 @@ public class ClusterHooks {
             return;
         }
         ChatCluster cluster = context.cluster();
-        if (scenario.getName().equals(damageLeftBy) && !scenario.isFailed()) {
-            scenario.log("the cluster is left damaged on purpose: the check before the next scenario must repair it");
-            return;
-        }
-        damageLeftBy = null;
         Set<String> damaged = cluster.faults().damagedNodes();
         if (scenario.isFailed()) {
             Set<String> nodes = new LinkedHashSet<>(List.of(ChatCluster.LOAD_BALANCER));
@@ -170,12 +140,6 @@ public class ClusterHooks {
 
     @AfterAll
     public static void removeTheCluster() {
-        if (damageLeftBy != null && ClusterHolder.isStarted()) {
-            // The repair test ran last: the check that would have run before a next scenario runs now.
-            String by = damageLeftBy;
-            damageLeftBy = null;
-            recordRepairTest(by, "after the last scenario", new HealthyBaseline(ClusterHolder.get()).establish());
-        }
         ClusterHolder.shutdown();
     }
 }

@@ -167,10 +167,10 @@ public class FailoverSteps {
     @Then("so the demo's claim of {string} does not hold for a hung coordinator")
     public void soTheClaimDoesNotHoldForAHungCoordinator(String words) {
         assertThat(newClients).as("new clients tried through the load balancer in this scenario").isNotNull();
-        assertThat(newClients.unanswered()).as("clients that got no answer").isPositive();
-        context.claim(SeedClaim.withWords(words), false, String.format("with %s, the load balancer still sent %d of %d"
+        context.claim(SeedClaim.withWords(words), newClients.unanswered() == 0, String.format("with %s, the load balancer still sent %d of %d"
                 + " new clients to it, and they got no answer within their login timeout", context.timeline().fault(),
                 newClients.unanswered(), newClients.count()));
+        assertThat(newClients.unanswered()).as("clients that got no answer (none: the claim held)").isPositive();
     }
 
     @When("coordinator-1 is stopped and started again {int} times, measuring each time how long until each of {int} clients writes through the load balancer again")
@@ -197,14 +197,18 @@ public class FailoverSteps {
         Figures.record("failover.first-client-max-seconds", String.format(java.util.Locale.ROOT, "%.2f",
                 failoverTrials.stream().map(FailoverClock.Recovery::first).max(Comparator.naturalOrder()).orElseThrow().toMillis() / 1000.0));
         Figures.record("failover.failed-attempts", String.valueOf(failoverTrials.stream().mapToInt(FailoverClock.Recovery::failedAttempts).sum()));
-        context.claim(SeedClaim.FAILOVER_UNDER_5_SECONDS, worst.compareTo(Duration.ofSeconds(5)) < 0, String.format(java.util.Locale.ROOT,
-                "coordinator-1 stopped: the slowest client wrote again through the load balancer %.2f s after the stop began"
-                        + " (median over %d trials %.2f s; %d failed attempts in all)", worst.toMillis() / 1000.0, every.size(),
-                median.toMillis() / 1000.0, failoverTrials.stream().mapToInt(FailoverClock.Recovery::failedAttempts).sum()));
     }
 
     @Then("in every trial, every client wrote again within {int} seconds, so the demo's claim holds for a stopped coordinator")
     public void everyClientWroteAgainWithin(int seconds) {
+        assertThat(failoverTrials).as("failover trials").isNotEmpty();
+        List<Duration> every = failoverTrials.stream().map(FailoverClock.Recovery::every).sorted().toList();
+        Duration worst = every.get(every.size() - 1);
+        // The claim is judged in this step, which then checks it: found false, it is reported NOT HELD and the gate fails.
+        context.claim(SeedClaim.FAILOVER_UNDER_5_SECONDS, worst.compareTo(Duration.ofSeconds(seconds)) < 0, String.format(java.util.Locale.ROOT,
+                "coordinator-1 stopped: the slowest client wrote again through the load balancer %.2f s after the stop began"
+                        + " (median over %d trials %.2f s; %d failed attempts in all)", worst.toMillis() / 1000.0, every.size(),
+                every.get(every.size() / 2).toMillis() / 1000.0, failoverTrials.stream().mapToInt(FailoverClock.Recovery::failedAttempts).sum()));
         assertThat(failoverTrials).allSatisfy(trial -> assertThat(trial.every())
                 .as("the slowest client of a trial: %s", trial).isLessThan(Duration.ofSeconds(seconds)));
     }

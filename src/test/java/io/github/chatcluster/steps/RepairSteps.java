@@ -7,7 +7,6 @@ import java.time.Duration;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.catalog.ClusterOperator;
-import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.faults.DeliberateDamage;
 import io.github.chatcluster.health.HealthyBaseline;
 
@@ -40,18 +39,25 @@ public class RepairSteps {
         damage().pause(node);
     }
 
-    @Then("the check that runs before every scenario finds that {string}, that {string} and that new connections do not reach {string}")
-    public void theCheckFinds(String paused, String inactive, String outOfRotation) {
-        outcome = new HealthyBaseline(context.cluster()).establish();
+    @When("the check that runs before every scenario runs, as it does between two scenarios")
+    public void theCheckRuns() {
+        outcome = BaselineCheck.beforeScenario(context.cluster());
         context.report(outcome.text());
-        assertThat(outcome.found()).as("what the check found").anySatisfy(f -> assertThat(f).contains(paused));
-        assertThat(outcome.found()).anySatisfy(f -> assertThat(f).startsWith(inactive.replace(" is not active", "")).contains("not active"));
-        assertThat(outcome.found()).anySatisfy(f -> assertThat(f).contains("do not reach both coordinators").contains("0 of"));
-        assertThat(outOfRotation).isEqualTo(ChatCluster.COORDINATOR_1);
     }
 
-    @Then("it repairs all of it within {int} seconds, after which the cluster is checked healthy")
-    public void itRepairsAll(int seconds) {
+    @Then("it found that {string}, that {string} and that new connections do not reach {string}")
+    public void itFound(String paused, String inactive, String outOfRotation) {
+        assertThat(outcome).as("the check's outcome").isNotNull();
+        String node = inactive.replace(" is not active", "");
+        assertThat(outcome.found()).as("what the check found").anySatisfy(f -> assertThat(f).contains(paused));
+        assertThat(outcome.found()).anySatisfy(f -> assertThat(f).startsWith(node + " ").contains("not active"));
+        // "0 of 6 went to coordinator-1": the named coordinator, not the other one
+        assertThat(outcome.found()).anySatisfy(f -> assertThat(f).contains("do not reach both coordinators")
+                .containsPattern("\\b0 of \\d+ went to " + java.util.regex.Pattern.quote(outOfRotation) + "\\b"));
+    }
+
+    @Then("it repaired all of it within {int} seconds, after which the cluster is checked healthy")
+    public void itRepairedAll(int seconds) {
         assertThat(outcome.took()).as("time the check and its repairs took").isLessThanOrEqualTo(Duration.ofSeconds(seconds));
         assertThat(outcome.repairs()).as("repairs").anySatisfy(r -> assertThat(r).contains("coordinator-2 is paused"))
                 .anySatisfy(r -> assertThat(r).contains("activated worker-2"));
@@ -61,19 +67,5 @@ public class RepairSteps {
         context.report(nginxReset ? "the load balancer was made to forget its failed connections"
                 : "the load balancer had taken coordinator-1 back by itself before the repair reached it");
         assertThat(new HealthyBaseline(context.cluster()).problems()).as("what is wrong after the repair").isEmpty();
-    }
-
-    @When("the cluster is damaged in the same three ways again and left so when this scenario ends")
-    public void damagedAgainAndLeft() {
-        disabledBehindTheSuitesBack("worker-2");
-        theLoadBalancerTakesOutOfRotation(ChatCluster.COORDINATOR_1);
-        pausedBehindTheSuitesBack(ChatCluster.COORDINATOR_2);
-        ClusterHooks.leaveDamagedForTheNextScenario(context.scenarioName());
-    }
-
-    @Then("the check before the next scenario repairs it, as that scenario's report and summary.txt show")
-    public void theNextCheckRepairsIt() {
-        assertThat(new HealthyBaseline(context.cluster()).problems()).as("the damage left for the next scenario")
-                .anySatisfy(p -> assertThat(p).contains("coordinator-2 is paused"));
     }
 }

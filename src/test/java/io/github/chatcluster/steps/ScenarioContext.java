@@ -6,6 +6,7 @@ import java.util.List;
 import io.cucumber.java.Scenario;
 import io.github.chatcluster.app.AckLog;
 import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.report.ClaimSettlement;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 
@@ -73,8 +74,20 @@ public class ScenarioContext {
         scenario.attach(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8), "image/svg+xml", name);
     }
 
-    /** A verdict a step reached on one of the demo's claims; it counts only if its scenario passes. */
-    private record PendingClaim(SeedClaim claim, boolean held, String evidence) {
+    /** A verdict a step reached on one of the demo's claims, and the step that reached it (see {@link ClaimSettlement}). */
+    private record PendingClaim(SeedClaim claim, boolean held, String evidence, int step) {
+    }
+
+    /** The index of the step running now (0 for the first), and of the first step that failed (-1 while none has). */
+    private int step;
+    private int failedStep = -1;
+
+    /** After each step: the next one starts; the first that failed is remembered. */
+    void stepEnded(boolean scenarioFailed) {
+        if (scenarioFailed && failedStep < 0) {
+            failedStep = step;
+        }
+        step++;
     }
 
     private final List<PendingClaim> pendingClaims = new ArrayList<>();
@@ -84,8 +97,8 @@ public class ScenarioContext {
      * and summary.txt as held or not held only when the whole scenario passed ({@link #settleClaims}).
      */
     public void claim(SeedClaim claim, boolean held, String evidence) {
-        pendingClaims.add(new PendingClaim(claim, held, evidence));
-        report("finding on the demo's claim \"" + claim.words() + "\" (counts if the scenario passes): "
+        pendingClaims.add(new PendingClaim(claim, held, evidence, step));
+        report("finding on the demo's claim \"" + claim.words() + "\" (counts unless a later step fails): "
                 + (held ? "held" : "not held") + ": " + evidence);
     }
 
@@ -99,7 +112,7 @@ public class ScenarioContext {
         for (PendingClaim pending : pendingClaims) {
             String line = passed ? Figures.claim(pending.claim(), pending.held(), pending.evidence())
                     : Figures.notDecided(pending.claim(), "the scenario \"" + scenarioName() + "\" failed after its step found the"
-                            + " claim " + (pending.held() ? "held" : "not held") + " (" + failure + ")");
+                            + " claim " + (pending.held() ? "held" : "not held") + ", in a later step (" + failure + ")");
             attachText("Claim of the original demo: " + pending.claim().words(), line);
         }
         pendingClaims.clear();

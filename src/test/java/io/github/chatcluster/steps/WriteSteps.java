@@ -56,7 +56,7 @@ public class WriteSteps {
         }
     }
 
-    @Then("every acknowledged room, member and message is visible through coordinator-1, coordinator-2 and the load balancer at once")
+    @Then("every acknowledged room, member and message is visible through coordinator-1, coordinator-2 and the load balancer by the first read after the writers finished")
     public void everyAcknowledgedWriteIsVisibleAtOnce() {
         everyAcknowledgedWriteIsVisibleEverywhere();
         context.claim(SeedClaim.EVENTUAL_CONSISTENCY, true, "and stronger: every write acknowledged by either"
