@@ -78,6 +78,11 @@ public class AckLog {
         return messages.getOrDefault(roomId, Set.of()).size();
     }
 
+    /** The client-made ids of the room's acknowledged messages. */
+    public Set<UUID> messageIdsOf(long roomId) {
+        return Set.copyOf(messages.getOrDefault(roomId, Set.of()));
+    }
+
     /** Acknowledged, resolved, refused and unknown writes, each on its own, with the retries. */
     public String summary() {
         return rooms() + " rooms, " + members() + " members, " + messages() + " messages acknowledged; "

@@ -3,6 +3,7 @@ package io.github.chatcluster.app;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +30,13 @@ public final class FailoverClock {
 
     /** From the fault until a new connection through the entry point commits a new room (one attempt per poll). */
     public static Outage untilWriteSucceeds(Endpoint entry, Instant fault) {
-        return until(entry, fault, "INSERT INTO rooms (id, name) VALUES (" + ChatWriter.newRoomId() + ", 'failover probe')");
+        // a new room id for every attempt: an attempt whose answer was lost may have committed its room
+        return until(entry, fault, () -> "INSERT INTO rooms (id, name) VALUES (" + ChatWriter.newRoomId() + ", 'failover probe')");
     }
 
     /** From the fault until a new connection through the entry point answers a distributed read. */
     public static Outage untilReadSucceeds(Endpoint entry, Instant fault) {
-        return until(entry, fault, "SELECT count(*) FROM rooms");
+        return until(entry, fault, () -> "SELECT count(*) FROM rooms");
     }
 
     /** Several clients after one fault: when the first and when the last of them wrote again, and their failed attempts. */
@@ -65,16 +67,30 @@ public final class FailoverClock {
         return new Recovery(first, every, failed, last);
     }
 
-    private static Outage until(Endpoint entry, Instant fault, String sql) {
+    /**
+     * SQLSTATEs of a service that is not there (yet): connection failures (class 08, which Citus also gives when
+     * a node it needs is unreachable), a server shutting down or starting (57P01 to 57P03), or no SQLSTATE at all (an
+     * I/O error in the driver). Any other error is not an outage, and ends the measurement at once.
+     */
+    static boolean isOutage(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("57P");
+    }
+
+    private static Outage until(Endpoint entry, Instant fault, java.util.function.Supplier<String> sql) {
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> lastError = new AtomicReference<>("none");
-        await("'" + sql + "' through " + entry).atMost(OBSERVE_AT_MOST).pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(50)).until(() -> {
+        await("'" + sql.get() + "' through " + entry).atMost(OBSERVE_AT_MOST).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).pollInSameThread().until(() -> {
                     try (Connection c = entry.connectOnce(Duration.ofSeconds(5), Duration.ofSeconds(30));
                          Statement s = c.createStatement()) {
-                        s.execute(sql);
+                        s.execute(sql.get());
                         return true;
-                    } catch (Exception e) {
+                    } catch (SQLException e) {
+                        if (!isOutage(e)) {
+                            throw new IllegalStateException("through " + entry + ", an error that is not an outage (SQLSTATE "
+                                    + e.getSQLState() + "): " + e.getMessage(), e);
+                        }
                         failed.incrementAndGet();
                         lastError.set(e.getMessage());
                         return false;

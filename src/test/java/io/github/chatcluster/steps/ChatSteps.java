@@ -62,15 +62,22 @@ public class ChatSteps {
     @Then("{user} is refused with a message saying that the room is full")
     public void refusedRoomFull(String user) {
         assertThat(chat.refusal).as("%s was refused", user).isNotNull();
-        assertThat(chat.refusal).hasMessageContaining("is full").hasMessageContaining("cannot join");
         context.report("refused: " + chat.refusal.getMessage());
+        // what is stored decides; the refusal's words are the suite's own application's, checked second
+        List<String> members = chat.memberNames(context.cluster().coordinator1());
+        assertThat(members).as("the room's stored members after %s was refused", user).doesNotContain(user).hasSize(2);
+        assertThat(chat.refusal).hasMessageContaining("is full").hasMessageContaining("cannot join");
     }
 
     @Then("{user} is refused with a message saying that she is not a member")
     public void refusedNotAMember(String user) {
         assertThat(chat.refusal).as("%s was refused", user).isNotNull();
-        assertThat(chat.refusal).hasMessageContaining("is not a member");
         context.report("refused: " + chat.refusal.getMessage());
+        // what is stored decides; the refusal's words are the suite's own application's, checked second
+        assertThat(chat.memberNames(context.cluster().coordinator1())).as("the room's stored members").doesNotContain(user);
+        assertThat(chat.historyTable(context.cluster().coordinator1()).stream().skip(1).map(row -> row.get(0)))
+                .as("senders of the room's stored messages").doesNotContain(user);
+        assertThat(chat.refusal).hasMessageContaining("is not a member");
     }
 
     @Then("the room's members are exactly {user} and {user}")
@@ -125,6 +132,9 @@ public class ChatSteps {
     public void exactlyJoined(int joined, int refused) {
         List<RoomRush.Attempt> in = rush.stream().filter(RoomRush.Attempt::joined).toList();
         assertThat(in).as("users who joined: %s", in).hasSize(joined);
+        // the stored members decide; what each user was told comes second
+        assertThat(chat.memberIds(context.cluster().coordinator1())).as("the room's stored members").hasSize(joined)
+                .containsExactlyInAnyOrderElementsOf(in.stream().map(RoomRush.Attempt::userId).toList());
         List<RoomRush.Attempt> out = rush.stream().filter(a -> !a.joined()).toList();
         assertThat(out).as("users refused").hasSize(refused)
                 .allSatisfy(a -> assertThat(a.joinRefusal()).contains("is full").contains("cannot join"));

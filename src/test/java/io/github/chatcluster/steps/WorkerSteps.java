@@ -201,8 +201,13 @@ public class WorkerSteps {
                 .filter(r -> r.nodesByTable().get("rooms").stream().noneMatch(stoppedWorkers::contains)).toList();
         assertThat(elsewhere).as("rooms stored on neither %s", stoppedWorkers).isNotEmpty();
         for (DataPlacement.RoomPlacement room : elsewhere) {
-            assertThat(ChatApplication.through(entry).history(room.roomId())).as("messages of room %d", room.roomId())
-                    .hasSize(context.acks().messagesOf(room.roomId()));
+            ChatApplication app = ChatApplication.through(entry);
+            // the acknowledged rows themselves, by their client-made ids and members, each once
+            assertThat(app.history(room.roomId()).stream().map(ChatApplication.Message::clientId).toList())
+                    .as("the acknowledged messages of room %d read through %s", room.roomId(), entry)
+                    .containsExactlyInAnyOrderElementsOf(context.acks().messageIdsOf(room.roomId()));
+            assertThat(app.members(room.roomId())).as("the acknowledged members of room %d", room.roomId())
+                    .containsExactlyInAnyOrderElementsOf(context.acks().membersOf(room.roomId()));
         }
         context.report(elsewhere.size() + " rooms stored on neither " + stoppedWorkers + " were read");
     }
