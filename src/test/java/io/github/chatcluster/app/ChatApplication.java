@@ -51,10 +51,6 @@ public class ChatApplication implements AutoCloseable {
         return new ChatApplication(endpoint, true);
     }
 
-    public Endpoint endpoint() {
-        return tx.endpoint();
-    }
-
     /**
      * Every statement of this client is cancelled by the database after this long (statement_timeout on its
      * connections): a write that waits on a lock (for example a row left locked by a prepared transaction of a dead

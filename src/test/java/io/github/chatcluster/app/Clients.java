@@ -16,6 +16,9 @@ final class Clients {
     private Clients() {
     }
 
+    /** The longest clients run together before the call gives up on them (every client's own waits are shorter). */
+    static final java.time.Duration BOUND = java.time.Duration.ofSeconds(180);
+
     /** Runs every client at once and returns their results in order; a client that throws fails the whole call. */
     static <T> List<T> atOnce(List<Callable<T>> clients, String whatIfOneFails) {
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
@@ -29,10 +32,13 @@ final class Clients {
                 }));
             }
             List<T> results = new ArrayList<>();
+            long deadline = System.nanoTime() + BOUND.toNanos();
             for (Future<T> future : futures) {
-                results.add(future.get());
+                results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             }
             return results;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(whatIfOneFails + ": a client had no result " + BOUND.toSeconds() + " s after they started", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -40,6 +46,13 @@ final class Clients {
             throw new IllegalStateException(whatIfOneFails + ": " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                    System.err.println("clients still ran 30 s after they were stopped: " + whatIfOneFails);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -35,13 +35,14 @@ public class InFlightWrite implements AutoCloseable {
         try {
             for (int attempt = 0; attempt < 20; attempt++) {
                 Connection c = entry.connect();
+                others.add(c); // closed below unless it becomes the in-flight write's
                 String node = CitusCatalog.localNodeName(c);
                 if (node.equals(wantedNode)) {
                     InFlightWrite write = new InFlightWrite(c, node, roomId, senderId);
                     write.insert();
+                    others.remove(c);
                     return write;
                 }
-                others.add(c);
             }
         } finally {
             for (Connection c : others) {
@@ -57,9 +58,14 @@ public class InFlightWrite implements AutoCloseable {
      */
     public static InFlightWrite beginOn(Endpoint node, long roomId, long senderId, Duration socketTimeout) throws SQLException {
         Connection c = node.connectOnce(Duration.ofSeconds(5), socketTimeout);
-        InFlightWrite write = new InFlightWrite(c, CitusCatalog.localNodeName(c), roomId, senderId);
-        write.insert();
-        return write;
+        try {
+            InFlightWrite write = new InFlightWrite(c, CitusCatalog.localNodeName(c), roomId, senderId);
+            write.insert();
+            return write;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** What the client learned from its COMMIT: how long it waited, and the error with its meaning, if any. */
@@ -131,10 +137,6 @@ public class InFlightWrite implements AutoCloseable {
 
     public UUID clientId() {
         return clientId;
-    }
-
-    public String landedOn() {
-        return landedOn;
     }
 
     @Override

@@ -142,6 +142,13 @@ public class WriteLoad {
             }
         } finally {
             pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                    System.err.println("writers still ran 30 s after they were stopped");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return errors;
     }

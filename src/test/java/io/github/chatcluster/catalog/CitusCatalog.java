@@ -99,18 +99,6 @@ public class CitusCatalog {
         return byShard;
     }
 
-    /** The name of the node this endpoint's session runs on, as the cluster's metadata calls it. */
-    public String localNodeName() {
-        List<String> names = query("""
-                SELECT n.nodename FROM pg_dist_node n, pg_dist_local_group g
-                WHERE n.groupid = g.groupid AND n.noderole = 'primary'""",
-                rs -> rs.getString(1));
-        if (names.size() != 1) {
-            throw new IllegalStateException("expected one local node, found " + names);
-        }
-        return names.get(0);
-    }
-
     public static String localNodeName(Connection connection) throws SQLException {
         return Endpoint.localNodeName(connection);
     }

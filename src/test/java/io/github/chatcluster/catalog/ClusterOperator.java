@@ -71,20 +71,6 @@ public class ClusterOperator {
                 GROUP BY s.logicalrelid, s.shardid HAVING count(p.placementid) < """ + copies + " ORDER BY 1");
     }
 
-    /** After any scenario: every node active and every shard with its copies again. */
-    public List<String> restore(int copies) {
-        List<String> actions = new ArrayList<>();
-        for (String node : inactiveNodes()) {
-            activate(node);
-            actions.add("activated " + node);
-        }
-        if (!underReplicatedShards(copies).isEmpty()) {
-            replicateShards(copies);
-            actions.add("re-replicated the shards");
-        }
-        return actions;
-    }
-
     private void execute(String sql) {
         try (Connection c = coordinator.connect(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -105,7 +105,7 @@ public interface ChatCluster {
     default void awaitLoadBalancer() {
         await("a query through the load balancer").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
-                .until(() -> {
+                .pollInSameThread().until(() -> {
                     try (Connection c = loadBalancer().connect(); Statement s = c.createStatement()) {
                         return s.execute("SELECT 1");
                     }
@@ -116,7 +116,7 @@ public interface ChatCluster {
     default void awaitLoadBalancerRoutesTo(String coordinator) {
         await("the load balancer routing to " + coordinator).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> {
+                .pollInSameThread().until(() -> {
                     try (Connection c = loadBalancer().connect()) {
                         return coordinator.equals(Endpoint.localNodeName(c));
                     }

@@ -100,8 +100,12 @@ public final class ClusterHolder {
     }
 
     /** Starts the cluster; it is stopped at the end of the run (the shutdown hook), or at once when the start fails. */
+    private static final java.util.concurrent.atomic.AtomicBoolean HOOK = new java.util.concurrent.atomic.AtomicBoolean();
+
     private static ChatCluster started(ChatCluster cluster) {
-        Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::shutdown, "chat-cluster-cleanup"));
+        if (!HOOK.getAndSet(true)) { // one hook for the run: it removes whichever cluster is current then
+            Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::shutdown, "chat-cluster-cleanup"));
+        }
         try {
             cluster.start();
         } catch (RuntimeException e) {

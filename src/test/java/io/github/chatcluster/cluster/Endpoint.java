@@ -95,7 +95,7 @@ public final class Endpoint {
         AtomicReference<Connection> connection = new AtomicReference<>();
         try {
             await("a connection to " + name).atMost(CONNECT_RETRY_WINDOW.plus(CONNECT_TIMEOUT))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
                         try {
                             connection.set(connectOnce(CONNECT_TIMEOUT, SOCKET_TIMEOUT));
                             return true;

@@ -78,7 +78,7 @@ public final class LoadBalancerRouting {
         try {
             org.awaitility.Awaitility.await("new connections reaching both coordinators").atMost(Duration.ofSeconds(10))
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
+                    .pollInSameThread().until(() -> {
                         last.set(0, probe(PROBES));
                         return last.get(0).reachesBothCoordinators();
                     });

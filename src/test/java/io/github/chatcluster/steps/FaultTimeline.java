@@ -5,9 +5,9 @@ import java.time.Instant;
 /** The fault of one scenario: what it is in words, when it was injected, and when the node was back. */
 public final class FaultTimeline {
 
-    private String fault = "no fault";
-    private Instant injectedAt;
-    private Instant backAt;
+    private volatile String fault = "no fault";
+    private volatile Instant injectedAt;
+    private volatile Instant backAt;
 
     /** The fault in words, e.g. "worker-3 paused"; "no fault" before one is injected. */
     public String fault() {

@@ -80,6 +80,11 @@ public class InFlightWriteSteps {
             assertThat(storm.failures()).as("writes the database refused (they did not happen), after retries").isZero();
         } finally {
             scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         assertThat(context.timeline().faultInjectedAt()).as("coordinator-1 was killed during the storm").isNotNull();
     }

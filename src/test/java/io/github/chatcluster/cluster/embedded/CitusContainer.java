@@ -76,7 +76,13 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
     /** A new JDBC connection to this node, from the host. */
     Connection connect() throws SQLException {
         String url = "jdbc:postgresql://" + getHost() + ":" + getMappedPort(PORT) + "/" + DATABASE;
-        return DriverManager.getConnection(url, USER, PASSWORD);
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", USER);
+        props.setProperty("password", PASSWORD);
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "10");
+        props.setProperty("socketTimeout", "120");
+        return DriverManager.getConnection(url, props);
     }
 
     /** Mounts the cluster settings and init scripts of {@code containers/citus} (the system under test). */

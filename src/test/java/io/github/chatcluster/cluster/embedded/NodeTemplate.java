@@ -93,7 +93,15 @@ final class NodeTemplate {
 
     /** Removes the template container and the run-local image (the copies must be gone). */
     void remove() {
-        templateRemoval.join();
+        try {
+            templateRemoval.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("the template container was not removed within 60 s; the next run removes it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            System.err.println("could not remove the template container: " + e.getCause());
+        }
         CitusContainer interrupted = container; // still there when the run stopped while the template was prepared
         if (interrupted != null && interrupted.getContainerId() != null) {
             DockerRemoval.container(interrupted.getContainerId());

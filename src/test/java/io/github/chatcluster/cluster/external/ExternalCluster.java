@@ -189,11 +189,6 @@ public final class ExternalCluster implements ChatCluster {
         return text.toString();
     }
 
-    /** The external cluster's configuration file. */
-    public Path configFile() {
-        return config.file();
-    }
-
     /** The Docker containers named in the configuration, and the network of coordinator-1's container. */
     private static final class NamedContainers implements DockerNodes {
         private final Map<String, String> names;

@@ -24,7 +24,7 @@ public class DockerNodeFaults implements NodeFaults {
     private final ChatCluster cluster;
     private final DockerNodes nodes;
     private final DockerClient docker = DockerClientFactory.instance().client();
-    private final Set<String> damaged = new LinkedHashSet<>();
+    private final Set<String> damaged = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
     DockerNodeFaults(ChatCluster cluster, DockerNodes nodes) {
         this.cluster = cluster;
         this.nodes = nodes;
@@ -89,7 +89,9 @@ public class DockerNodeFaults implements NodeFaults {
 
     @Override
     public Set<String> damagedNodes() {
-        return Set.copyOf(damaged);
+        synchronized (damaged) {
+            return Set.copyOf(damaged);
+        }
     }
 
     /**
