@@ -118,7 +118,7 @@ public final class ClusterHolder {
     /** A cluster that already runs: checked, given the chat schema, and left as found at the end. */
     private static ChatCluster startExternal() {
         ExternalClusterConfig config = ExternalClusterConfig.load(System::getenv);
-        if ("docker".equals(config.faults()) && !dockerAnswers()) {
+        if (config.faults() == io.github.chatcluster.cluster.faults.DriverKind.DOCKER && !dockerAnswers()) {
             throw new IllegalStateException("The docker fault driver needs a Docker engine, and none answers. Start one or"
                     + " point DOCKER_HOST at the one that runs the cluster's containers, or use -D"
                     + ExternalClusterConfig.FAULTS_PROPERTY + "=none.");

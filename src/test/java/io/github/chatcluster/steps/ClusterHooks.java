@@ -69,7 +69,7 @@ public class ClusterHooks {
     private static String whyNotRun(ChatCluster cluster, Scenario scenario) {
         var tags = scenario.getSourceTagNames();
         if (tags.contains("@faults") && !cluster.faultDriver().canInjectFaults()) {
-            return "it injects faults, and the fault driver of this cluster is '" + cluster.faultDriver().name()
+            return "it injects faults, and the fault driver of this cluster is '" + cluster.faultDriver().kind()
                     + "' (external mode; give -Dcluster.faults=docker to run it on a cluster that may be hurt)";
         }
         if (tags.contains("@embedded") && !(cluster instanceof io.github.chatcluster.cluster.embedded.EmbeddedCluster)) {

@@ -73,7 +73,7 @@ public class FailoverSteps {
     public void nodeRefusesNewConnections(String node) {
         context.timeline().faultInjectedAt(Instant.now());
         cluster().packetFaults().refuseConnections(node);
-        context.timeline().fault(node + " refuses new connections");
+        context.timeline().fault(FaultInForce.on(node, "refuses new connections"));
     }
 
     @When("{node} accepts connections again")
@@ -101,7 +101,7 @@ public class FailoverSteps {
     @Then("none of those clients waited longer than {int} seconds for its connection")
     public void noneOfThoseClientsWaitedLongerThan(int seconds) {
         Duration slowest = slowestOfTheNewClients();
-        Figures.record("failover.slowest-new-client-seconds." + context.timeline().fault().replaceAll("[^A-Za-z0-9-]+", "-"),
+        Figures.record("failover.slowest-new-client-seconds." + Figures.key(context.timeline().fault()),
                 String.format(java.util.Locale.ROOT, "%.2f", slowest.toMillis() / 1000.0));
         if (slowest.compareTo(Duration.ofSeconds(seconds)) > 0) {
             throw new AssertionError(String.format("The slowest new client through the load balancer waited %.1f s for its"
@@ -133,7 +133,7 @@ public class FailoverSteps {
                     + "every new client of that time elsewhere (" + back + "): it keeps a coordinator that came back"
                     + " out of its rotation for longer than " + seconds + " s.");
         }
-        Figures.record("failover.return-seconds." + context.timeline().fault().replace(' ', '-'),
+        Figures.record("failover.return-seconds." + Figures.key(context.timeline().fault()),
                 String.format(java.util.Locale.ROOT, "%.1f", back.after().toMillis() / 1000.0));
     }
 

@@ -5,17 +5,22 @@ import java.time.Instant;
 /** The fault of one scenario: what it is in words, when it was injected, and when the node was back. */
 public final class FaultTimeline {
 
-    private volatile String fault = "no fault";
+    private volatile FaultInForce fault = FaultInForce.NONE;
     private volatile Instant injectedAt;
     private volatile Instant backAt;
 
     /** The fault in words, e.g. "worker-3 paused"; "no fault" before one is injected. */
     public String fault() {
+        return fault.words();
+    }
+
+    /** The fault itself: the nodes it hurts, and its words. */
+    public FaultInForce inForce() {
         return fault;
     }
 
-    public void fault(String words) {
-        this.fault = words;
+    public void fault(FaultInForce fault) {
+        this.fault = fault;
     }
 
     /** The instant just before the fault was injected: the start of every failover clock. */

@@ -21,6 +21,6 @@ final class Faults {
     /** Injects the fault and records it, with that moment, as the scenario's fault. */
     static void inject(ScenarioContext context, String node, FailureKind how) {
         context.timeline().faultInjectedAt(inject(context.cluster(), node, how));
-        context.timeline().fault(node + " " + how);
+        context.timeline().fault(FaultInForce.on(node, how.toString()));
     }
 }

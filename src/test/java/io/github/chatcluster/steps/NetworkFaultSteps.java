@@ -33,34 +33,34 @@ public class NetworkFaultSteps {
         return cluster().packetFaults();
     }
 
-    private void faultBegins(String fault) {
+    private void faultBegins(List<String> nodes, String words) {
         context.timeline().faultInjectedAt(Instant.now());
-        context.timeline().fault(fault);
+        context.timeline().fault(new FaultInForce(nodes, words));
     }
 
     // ---- the faults
 
     @When("{node} dies silently")
     public void diesSilently(String node) {
-        faultBegins(node + " died silently");
+        faultBegins(List.of(node), node + " died silently");
         network().dieSilently(node);
     }
 
     @When("{node} is cut off from every worker")
     public void cutOffFromEveryWorker(String node) {
-        faultBegins(node + " cut off from every worker");
+        faultBegins(List.of(node), node + " cut off from every worker");
         ChatCluster.WORKERS.forEach(worker -> network().cutLink(node, worker));
     }
 
     @When("the link between {node} and {node} is cut")
     public void theLinkIsCut(String node, String peer) {
-        faultBegins("the link between " + node + " and " + peer + " cut");
+        faultBegins(List.of(node, peer), "the link between " + node + " and " + peer + " cut");
         network().cutLink(node, peer);
     }
 
     @Given("every packet between the coordinators and the workers is delayed by {int} ms")
     public void everyPacketIsDelayed(int millis) {
-        faultBegins(millis + " ms delay between the coordinators and the workers");
+        faultBegins(ChatCluster.WORKERS, millis + " ms delay between the coordinators and the workers");
         for (String worker : ChatCluster.WORKERS) {
             network().delay(worker, List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2), millis);
         }
@@ -68,7 +68,7 @@ public class NetworkFaultSteps {
 
     @When("{node} loses {int}% of its packets")
     public void losesPackets(String node, int percent) {
-        faultBegins(node + " losing " + percent + "% of its packets");
+        faultBegins(List.of(node), node + " losing " + percent + "% of its packets");
         network().losePackets(node, percent);
     }
 

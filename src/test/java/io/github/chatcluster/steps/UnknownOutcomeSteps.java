@@ -38,7 +38,7 @@ public class UnknownOutcomeSteps {
     @When("{node}'s answers to clients outside the cluster are lost, and the client commits")
     public void answersAreLostAndTheClientCommits(String node) {
         context.timeline().faultInjectedAt(Instant.now());
-        context.timeline().fault(node + "'s answers to outside clients lost");
+        context.timeline().fault(new FaultInForce(java.util.List.of(node), node + "'s answers to outside clients lost"));
         context.cluster().packetFaults().loseAnswersToOutsideClients(node);
         commit = write.commit(context.acks());
         context.report("the client's COMMIT: " + commit);

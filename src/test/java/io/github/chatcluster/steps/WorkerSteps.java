@@ -75,10 +75,10 @@ public class WorkerSteps {
         String read = String.format("every acknowledged write (%s) was read back through %s in %.2f s (the slowest of the three read queries %.2f s)",
                 context.acks().summary(), entry, took.toMillis() / 1000.0, slowest.toMillis() / 1000.0);
         context.report(read);
-        Figures.record("read-all-seconds." + context.timeline().fault().replaceAll("[^A-Za-z0-9-]+", "-") + ".through-" + entry.name(),
+        Figures.record("read-all-seconds." + Figures.key(context.timeline().fault()) + ".through-" + entry.name(),
                 String.format("%.2f", took.toMillis() / 1000.0));
         assertThat(took).as("reading every acknowledged write through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
-        if (context.timeline().fault().startsWith("worker")) {
+        if (context.timeline().inForce().hurtsAWorker()) {
             // a finding on the workers' replication only when a worker is what failed
             context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, true, "for reads: with " + context.timeline().fault() + ", " + read);
         }

@@ -1,5 +1,7 @@
 package io.github.chatcluster.cluster.external;
 
+import io.github.chatcluster.cluster.faults.DriverKind;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,7 +52,7 @@ public final class ExternalCluster implements ChatCluster {
         this.config = config;
         this.projectDir = projectDir;
         config.endpoints().forEach((node, at) -> endpoints.put(node, Endpoint.fixed(node, at.host(), at.port(), config.credentials())));
-        this.driver = "docker".equals(config.faults())
+        this.driver = config.faults() == DriverKind.DOCKER
                 ? new DockerFaultDriver(this, new NamedContainers(config.containers()), projectDir.resolve("containers/fault-injector"))
                 : new NoFaultDriver();
     }
@@ -172,7 +174,7 @@ public final class ExternalCluster implements ChatCluster {
     public String logs(String nodeName) {
         String container = config.containers().get(nodeName);
         if (container == null) {
-            return "(no log: the fault driver is " + driver.name() + "; read the node's log where it runs)";
+            return "(no log: the fault driver is " + driver.kind() + "; read the node's log where it runs)";
         }
         StringBuilder text = new StringBuilder();
         try {

@@ -1,5 +1,7 @@
 package io.github.chatcluster.cluster.external;
 
+import io.github.chatcluster.cluster.faults.DriverKind;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -35,13 +37,12 @@ import io.github.chatcluster.cluster.Endpoint;
  * </pre>
  */
 public record ExternalClusterConfig(Path file, Map<String, HostPort> endpoints, Endpoint.Credentials credentials,
-                                    String faults, Map<String, String> containers) {
+                                    DriverKind faults, Map<String, String> containers) {
 
     public static final String MODE_PROPERTY = "cluster";
     public static final String CONFIG_PROPERTY = "cluster.config";
     public static final String FAULTS_PROPERTY = "cluster.faults";
     public static final String DEFAULT_PASSWORD_VARIABLE = "CHAT_CLUSTER_PASSWORD";
-    public static final List<String> DRIVERS = List.of("docker", "none");
 
     public record HostPort(String host, int port) {
         @Override
@@ -114,13 +115,14 @@ public record ExternalClusterConfig(Path file, Map<String, HostPort> endpoints, 
         if (password == null) {
             mistakes.add("the environment variable " + variable + " (password.variable) is not set: export it with the cluster's password");
         }
-        String faults = faultsOverride != null ? faultsOverride : properties.getProperty("faults", "none").strip();
-        if (!DRIVERS.contains(faults)) {
-            mistakes.add("the fault driver \"" + faults + "\" is unknown: use one of " + DRIVERS
+        String faultsWord = faultsOverride != null ? faultsOverride : properties.getProperty("faults", DriverKind.NONE.toString()).strip();
+        DriverKind faults = DriverKind.named(faultsWord).orElse(DriverKind.NONE);
+        if (DriverKind.named(faultsWord).isEmpty()) {
+            mistakes.add("the fault driver \"" + faultsWord + "\" is unknown: use one of " + java.util.Arrays.toString(DriverKind.values())
                     + " (-D" + FAULTS_PROPERTY + "=... or faults = ... in the file)");
         }
         Map<String, String> containers = new LinkedHashMap<>();
-        if ("docker".equals(faults)) {
+        if (faults == DriverKind.DOCKER) {
             for (String node : nodes) {
                 String container = properties.getProperty("docker.container." + node);
                 if (container == null || container.isBlank()) {

@@ -38,7 +38,7 @@ class ExternalClusterConfigTest {
                 Map.of("CHAT_CLUSTER_PASSWORD", "s3cret")::get, null);
         assertThat(config.endpoints()).hasSize(7).containsEntry("worker-3", new ExternalClusterConfig.HostPort("w3.staging", 5432));
         assertThat(config.credentials()).isEqualTo(new Endpoint.Credentials("chat", "s3cret", "postgres"));
-        assertThat(config.faults()).isEqualTo("none");
+        assertThat(config.faults()).isEqualTo(io.github.chatcluster.cluster.faults.DriverKind.NONE);
     }
 
     @Test

@@ -7,8 +7,8 @@ package io.github.chatcluster.cluster.faults;
  */
 public interface FaultDriver {
 
-    /** The driver's name, as given with -Dcluster.faults. */
-    String name();
+    /** Which driver this is (its name is the one given with -Dcluster.faults). */
+    DriverKind kind();
 
     /** False for a driver that cannot hurt the cluster: scenarios that need a fault are then not run. */
     boolean canInjectFaults();

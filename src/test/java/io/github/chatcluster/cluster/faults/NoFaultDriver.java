@@ -16,8 +16,8 @@ public final class NoFaultDriver implements FaultDriver, NodeFaults, PacketFault
     }
 
     @Override
-    public String name() {
-        return "none";
+    public DriverKind kind() {
+        return DriverKind.NONE;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.testcontainers.DockerClientFactory;
 import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.faults.DriverKind;
 import io.github.chatcluster.cluster.faults.FaultDriver;
 import io.github.chatcluster.cluster.faults.NodeFaults;
 import io.github.chatcluster.cluster.faults.PacketFaults;
@@ -22,8 +23,8 @@ public final class DockerFaultDriver implements FaultDriver {
     }
 
     @Override
-    public String name() {
-        return "docker";
+    public DriverKind kind() {
+        return DriverKind.DOCKER;
     }
 
     @Override
