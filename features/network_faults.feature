@@ -109,9 +109,9 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     # COMMIT PREPARED on worker-3 is lost long enough for the coordinator's TCP user timeout (3 s) to
     # end that connection, the write is committed in the coordinator's record but still prepared on
     # worker-3, where it holds its row until Citus's two-phase-commit recovery finishes it: a retry
-    # of that write waits until then (Citus runs that recovery every 60 s by default; with it, one
-    # run waited 71 s in all). The clients therefore retry for up to 90 seconds, and the heal may also
-    # wait for that recovery.
+    # of that write waits until then. The cluster under test runs that recovery every 10 s (Citus's
+    # default is 60 s, with which one run waited 71 s in all). The clients retry for up to 90 seconds,
+    # and the heal may also wait for that recovery.
     When worker-3 loses 20% of its packets
     And 20 messages are sent to rooms with a copy on worker-3, one after another, through the load balancer, each retried with the same id for up to 90 seconds
     Then all 20 messages were acknowledged

@@ -1,5 +1,7 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.cluster.Text;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -79,7 +81,7 @@ public class InFlightWrite implements AutoCloseable {
             return acknowledged() ? "acknowledged after " + took.toMillis() + " ms"
                     : String.format(java.util.Locale.ROOT, "%s after %.1f s: SQLSTATE %s: %s", outcome == WriteOutcome.UNKNOWN
                             ? "outcome unknown (connection lost during COMMIT)" : "refused", took.toMillis() / 1000.0,
-                            error.getSQLState(), error.getMessage().lines().findFirst().orElse(""));
+                            error.getSQLState(), Text.firstLine(error.getMessage()));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.cluster.Text;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -72,7 +74,7 @@ public final class NewClientWrites {
             acks.message(room, id);
             return new Outcome(landed, room, id, true, null, Duration.between(start, Instant.now()));
         } catch (SQLException e) {
-            return new Outcome(landed, room, id, false, e.getSQLState() + " " + e.getMessage().lines().findFirst().orElse(""),
+            return new Outcome(landed, room, id, false, e.getSQLState() + " " + Text.firstLine(e.getMessage()),
                     Duration.between(start, Instant.now()));
         }
     }

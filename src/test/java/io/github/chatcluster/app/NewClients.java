@@ -1,5 +1,7 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.cluster.Text;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -70,7 +72,7 @@ public final class NewClients {
      * (pgjdbc: "Connection attempt timed out." or a socket timeout below it) and with its SQLSTATE otherwise.
      */
     static String describe(SQLException e) {
-        String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        String first = Text.firstLine(e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException || (t.getMessage() != null && t.getMessage().contains("timed out"))) {
                 return NO_ANSWER + e.getSQLState() + " " + first;

@@ -1,5 +1,7 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.cluster.Text;
+
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -83,7 +85,7 @@ public final class RetryPolicy {
         AtomicReference<ChatDatabaseException> last = new AtomicReference<>(first);
         AtomicBoolean foundStored = new AtomicBoolean();
         try {
-            await("retrying a write through " + first.getMessage().lines().findFirst().orElse("")).atMost(window)
+            await("retrying a write through " + Text.firstLine(first.getMessage())).atMost(window)
                     .pollInSameThread().pollDelay(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         tally.retry();

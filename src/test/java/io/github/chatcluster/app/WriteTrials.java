@@ -1,5 +1,7 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.cluster.Text;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,10 +126,10 @@ public final class WriteTrials implements AutoCloseable {
                             }
                             acks.message(room, id);
                         } catch (RetryPolicy.InDoubt e) {
-                            failures.add("UNKNOWN: " + e.getCause().getMessage().lines().findFirst().orElse(""));
+                            failures.add("UNKNOWN: " + Text.firstLine(e.getCause().getMessage()));
                             acks.inDoubt().add(new InDoubtWrites.Message(room, sender, "trial " + label, id));
                         } catch (ChatDatabaseException e) {
-                            failures.add("REFUSED: " + e.getMessage().lines().findFirst().orElse(""));
+                            failures.add("REFUSED: " + Text.firstLine(e.getMessage()));
                         }
                     }
                     return null;

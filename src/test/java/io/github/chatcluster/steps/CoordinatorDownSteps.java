@@ -1,5 +1,7 @@
 package io.github.chatcluster.steps;
 
+import io.github.chatcluster.cluster.Text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -92,7 +94,7 @@ public class CoordinatorDownSteps {
         assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
         context.report("write through " + entry + " failed: " + error.getMessage());
         assertThat(error).hasMessageContaining(message);
-        refusedWrite = entry + " refused a new room with: " + error.getMessage().lines().findFirst().orElse("");
+        refusedWrite = entry + " refused a new room with: " + Text.firstLine(error.getMessage());
         assertThat(io.github.chatcluster.app.ChatInspection.through(entry).roomIds()).as("rooms after the refused one").doesNotContain(lastRoomTried);
     }
 
