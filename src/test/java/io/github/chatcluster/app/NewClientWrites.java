@@ -23,7 +23,7 @@ public final class NewClientWrites {
         @Override
         public String toString() {
             return (landedOn == null ? "no connection" : "on " + landedOn) + ": "
-                    + (acknowledged ? "acknowledged" : "refused (" + error + ")") + String.format(" after %.1f s", took.toMillis() / 1000.0);
+                    + (acknowledged ? "acknowledged" : "refused (" + error + ")") + String.format(java.util.Locale.ROOT, " after %.1f s", took.toMillis() / 1000.0);
         }
     }
 

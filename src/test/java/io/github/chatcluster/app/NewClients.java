@@ -41,7 +41,7 @@ public final class NewClients {
         public String toString() {
             return (landedOn != null ? landedOn : noAnswer() ? error : "refused (" + error + ")")
                     + (failedAttempts.isEmpty() || landedOn == null ? "" : " after " + failedAttempts.size() + " failed attempt(s) " + failedAttempts)
-                    + String.format(" in %.1f s", took.toMillis() / 1000.0);
+                    + String.format(java.util.Locale.ROOT, " in %.1f s", took.toMillis() / 1000.0);
         }
     }
 

@@ -28,7 +28,7 @@ public final class PooledClient implements AutoCloseable {
         @Override
         public String toString() {
             return (committed ? "committed" : cancelledByTheClient() ? "no answer, cancelled by the client"
-                    : "refused: " + error) + String.format(" after %.1f s", took.toMillis() / 1000.0);
+                    : "refused: " + error) + String.format(java.util.Locale.ROOT, " after %.1f s", took.toMillis() / 1000.0);
         }
     }
 

@@ -45,11 +45,11 @@ public class ClusterTimings {
     public String summary() {
         if (templateReady == null) {
             // a cluster the suite did not start: checked, then given the chat schema
-            return String.format("external cluster ready in %.1f s: endpoints, shape and data checked %.1f s, chat schema deployed %.1f s,"
+            return String.format(java.util.Locale.ROOT, "external cluster ready in %.1f s: endpoints, shape and data checked %.1f s, chat schema deployed %.1f s,"
                     + " load balancer checked %.1f s", seconds(started, ready), seconds(started, formed), seconds(formed, schemaDeployed),
                     seconds(schemaDeployed, ready));
         }
-        return String.format("cluster ready in %.1f s: one node initialised as the template %.1f s, "
+        return String.format(java.util.Locale.ROOT, "cluster ready in %.1f s: one node initialised as the template %.1f s, "
                         + "six copies and the load balancer started in parallel %.1f s, "
                         + "cluster formed %.1f s, chat schema deployed %.1f s, load balancer checked %.1f s",
                 seconds(started, ready), seconds(started, templateReady), seconds(templateReady, containersReady),

@@ -60,14 +60,14 @@ public final class PlacementMap {
     }
 
     public String text() {
-        StringBuilder text = new StringBuilder(String.format("%-26s", "hash range of room ids"));
-        ChatTables.NAMES.forEach(t -> text.append(String.format(" %-13s", t)));
-        ChatCluster.WORKERS.forEach(w -> text.append(String.format(" %-9s", w)));
+        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT, "%-26s", "hash range of room ids"));
+        ChatTables.NAMES.forEach(t -> text.append(String.format(java.util.Locale.ROOT, " %-13s", t)));
+        ChatCluster.WORKERS.forEach(w -> text.append(String.format(java.util.Locale.ROOT, " %-9s", w)));
         text.append('\n');
         for (Long min : shards.keySet()) {
-            text.append(String.format("%-26s", ranges.get(min)));
-            ChatTables.NAMES.forEach(t -> text.append(String.format(" %-13s", shards.get(min).getOrDefault(t, null))));
-            ChatCluster.WORKERS.forEach(w -> text.append(String.format(" %-9s", cell(min, w))));
+            text.append(String.format(java.util.Locale.ROOT, "%-26s", ranges.get(min)));
+            ChatTables.NAMES.forEach(t -> text.append(String.format(java.util.Locale.ROOT, " %-13s", shards.get(min).getOrDefault(t, null))));
+            ChatCluster.WORKERS.forEach(w -> text.append(String.format(java.util.Locale.ROOT, " %-9s", cell(min, w))));
             text.append('\n');
         }
         return text.toString();
@@ -85,32 +85,32 @@ public final class PlacementMap {
         StringBuilder svg = new StringBuilder(String.format(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"monospace\" font-size=\"11\">%n",
                 width, height));
-        svg.append(String.format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
+        svg.append(String.format(java.util.Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         svg.append("<text x=\"4\" y=\"14\" font-weight=\"bold\">Shards of rooms, room_members and messages per hash range of room ids</text>\n");
-        svg.append(String.format("<text x=\"4\" y=\"%d\">hash range (shard of rooms)</text>%n", top - 6));
+        svg.append(String.format(java.util.Locale.ROOT, "<text x=\"4\" y=\"%d\">hash range (shard of rooms)</text>%n", top - 6));
         for (int w = 0; w < workers.size(); w++) {
-            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
+            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
                     labelWidth + w * cellWidth + 10, top - 6, workers.get(w)));
         }
         int row = 0;
         for (Long min : shards.keySet()) {
             int y = top + row * rowHeight;
-            svg.append(String.format("<text x=\"4\" y=\"%d\">%s (%s)</text>%n", y + 12, ranges.get(min),
+            svg.append(String.format(java.util.Locale.ROOT, "<text x=\"4\" y=\"%d\">%s (%s)</text>%n", y + 12, ranges.get(min),
                     shards.get(min).getOrDefault("rooms", null)));
             for (int w = 0; w < workers.size(); w++) {
                 String cell = cell(min, workers.get(w));
                 String fill = cell.startsWith("all") ? "#3a7d44" : cell.equals("-") ? "#f0f0f0" : "#c0392b";
                 int x = labelWidth + w * cellWidth;
-                svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"white\"/>%n",
+                svg.append(String.format(java.util.Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"white\"/>%n",
                         x, y, cellWidth - 2, rowHeight - 2, fill));
                 if (!cell.equals("-")) {
-                    svg.append(String.format("<text x=\"%d\" y=\"%d\" fill=\"white\">%s</text>%n", x + 6, y + 11, cell));
+                    svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"white\">%s</text>%n", x + 6, y + 11, cell));
                 }
             }
             row++;
         }
         int legend = top + rowHeight * shards.size() + 18;
-        svg.append(String.format("<text x=\"4\" y=\"%d\">green: the worker stores that range's shard of all three tables;</text>%n"
+        svg.append(String.format(java.util.Locale.ROOT, "<text x=\"4\" y=\"%d\">green: the worker stores that range's shard of all three tables;</text>%n"
                 + "<text x=\"4\" y=\"%d\">red: only some of them (co-location broken); grey: none. Two per row: two copies.</text>%n",
                 legend, legend + 14));
         return svg.append("</svg>\n").toString();

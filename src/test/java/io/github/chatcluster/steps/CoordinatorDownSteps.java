@@ -132,7 +132,7 @@ public class CoordinatorDownSteps {
     public void aWriteThroughANewSessionFailsAfter(Endpoint entry, int atLeast, int atMost, String message) {
         aWriteFailsWith(entry, message);
         Duration took = lastWriteTook; // the write alone, not the read that shows it was not stored
-        context.report(String.format("the write through a new session on %s failed after %.1f s", entry, took.toMillis() / 1000.0));
+        context.report(String.format(java.util.Locale.ROOT, "the write through a new session on %s failed after %.1f s", entry, took.toMillis() / 1000.0));
         assertThat(took).as("time until the write failed").isBetween(Duration.ofSeconds(atLeast), Duration.ofSeconds(atMost));
     }
 

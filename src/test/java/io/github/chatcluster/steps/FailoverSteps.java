@@ -90,7 +90,7 @@ public class FailoverSteps {
         long failed = clients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum();
         if (failed > allowedFailures) {
             var first = clients.outcomes().stream().filter(o -> !o.failedAttempts().isEmpty()).findFirst().orElseThrow();
-            throw new AssertionError(String.format("%d connection attempt(s) through the load balancer failed while %s"
+            throw new AssertionError(String.format(java.util.Locale.ROOT, "%d connection attempt(s) through the load balancer failed while %s"
                     + " (at most %d allowed), the first with: %s%nThe load balancer gave the client up instead of trying %s"
                     + " after its connection to the failed coordinator failed.%s", failed, context.timeline().fault(), allowedFailures,
                     first.failedAttempts().get(0), coordinator, clients));
@@ -104,7 +104,7 @@ public class FailoverSteps {
         Figures.record("failover.slowest-new-client-seconds." + Figures.key(context.timeline().fault()),
                 String.format(java.util.Locale.ROOT, "%.2f", slowest.toMillis() / 1000.0));
         if (slowest.compareTo(Duration.ofSeconds(seconds)) > 0) {
-            throw new AssertionError(String.format("The slowest new client through the load balancer waited %.1f s for its"
+            throw new AssertionError(String.format(java.util.Locale.ROOT, "The slowest new client through the load balancer waited %.1f s for its"
                     + " connection while %s, more than the %d s allowed:%s", slowest.toMillis() / 1000.0, context.timeline().fault(), seconds, newClients));
         }
     }
@@ -148,7 +148,7 @@ public class FailoverSteps {
             case "read" -> FailoverClock.untilReadSucceeds(cluster().loadBalancer(), context.timeline().faultInjectedAt());
             default -> throw new IllegalArgumentException("neither a read nor a write: " + operation);
         };
-        context.report(String.format("first successful %s through the load balancer %.2f s after the fault "
+        context.report(String.format(java.util.Locale.ROOT, "first successful %s through the load balancer %.2f s after the fault "
                 + "(%d failed attempts before; last error: %s)", operation, outage.seconds(), outage.failedAttempts(),
                 outage.lastError()));
         assertThat(outage.duration()).as("time from the fault to a %s through the load balancer", operation)
@@ -167,7 +167,7 @@ public class FailoverSteps {
     @Then("so the demo's claim of {string} does not hold for a hung coordinator")
     public void soTheClaimDoesNotHoldForAHungCoordinator(String words) {
         assertThat(newClients).as("new clients tried through the load balancer in this scenario").isNotNull();
-        context.claim(SeedClaim.withWords(words), newClients.unanswered() == 0, String.format("with %s, the load balancer still sent %d of %d"
+        context.claim(SeedClaim.withWords(words), newClients.unanswered() == 0, String.format(java.util.Locale.ROOT, "with %s, the load balancer still sent %d of %d"
                 + " new clients to it, and they got no answer within their login timeout", context.timeline().fault(),
                 newClients.unanswered(), newClients.count()));
         assertThat(newClients.unanswered()).as("clients that got no answer (none: the claim held)").isPositive();

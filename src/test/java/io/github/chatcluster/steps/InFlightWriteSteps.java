@@ -74,7 +74,7 @@ public class InFlightWriteSteps {
             scheduler.schedule(() -> Faults.inject(context, ChatCluster.COORDINATOR_1, FailureKind.KILLED), killAfter, TimeUnit.SECONDS);
             WriteLoad.Throughput storm = new WriteLoad(context.acks()).messagesFor(Map.of(cluster().loadBalancer(), clients),
                     Duration.ofSeconds(seconds), Duration.ofSeconds(retrySeconds));
-            context.report(String.format("%d messages acknowledged (%.0f/s), %d still in doubt after retrying, %d failed%s",
+            context.report(String.format(java.util.Locale.ROOT, "%d messages acknowledged (%.0f/s), %d still in doubt after retrying, %d failed%s",
                     storm.writes(), storm.perSecond(), storm.inDoubt(), storm.failures(),
                     storm.firstFailure() == null ? "" : "; the first failure: " + storm.firstFailure()));
             assertThat(storm.failures()).as("writes the database refused (they did not happen), after retries").isZero();

@@ -137,16 +137,16 @@ public class TopologySteps {
         double single = singleNode.seconds();
         double sinceJvmStart = context.cluster().timings().sinceJvmStart().toMillis() / 1000.0;
         String sinceBuild = context.cluster().timings().sinceBuildStart()
-                .map(d -> String.format("%.1f", d.toMillis() / 1000.0)).orElse("unknown");
+                .map(d -> String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).orElse("unknown");
         assertThat(single).isPositive();
         context.report(context.cluster().timings().summary());
-        context.report(String.format("ready cluster %.1f s after its start (%.1f s after the test JVM started, %s s "
+        context.report(String.format(java.util.Locale.ROOT, "ready cluster %.1f s after its start (%.1f s after the test JVM started, %s s "
                 + "after mvn verify started); one node alone %.1f s; ratio %.1f", cluster, sinceJvmStart, sinceBuild,
                 single, cluster / single));
-        Figures.record("cluster.ready-seconds-since-jvm-start", String.format("%.1f", sinceJvmStart));
+        Figures.record("cluster.ready-seconds-since-jvm-start", String.format(java.util.Locale.ROOT, "%.1f", sinceJvmStart));
         Figures.record("cluster.ready-seconds-since-mvn-verify-start", sinceBuild);
-        Figures.record("single-node.start-seconds", String.format("%.1f", single));
-        Figures.record("cluster.ready-over-single-node", String.format("%.1f", cluster / single));
+        Figures.record("single-node.start-seconds", String.format(java.util.Locale.ROOT, "%.1f", single));
+        Figures.record("cluster.ready-over-single-node", String.format(java.util.Locale.ROOT, "%.1f", cluster / single));
     }
 
     @Then("the cluster was ready within {int} seconds of its start")

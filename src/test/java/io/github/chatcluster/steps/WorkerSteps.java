@@ -72,11 +72,11 @@ public class WorkerSteps {
         Instant start = Instant.now();
         Duration slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
         Duration took = Duration.between(start, Instant.now());
-        String read = String.format("every acknowledged write (%s) was read back through %s in %.2f s (the slowest of the three read queries %.2f s)",
+        String read = String.format(java.util.Locale.ROOT, "every acknowledged write (%s) was read back through %s in %.2f s (the slowest of the three read queries %.2f s)",
                 context.acks().summary(), entry, took.toMillis() / 1000.0, slowest.toMillis() / 1000.0);
         context.report(read);
         Figures.record("read-all-seconds." + Figures.key(context.timeline().fault()) + ".through-" + entry.name(),
-                String.format("%.2f", took.toMillis() / 1000.0));
+                String.format(java.util.Locale.ROOT, "%.2f", took.toMillis() / 1000.0));
         assertThat(took).as("reading every acknowledged write through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
         if (context.timeline().inForce().hurtsAWorker()) {
             // a finding on the workers' replication only when a worker is what failed
@@ -130,7 +130,7 @@ public class WorkerSteps {
         Duration took = Duration.between(start, Instant.now());
         assertThat(error).as("a write to a room with a copy on %s", worker).isNotNull();
         assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
-        context.report(String.format("the write failed after %.2f s: %s", took.toMillis() / 1000.0, error.getMessage()));
+        context.report(String.format(java.util.Locale.ROOT, "the write failed after %.2f s: %s", took.toMillis() / 1000.0, error.getMessage()));
         assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
         writesRefused(1, took, "");
     }
