@@ -28,4 +28,11 @@ class DockerPacketFaultsTest {
                 """;
         assertThat(DockerPacketFaults.faultNames(rules)).isEqualTo("cut:worker-3, silent-death");
     }
+
+    @Test
+    void theRulesInForceAreEveryRuleButTheChainsPolicies() {
+        assertThat(DockerPacketFaults.rules("-P INPUT ACCEPT\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT\n")).isEmpty();
+        assertThat(DockerPacketFaults.rules("-P INPUT ACCEPT\n-A INPUT -s 10.0.0.9/32 -j DROP\n"))
+                .as("a rule without the suite's comment counts too").isEqualTo("-A INPUT -s 10.0.0.9/32 -j DROP");
+    }
 }
