@@ -23,13 +23,17 @@ Feature: Losing a coordinator
     # attempt. Every client after that lands on coordinator-2.
     Given the load balancer has both coordinators in its rotation
     When coordinator-1 is <how>
-    Then a write through the load balancer succeeds within 5 seconds of the fault
+    And a client tries a new room through the load balancer, again and again, until one is stored
+    Then the first room was stored within 5 seconds of the fault
     And 10 new clients through the load balancer, one after another, all land on coordinator-2 with at most 1 failed connection attempt among them
-    And rooms, members and messages can be written and read through coordinator-2
-    But a schema change through coordinator-2 is refused with "operation is not allowed on this node"
+    When a client writes a new room with its 2 members and 3 messages through coordinator-2
+    Then the room, its members and its messages are read back through coordinator-2
+    When a client tries a schema change through coordinator-2
+    Then it is refused with "operation is not allowed on this node"
     When coordinator-1 is started again and has recovered its two-phase commits
     Then new clients through the load balancer reach coordinator-1 again within 20 seconds
-    And a schema change through coordinator-1 succeeds again
+    When a client tries a schema change through coordinator-1
+    Then it succeeds
     And every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
 
     Examples:
@@ -45,7 +49,8 @@ Feature: Losing a coordinator
     Given the load balancer has both coordinators in its rotation
     When coordinator-1 refuses new connections
     Then 10 new clients through the load balancer, one after another, all land on coordinator-2 with at most 0 failed connection attempts among them
-    And rooms, members and messages can be written and read through the load balancer
+    When a client writes a new room with its 2 members and 3 messages through the load balancer
+    Then the room, its members and its messages are read back through the load balancer
     When coordinator-1 accepts connections again
     Then new clients through the load balancer reach coordinator-1 again within 20 seconds
 
@@ -56,11 +61,14 @@ Feature: Losing a coordinator
     When coordinator-2 is stopped cleanly
     Then a read through the load balancer succeeds within 5 seconds of the fault
     And coordinator-1 still reads every acknowledged write
-    But a new room and a new message through coordinator-1 each fail with "coordinator-2", and neither is stored
+    When a client tries a new room and a new message through coordinator-1
+    Then both are refused with "coordinator-2", and neither is stored
     And so the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is down
-    And a schema change through coordinator-1 fails
+    When a client tries a schema change through coordinator-1
+    Then it is refused
     When coordinator-2 is started again and has recovered its two-phase commits
-    Then rooms, members and messages can be written and read through coordinator-1
+    And a client writes a new room with its 2 members and 3 messages through coordinator-1
+    Then the room, its members and its messages are read back through coordinator-1
     And every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
 
   Scenario: coordinator-1 hangs: the load balancer does not notice, and the clients it sends there get no answer
@@ -73,7 +81,8 @@ Feature: Losing a coordinator
     When coordinator-1 is paused
     Then of 10 new clients through the load balancer, each with a login timeout of 2 seconds, at least 3 get no answer and every other lands on coordinator-2
     And so the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" does not hold for a hung coordinator
-    And rooms, members and messages can be written and read through coordinator-2
+    When a client writes a new room with its 2 members and 3 messages through coordinator-2
+    Then the room, its members and its messages are read back through coordinator-2
 
   Scenario: coordinator-2 hangs: new sessions on coordinator-1 fail their writes after 5 seconds, pooled sessions just wait
     # A hung (paused) coordinator-2 still completes TCP handshakes. Every write to the chat tables first
@@ -83,8 +92,10 @@ Feature: Losing a coordinator
     # does not end the wait (seen here: the cancelled write answered after about 130 s).
     Given a client with a pooled session on coordinator-1 that has written a room
     When coordinator-2 is paused
-    Then the pooled session's next write, which the client cancels after 5 seconds, still has no answer after 10 seconds
-    And a write through a new session on coordinator-1 fails after 4 to 10 seconds with "coordinator-2"
+    And the pooled session sends its next write, which the client cancels after 5 seconds
+    Then that write still has no answer 10 seconds after it was sent
+    When a client tries a new room through a new session on coordinator-1
+    Then it is refused after 4 to 10 seconds with "coordinator-2"
     And so the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is hung
 
   Scenario Outline: A client on the coordinator that is <how> sees a clear error and resolves its write

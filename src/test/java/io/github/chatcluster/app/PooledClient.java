@@ -74,14 +74,6 @@ public final class PooledClient implements AutoCloseable {
         });
     }
 
-    /** Sends a message on the session's connection, in its own transaction. */
-    public Outcome sendMessage(long roomId, long senderId, java.util.UUID clientId) {
-        return timed(() -> {
-            connection.setAutoCommit(true);
-            ChatApplication.insertMessage(connection, roomId, clientId, senderId, "pooled session");
-        });
-    }
-
     @FunctionalInterface
     private interface Work {
         void run() throws SQLException;
@@ -112,14 +104,32 @@ public final class PooledClient implements AutoCloseable {
     }
 
     /**
-     * Starts {@link #createRoom} in the background and returns at once; {@link #close()} aborts a write that
-     * is still waiting.
+     * A new message on this session, in autocommit: the INSERT is its own COMMIT, so a lost connection leaves its
+     * outcome unknown, and a server's error on a working connection is a refusal ({@link WriteOutcome}).
      */
+    WriteAttempt attemptMessage(long roomId, long senderId, java.util.UUID clientId) {
+        Instant start = Instant.now();
+        try {
+            connection.setAutoCommit(true);
+            ChatApplication.insertMessage(connection, roomId, clientId, senderId, "pooled session");
+            Instant end = Instant.now();
+            return new WriteAttempt(WriteAttempt.Kind.MESSAGE, entry, roomId, clientId, true, null, null, null, Duration.between(start, end), end);
+        } catch (SQLException e) {
+            Instant end = Instant.now();
+            return new WriteAttempt(WriteAttempt.Kind.MESSAGE, entry, roomId, clientId, false, e.getSQLState(), WriteOutcome.of(e, true),
+                    e.getMessage(), Duration.between(start, end), end);
+        }
+    }
+
     /** {@link #readEverything()} on the client's own thread: the caller goes on, and looks at the outcome later. */
     public CompletableFuture<Outcome> readEverythingInTheBackground() {
         return CompletableFuture.supplyAsync(this::readEverything, background);
     }
 
+    /**
+     * Starts {@link #createRoom} in the background and returns at once; {@link #close()} aborts a write that
+     * is still waiting.
+     */
     public CompletableFuture<Outcome> createRoomInTheBackground(Duration timeout) {
         return CompletableFuture.supplyAsync(() -> createRoom(timeout), background);
     }

@@ -20,6 +20,8 @@ public class ScenarioContext {
     /** Every write the cluster acknowledged in this scenario. */
     private final AckLog acks = new AckLog();
     private final FaultTimeline timeline = new FaultTimeline();
+    /** The writes the last When step tried, for the Then steps that judge them. */
+    private List<io.github.chatcluster.app.WriteAttempt> attempts = List.of();
     /** What the check before this scenario found and repaired. */
     private io.github.chatcluster.health.HealthyBaseline.Outcome baseline;
 
@@ -29,6 +31,17 @@ public class ScenarioContext {
 
     public AckLog acks() {
         return acks;
+    }
+
+    /** The writes the last When step that tried writes tried, in order. */
+    public List<io.github.chatcluster.app.WriteAttempt> attempts() {
+        return attempts;
+    }
+
+    /** Keeps the writes a When step tried (and reports each), for the Then steps that judge them. */
+    public void attempted(List<io.github.chatcluster.app.WriteAttempt> tried) {
+        attempts = List.copyOf(tried);
+        tried.forEach(a -> report("tried " + a));
     }
 
     /** The scenario's fault: what it is, when it was injected, when the node was back. */

@@ -13,6 +13,8 @@ import java.util.UUID;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatApplication;
+import io.github.chatcluster.app.ChatInspection;
+import io.github.chatcluster.app.WriteAttempt;
 import io.github.chatcluster.app.ChatDatabaseException;
 import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.catalog.ChatTables;
@@ -52,20 +54,6 @@ public class WorkerSteps {
         return rooms;
     }
 
-    /** One client (one kept connection, like a pool) sends a message from a member to each room. */
-    /** Sends a message to each room and reads each back, once, through both coordinators ("is stored"). */
-    private void sendNewMessages(Endpoint entry, List<Long> roomIds) {
-        try (ChatApplication client = ChatApplication.session(entry)) {
-            for (long roomId : roomIds) {
-                UUID id = UUID.randomUUID();
-                client.send(roomId, context.acks().membersOf(roomId).get(0), "after the fault", id);
-                context.acks().message(roomId, id);
-                AcknowledgedWrites.assertMessageReadOnceThrough(List.of(cluster().coordinator1(), cluster().coordinator2()), roomId, id);
-            }
-        }
-        context.report(roomIds.size() + " new messages acknowledged through " + entry + " and each read back once through both coordinators");
-    }
-
     @Then("every acknowledged write is read through {entryPoint} within {int} seconds")
     public void everyWriteIsReadWithin(Endpoint entry, int seconds) {
         // the whole step is timed: the connection and all three read queries, as the sentence promises
@@ -84,11 +72,60 @@ public class WorkerSteps {
         }
     }
 
-    @Then("a new message to each room with no copy on {node} is stored")
-    public void aNewMessageToRoomsWithoutACopyIsStored(String worker) {
-        sendNewMessages(cluster().loadBalancer(), rooms(worker, false).stream().map(DataPlacement.RoomPlacement::roomId).toList());
+    @When("a client sends a new message to each room with no copy on {node}")
+    public void aClientSendsToRoomsWithoutACopy(String worker) {
+        sendToEach(rooms(worker, false).stream().map(DataPlacement.RoomPlacement::roomId).toList());
     }
 
+    @When("a client sends a new message to each room with a copy on {node}")
+    public void aClientSendsToRoomsWithACopy(String worker) {
+        sendToEach(rooms(worker, true).stream().map(DataPlacement.RoomPlacement::roomId).toList());
+    }
+
+    @When("a client sends a new message to a room with a copy on {node}")
+    public void aClientSendsToARoomWithACopy(String worker) {
+        sendToEach(List.of(rooms(worker, true).get(0).roomId()));
+    }
+
+    @When("a client sends a new message to each of the {int} rooms")
+    public void aClientSendsToEachRoom(int count) {
+        assertThat(context.rooms()).hasSize(count);
+        sendToEach(context.rooms());
+    }
+
+    /** One new message to each room, one after another, through the load balancer, each on a new session. */
+    private void sendToEach(List<Long> rooms) {
+        List<WriteAttempt> attempts = new ArrayList<>();
+        for (long room : rooms) {
+            attempts.add(WriteAttempt.message(cluster().loadBalancer(), room, context.acks().membersOf(room).get(0), context.acks()));
+        }
+        context.attempted(attempts);
+    }
+
+    @Then("every one of those messages is stored")
+    public void everyOneIsStored() {
+        assertThat(context.attempts()).as("the messages the client sent").isNotEmpty()
+                .allSatisfy(a -> assertThat(a.acknowledged()).as("%s, while %s", a, context.timeline().fault()).isTrue());
+        for (WriteAttempt a : context.attempts()) {
+            AcknowledgedWrites.assertMessageReadOnceThrough(List.of(cluster().coordinator1(), cluster().coordinator2()), a.roomId(), a.clientId());
+        }
+        context.report(context.attempts().size() + " new messages acknowledged and each read back once through both coordinators");
+    }
+
+    @Then("every one of those messages is refused with {string}, and none of them is stored")
+    public void everyOneIsRefused(String text) {
+        List<WriteAttempt> attempts = context.attempts();
+        assertThat(attempts).as("the messages the client sent").isNotEmpty();
+        ChatInspection reader = ChatInspection.through(cluster().coordinator1());
+        for (WriteAttempt a : attempts) {
+            assertThat(a.acknowledged()).as("%s, while %s", a, context.timeline().fault()).isFalse();
+            assertThat(a.outcome()).as("what the client can conclude from: %s", a).isEqualTo(WriteOutcome.REFUSED);
+            assertThat(a.error()).as("the error of %s", a).contains(text);
+            assertThat(reader.copiesOfMessage(a.roomId(), a.clientId())).as("copies of the refused %s", a).isZero();
+        }
+        Duration took = attempts.stream().map(WriteAttempt::took).reduce(Duration.ZERO, Duration::plus);
+        writesRefused(attempts.size(), took, " and nothing of them was stored (read back)");
+    }
     @Then("a new message to each room with a copy on {node} fails with {string}, and is not stored")
     public void aNewMessageToRoomsWithACopyFails(String worker, String text) {
         List<DataPlacement.RoomPlacement> rooms = rooms(worker, true);
@@ -120,21 +157,17 @@ public class WorkerSteps {
                 context.timeline().fault(), refused, refused, took.toMillis() / 1000.0, notStored));
     }
 
-    @Then("a new message to a room with a copy on {node} fails within {int} seconds")
-    public void aNewMessageFailsWithin(String worker, int seconds) {
-        long roomId = rooms(worker, true).get(0).roomId();
-        long sender = context.acks().membersOf(roomId).get(0);
-        Instant start = Instant.now();
-        var error = catchThrowableOfType(ChatDatabaseException.class,
-                () -> ChatApplication.through(cluster().coordinator1()).send(roomId, sender, "must fail", UUID.randomUUID()));
-        Duration took = Duration.between(start, Instant.now());
-        assertThat(error).as("a write to a room with a copy on %s", worker).isNotNull();
-        assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
-        context.report(String.format(java.util.Locale.ROOT, "the write failed after %.2f s: %s", took.toMillis() / 1000.0, error.getMessage()));
-        assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
-        writesRefused(1, took, "");
+    @Then("it is refused within {int} seconds")
+    public void itIsRefusedWithin(int seconds) {
+        assertThat(context.attempts()).as("the message the client sent").hasSize(1);
+        WriteAttempt a = context.attempts().get(0);
+        assertThat(a.acknowledged()).as("%s, while %s", a, context.timeline().fault()).isFalse();
+        assertThat(a.outcome()).as("what the client can conclude from: %s", a).isEqualTo(WriteOutcome.REFUSED);
+        assertThat(a.took()).as("how long the client waited for the refusal of %s", a).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+        if (context.timeline().inForce().hurtsAWorker()) {
+            writesRefused(1, a.took(), "");
+        }
     }
-
     /**
      * Since Citus 11 a failed write never marks a copy inactive (shardstate stays 1 whatever happens), so that is no
      * check; what can change is the list of copies: every shard must still list its two, those on the lost worker included.
@@ -152,12 +185,6 @@ public class WorkerSteps {
     @When("the operator disables {node}")
     public void theOperatorDisables(String node) {
         operator().disable(node);
-    }
-
-    @Then("a new message to each of the {int} rooms is stored")
-    public void aNewMessageToEachRoomIsStored(int count) {
-        assertThat(context.rooms()).hasSize(count);
-        sendNewMessages(cluster().loadBalancer(), context.rooms());
     }
 
     @When("the operator activates {node} and copies the shards until each has {int} copies")
