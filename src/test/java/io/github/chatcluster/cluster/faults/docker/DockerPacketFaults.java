@@ -19,7 +19,7 @@ import io.github.chatcluster.cluster.faults.PacketFaults;
  */
 public final class DockerPacketFaults implements PacketFaults {
 
-    /** Every rule the suite sets carries a comment "chat-fault:<fault>", so that one fault can be healed on its own. */
+    /** Every rule the suite sets carries a comment "chat-fault:<fault>", so that a rule in force can be named. */
     private static final String COMMENT_PREFIX = "chat-fault:";
 
     private final ChatCluster cluster;
