@@ -145,7 +145,8 @@ public final class DockerPacketFaults implements PacketFaults {
                     continue;
                 }
                 injectors.exec(helper, "iptables", "-F");
-                injectors.exec(helper, "sh", "-c", "pkill -f hold-packets || true");
+                // the bracket keeps pkill from matching the shell that runs it (its command line holds the pattern)
+                injectors.exec(helper, "sh", "-c", "pkill -f '[h]old-packets' || true");
                 String names = faultNames(listing);
                 healed.add("packet filter rules of " + node + " removed (" + (names.isEmpty() ? rules(listing) : names) + ")");
             } catch (RuntimeException e) {
