@@ -25,7 +25,8 @@ Feature: Losing a coordinator
     When coordinator-1 is <how>
     And a client tries a new room through the load balancer, again and again, until one is stored
     Then the first room was stored within 5 seconds of the fault
-    And 10 new clients through the load balancer, one after another, all land on coordinator-2 with at most 1 failed connection attempt among them
+    When 10 new clients connect through the load balancer, one after another
+    Then all of them landed on coordinator-2, with at most 1 failed connection attempt among them
     When a client writes a new room with its 2 members and 3 messages through coordinator-2
     Then the room, its members and its messages are read back through coordinator-2
     When a client tries a schema change through coordinator-2
@@ -48,7 +49,8 @@ Feature: Losing a coordinator
     # after it accepts connections again (seen here: about 12 s); clients must reach it again within 20 s.
     Given the load balancer has both coordinators in its rotation
     When coordinator-1 refuses new connections
-    Then 10 new clients through the load balancer, one after another, all land on coordinator-2 with at most 0 failed connection attempts among them
+    And 10 new clients connect through the load balancer, one after another
+    Then all of them landed on coordinator-2, with at most 0 failed connection attempts among them
     When a client writes a new room with its 2 members and 3 messages through the load balancer
     Then the room, its members and its messages are read back through the load balancer
     When coordinator-1 accepts connections again
@@ -62,8 +64,8 @@ Feature: Losing a coordinator
     Then a read through the load balancer succeeds within 5 seconds of the fault
     And coordinator-1 still reads every acknowledged write
     When a client tries a new room and a new message through coordinator-1
-    Then both are refused with "coordinator-2", and neither is stored
-    And so the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is down
+    Then the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is down
+    And both are refused with "coordinator-2", and neither is stored
     When a client tries a schema change through coordinator-1
     Then it is refused
     When coordinator-2 is started again and has recovered its two-phase commits
@@ -79,8 +81,9 @@ Feature: Losing a coordinator
     # rotation (shortly after an outage of its own) none would: so the scenario first makes sure it is in.
     Given the load balancer has both coordinators in its rotation
     When coordinator-1 is paused
-    Then of 10 new clients through the load balancer, each with a login timeout of 2 seconds, at least 3 get no answer and every other lands on coordinator-2
-    And so the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" does not hold for a hung coordinator
+    And 10 new clients connect through the load balancer, each with a login timeout of 2 seconds
+    Then the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" does not hold for a hung coordinator
+    And at least 3 of them got no answer, and every other landed on coordinator-2
     When a client writes a new room with its 2 members and 3 messages through coordinator-2
     Then the room, its members and its messages are read back through coordinator-2
 
@@ -95,8 +98,8 @@ Feature: Losing a coordinator
     And the pooled session sends its next write, which the client cancels after 5 seconds
     Then that write still has no answer 10 seconds after it was sent
     When a client tries a new room through a new session on coordinator-1
-    Then it is refused after 4 to 10 seconds with "coordinator-2"
-    And so the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is hung
+    Then the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is hung
+    And it is refused after 4 to 10 seconds with "coordinator-2"
 
   Scenario Outline: A client on the coordinator that is <how> sees a clear error and resolves its write
     # A clean stop ends every session with "terminating connection due to administrator command"
@@ -105,7 +108,8 @@ Feature: Losing a coordinator
     # connection drop (08006). The COMMIT's outcome is unknown either way, so the client reads back.
     Given a client connected through the load balancer to coordinator-1, in the middle of writing a message
     When coordinator-1 is <how>
-    Then the client's connection breaks during COMMIT with SQLSTATE <sqlstate>, so it cannot know whether its write happened
+    And the client commits
+    Then its connection broke during COMMIT with SQLSTATE <sqlstate>, so it cannot know whether its write happened
     When the client reconnects through the load balancer and writes its message again with the same id
     Then the message is stored exactly once, read through coordinator-2 and the load balancer and on both copies of its shard
     When coordinator-1 is started again and has recovered its two-phase commits

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.time.Duration;
-import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.Endpoint;
 
 
@@ -38,7 +37,7 @@ public class InFlightWrite implements AutoCloseable {
             for (int attempt = 0; attempt < 20; attempt++) {
                 Connection c = entry.connect();
                 others.add(c); // closed below unless it becomes the in-flight write's
-                String node = CitusCatalog.localNodeName(c);
+                String node = Endpoint.localNodeName(c);
                 if (node.equals(wantedNode)) {
                     InFlightWrite write = new InFlightWrite(c, node, roomId, senderId);
                     write.insert();
@@ -61,7 +60,7 @@ public class InFlightWrite implements AutoCloseable {
     public static InFlightWrite beginOn(Endpoint node, long roomId, long senderId, Duration socketTimeout) throws SQLException {
         Connection c = node.connectOnce(Duration.ofSeconds(5), socketTimeout);
         try {
-            InFlightWrite write = new InFlightWrite(c, CitusCatalog.localNodeName(c), roomId, senderId);
+            InFlightWrite write = new InFlightWrite(c, Endpoint.localNodeName(c), roomId, senderId);
             write.insert();
             return write;
         } catch (SQLException | RuntimeException e) {

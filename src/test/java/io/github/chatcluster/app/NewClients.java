@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.Endpoint;
 
 
@@ -111,7 +110,7 @@ public final class NewClients {
             String landed = null;
             while (landed == null && failed.size() < attempts) {
                 try (Connection c = entry.connectOnce(loginTimeout, loginTimeout)) {
-                    landed = CitusCatalog.localNodeName(c);
+                    landed = Endpoint.localNodeName(c);
                 } catch (SQLException e) {
                     failed.add(describe(e));
                 }
@@ -133,7 +132,7 @@ public final class NewClients {
     private static Outcome connectOne(Endpoint entry, Duration loginTimeout) {
         Instant start = Instant.now();
         try (Connection c = entry.connectOnce(loginTimeout, loginTimeout)) {
-            return new Outcome(CitusCatalog.localNodeName(c), null, Duration.between(start, Instant.now()));
+            return new Outcome(Endpoint.localNodeName(c), null, Duration.between(start, Instant.now()));
         } catch (SQLException e) {
             return new Outcome(null, describe(e), Duration.between(start, Instant.now()));
         }

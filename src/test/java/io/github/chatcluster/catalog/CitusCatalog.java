@@ -98,12 +98,6 @@ public class CitusCatalog {
         }
         return byShard;
     }
-
-    public static String localNodeName(Connection connection) throws SQLException {
-        return Endpoint.localNodeName(connection);
-    }
-
-
     public long shardIdFor(String table, long distributionValue) {
         return query("SELECT get_shard_id_for_distribution_column(?::regclass, ?)",
                 ps -> { ps.setString(1, table); ps.setLong(2, distributionValue); },

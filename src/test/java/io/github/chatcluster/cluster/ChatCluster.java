@@ -127,7 +127,7 @@ public interface ChatCluster {
     default void awaitAcceptingQueries(String nodeName, Duration bound) {
         Endpoint endpoint = endpoint(nodeName);
         await(nodeName + " accepting queries").atMost(bound).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> {
+                .pollInSameThread().until(() -> {
                     try (Connection c = endpoint.connectOnce(Duration.ofSeconds(2), Duration.ofSeconds(5));
                          Statement s = c.createStatement()) {
                         return s.execute("SELECT 1");

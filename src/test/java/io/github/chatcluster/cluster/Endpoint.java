@@ -108,6 +108,7 @@ public final class Endpoint {
                         }
                     });
         } catch (ConditionTimeoutException e) {
+            closeQuietly(connection.get()); // opened by the poll that ran past the bound
             throw last.get() != null ? last.get() : new SQLException("no connection to " + name + ": " + e.getMessage(), "08001");
         } catch (RuntimeException e) {
             if (e.getCause() instanceof SQLException sql) {
@@ -116,6 +117,16 @@ public final class Endpoint {
             throw e;
         }
         return connection.get();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // it is given up anyway
+            }
+        }
     }
 
     private static boolean isEstablishmentFailure(SQLException e) {

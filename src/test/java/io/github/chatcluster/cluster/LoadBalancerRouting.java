@@ -109,7 +109,7 @@ public final class LoadBalancerRouting {
         try {
             org.awaitility.Awaitility.await(coordinator + " reached through the load balancer")
                     .atMost(left.isNegative() ? Duration.ZERO.plusMillis(1) : left)
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).pollInSameThread().until(() -> {
                         try (Connection c = cluster.loadBalancer().connectOnce(CONNECT, CONNECT)) {
                             String node = Endpoint.localNodeName(c);
                             if (!node.equals(coordinator)) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.chatcluster.cluster.ChatCluster;
 
 import static org.awaitility.Awaitility.await;
 
@@ -112,13 +111,5 @@ final class Conditions {
         public boolean isBasic() {
             return true;
         }
-    }
-
-    static List<String> databaseNodes(NodeSessions s) {
-        return s.cluster().databaseNodes();
-    }
-
-    static List<String> coordinators() {
-        return List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2);
     }
 }

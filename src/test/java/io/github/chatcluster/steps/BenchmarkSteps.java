@@ -82,7 +82,7 @@ public class BenchmarkSteps {
         double bothMedian = both.get(both.size() / 2);
         String figures = String.format(Locale.ROOT, "%s: coordinator-1 alone %s writes/s (median %.1f), both coordinators"
                 + " %s writes/s (median %.1f); ratio of medians %.2f",
-                "no fault".equals(context.timeline().fault()) ? "on a healthy cluster" : "with " + context.timeline().fault(), rounded(alone), aloneMedian, rounded(both),
+                context.timeline().inForce() == FaultInForce.NONE ? "on a healthy cluster" : "with " + context.timeline().fault(), rounded(alone), aloneMedian, rounded(both),
                 bothMedian, bothMedian / aloneMedian);
         for (KindOfTrial t : trials) {
             String key = "throughput." + Figures.key(context.timeline().fault()) + "." + Figures.key(t.kind().name().toLowerCase(Locale.ROOT))

@@ -67,7 +67,7 @@ public class CoordinatorDownSteps {
                 + " s after it was sent, although the client's driver cancelled it after " + cancelAfter + " s");
     }
 
-    @Then("so the demo's claim of {string} does not hold while {node} is down/hung")
+    @Then("the demo's claim of {string} does not hold while {node} is down/hung")
     public void soTheClaimDoesNotHold(String words, String node) {
         SeedClaim claim = SeedClaim.withWords(words);
         var refused = context.attempts().stream().filter(a -> !a.acknowledged()).findFirst();

@@ -26,6 +26,7 @@ public class InFlightWriteSteps {
 
     private final ScenarioContext context;
     private InFlightWrite inFlight;
+    private InFlightWrite.Commit commit;
 
     public InFlightWriteSteps(ScenarioContext context) {
         this.context = context;
@@ -44,10 +45,15 @@ public class InFlightWriteSteps {
         inFlight = InFlightWrite.begin(cluster().loadBalancer(), ChatCluster.COORDINATOR_1, room, sender);
     }
 
-    @Then("the client's connection breaks during COMMIT with SQLSTATE {sqlStates}, so it cannot know whether its write happened")
-    public void theConnectionBreaksWith(List<String> sqlStates) {
-        InFlightWrite.Commit commit = inFlight.commit(context.acks());
+    @When("the client commits")
+    public void theClientCommits() {
+        commit = inFlight.commit(context.acks());
         context.report("the client's COMMIT: " + commit);
+    }
+
+    @Then("its connection broke during COMMIT with SQLSTATE {sqlStates}, so it cannot know whether its write happened")
+    public void theConnectionBrokeWith(List<String> sqlStates) {
+        assertThat(commit).as("the client's COMMIT in the step before").isNotNull();
         assertThat(commit.acknowledged()).as("the COMMIT on the failed coordinator was acknowledged").isFalse();
         assertThat(commit.error().getSQLState()).as("SQLSTATE of: %s", commit).isIn(sqlStates);
         assertThat(commit.outcome()).as("what the client can conclude from: %s", commit).isEqualTo(WriteOutcome.UNKNOWN);

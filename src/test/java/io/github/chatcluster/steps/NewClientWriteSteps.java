@@ -60,7 +60,7 @@ public class NewClientWriteSteps {
                 client.roomId(), client.clientId()));
     }
 
-    @Then("so the demo's claim of {string} does not hold for a coordinator cut off from the workers")
+    @Then("the demo's claim of {string} does not hold for a coordinator cut off from the workers")
     public void soTheClaimDoesNotHoldForACutOffCoordinator(String words) {
         long refused = newClientWrites.outcomes().stream().filter(o -> !o.acknowledged()).count();
         context.claim(SeedClaim.withWords(words), refused == 0, String.format(Locale.ROOT, "with %s, the load balancer still sent"

@@ -13,7 +13,9 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.app.PooledClient;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.WriteAttempt;
+import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
@@ -111,8 +113,13 @@ public class OpenSessionSteps {
             Figures.record("network.pooled-refused-write-seconds." + Figures.key(context.timeline().fault()) + ".on-" + write.entry().name(),
                     Figures.seconds(write.took()));
             assertThat(write.acknowledged()).as("%s, after %s", write, context.timeline().fault()).isFalse();
+            assertThat(write.outcome()).as("what the client can conclude from: %s", write).isEqualTo(WriteOutcome.REFUSED);
             assertThat(write.took()).as("how long the session on %s waited for the refusal", write.entry())
                     .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+        }
+        ChatInspection reader = ChatInspection.through(cluster().coordinator2());
+        for (WriteAttempt write : context.attempts()) {
+            assertThat(reader.copiesOfMessage(write.roomId(), write.clientId())).as("copies of the refused %s", write).isZero();
         }
     }
 

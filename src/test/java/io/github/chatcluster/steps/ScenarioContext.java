@@ -107,7 +107,7 @@ public class ScenarioContext {
 
     /**
      * A verdict on one of the original demo's claims. It is kept until the scenario ends: it goes into the report
-     * and summary.txt as held or not held only when the whole scenario passed ({@link #settleClaims}).
+     * and summary.txt as held or not held when the scenario passed or failed in this very step ({@link #settleClaims}).
      */
     public void claim(SeedClaim claim, boolean held, String evidence) {
         pendingClaims.add(new PendingClaim(claim, held, evidence, step));
@@ -120,12 +120,17 @@ public class ScenarioContext {
         attachText("Claim of the original demo: " + claim.words(), Figures.notDecided(claim, why));
     }
 
-    /** At the end of the scenario: its verdicts count when it passed; a failed scenario leaves them "not decided". */
+    /**
+     * At the end of the scenario: a verdict counts when the scenario passed, or failed in the step that reached the
+     * verdict (that step states the claim and checks it); a later step that failed, for another reason, leaves it
+     * "not decided" ({@link ClaimSettlement}).
+     */
     void settleClaims(boolean passed, String failure) {
         for (PendingClaim pending : pendingClaims) {
-            String line = passed ? Figures.claim(pending.claim(), pending.held(), pending.evidence())
-                    : Figures.notDecided(pending.claim(), "the scenario \"" + scenarioName() + "\" failed after its step found the"
-                            + " claim " + (pending.held() ? "held" : "not held") + ", in a later step (" + failure + ")");
+            String line = ClaimSettlement.counts(passed, failedStep, pending.step())
+                    ? Figures.claim(pending.claim(), pending.held(), pending.evidence())
+                    : Figures.notDecided(pending.claim(), "the scenario \"" + scenarioName() + "\" failed in a later step than"
+                            + " the one that found the claim " + (pending.held() ? "held" : "not held") + " (" + failure + ")");
             attachText("Claim of the original demo: " + pending.claim().words(), line);
         }
         pendingClaims.clear();

@@ -1,5 +1,7 @@
 package io.github.chatcluster.steps;
 
+import io.github.chatcluster.cluster.Endpoint;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -91,7 +93,7 @@ public class TopologySteps {
         context.cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_2);
         for (int i = 0; i < count; i++) {
             try (Connection c = context.cluster().loadBalancer().connect()) {
-                landedOn.add(CitusCatalog.localNodeName(c));
+                landedOn.add(Endpoint.localNodeName(c));
             }
         }
         context.report("sessions landed on: " + landedOn);

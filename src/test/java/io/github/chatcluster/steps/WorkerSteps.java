@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -126,29 +125,6 @@ public class WorkerSteps {
         Duration took = attempts.stream().map(WriteAttempt::took).reduce(Duration.ZERO, Duration::plus);
         writesRefused(attempts.size(), took, " and nothing of them was stored (read back)");
     }
-    @Then("a new message to each room with a copy on {node} fails with {string}, and is not stored")
-    public void aNewMessageToRoomsWithACopyFails(String worker, String text) {
-        List<DataPlacement.RoomPlacement> rooms = rooms(worker, true);
-        Instant start = Instant.now();
-        try (ChatApplication client = ChatApplication.session(cluster().loadBalancer());
-             ChatApplication reader = ChatApplication.session(cluster().coordinator1())) {
-            for (DataPlacement.RoomPlacement room : rooms) {
-                UUID id = UUID.randomUUID();
-                long sender = context.acks().membersOf(room.roomId()).get(0);
-                var error = catchThrowableOfType(ChatDatabaseException.class,
-                        () -> client.send(room.roomId(), sender, "must fail", id));
-                assertThat(error).as("a write to room %d, which has a copy on %s", room.roomId(), worker).isNotNull();
-                assertThat(error).hasMessageContaining(text);
-                assertThat(error.outcome()).as("what the client can conclude from: %s", error.getMessage()).isEqualTo(WriteOutcome.REFUSED);
-                assertThat(reader.hasMessage(room.roomId(), id)).as("the refused message is not stored").isFalse();
-                if (room == rooms.get(0)) {
-                    context.report("write to a room with a copy on " + worker + ": " + error.getMessage());
-                }
-            }
-        }
-        writesRefused(rooms.size(), Duration.between(start, Instant.now()), " and nothing of them was stored (read back)");
-    }
-
     /** The finding on writes that goes with the finding on reads: replication factor 2 keeps reads going, not writes. */
     private void writesRefused(int refused, Duration took, String notStored) {
         context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, false, String.format(java.util.Locale.ROOT,
