@@ -124,23 +124,40 @@ public final class HealthyBaseline {
     }
 
     /**
-     * One round: each condition that does not hold is repaired, in order; a repair that fails is listed and the next
-     * one tried. A condition judged for the first time in this round (the basic ones hid it) is added to what was found.
+     * One round: the basic conditions are checked and repaired first, in order (while a node is down, what Citus and
+     * nginx report means little); then every other condition is judged at once, and what it finds added to what was
+     * found (before slow repairs such as a shard copy run: nginx forgets a failed coordinator by itself after its
+     * fail_timeout); then each that did not hold is repaired, in order. A repair that fails is listed and the next one
+     * tried.
      */
     private void repairRound(List<String> found, List<String> repairs) {
         try (NodeSessions sessions = new NodeSessions(cluster)) {
-            for (Condition condition : conditions) {
-                List<String> problems = check(condition, sessions);
-                problems.stream().filter(p -> !found.contains(p)).forEach(found::add);
-                if (problems.isEmpty()) {
-                    continue;
-                }
-                try {
-                    repairs.addAll(condition.repair(sessions));
-                } catch (RuntimeException e) {
-                    repairs.add("repairing " + condition.what() + " failed: " + Text.firstLine(e.getMessage()));
+            List<Condition> wrong = new ArrayList<>();
+            for (Condition condition : conditions.stream().filter(Condition::isBasic).toList()) {
+                if (!judge(condition, sessions, found).isEmpty()) {
+                    repair(condition, sessions, repairs);
                 }
             }
+            for (Condition condition : conditions.stream().filter(c -> !c.isBasic()).toList()) {
+                if (!judge(condition, sessions, found).isEmpty()) {
+                    wrong.add(condition);
+                }
+            }
+            wrong.forEach(condition -> repair(condition, sessions, repairs));
+        }
+    }
+
+    private static List<String> judge(Condition condition, NodeSessions sessions, List<String> found) {
+        List<String> problems = check(condition, sessions);
+        problems.stream().filter(p -> !found.contains(p)).forEach(found::add);
+        return problems;
+    }
+
+    private static void repair(Condition condition, NodeSessions sessions, List<String> repairs) {
+        try {
+            repairs.addAll(condition.repair(sessions));
+        } catch (RuntimeException e) {
+            repairs.add("repairing " + condition.what() + " failed: " + Text.firstLine(e.getMessage()));
         }
     }
 
