@@ -26,6 +26,7 @@ public class AckLog {
     private final Map<Long, Set<Long>> members = new ConcurrentHashMap<>();
     private final Map<Long, Set<UUID>> messages = new ConcurrentHashMap<>();
     private final Map<Long, Set<UUID>> resolved = new ConcurrentHashMap<>();
+    private final Map<Long, Set<UUID>> refused = new ConcurrentHashMap<>();
     private final OutcomeTally tally = new OutcomeTally();
     private final InDoubtWrites inDoubt = new InDoubtWrites();
 
@@ -44,6 +45,11 @@ public class AckLog {
     /** A message whose outcome was unknown, written again with the same id and acknowledged then. */
     public void resolved(long roomId, UUID clientId) {
         resolved.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(clientId);
+    }
+
+    /** A message the client was told was refused (it did not happen): it must not be found. */
+    public void refusedMessage(long roomId, UUID clientId) {
+        refused.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(clientId);
     }
 
     public OutcomeTally tally() {
@@ -91,7 +97,8 @@ public class AckLog {
     }
 
     /** A copy of the register at one moment, for a read-back. */
-    record Snapshot(Set<Long> rooms, Map<Long, Set<Long>> members, Map<Long, Set<UUID>> messages, Map<Long, Set<UUID>> resolved) {
+    record Snapshot(Set<Long> rooms, Map<Long, Set<Long>> members, Map<Long, Set<UUID>> messages, Map<Long, Set<UUID>> resolved,
+                    Map<Long, Set<UUID>> refused) {
         Set<Long> roomIds() {
             Set<Long> ids = new HashSet<>(rooms);
             ids.addAll(members.keySet());
@@ -102,7 +109,7 @@ public class AckLog {
     }
 
     Snapshot snapshot() {
-        return new Snapshot(Set.copyOf(rooms), copy(members), copy(messages), copy(resolved));
+        return new Snapshot(Set.copyOf(rooms), copy(members), copy(messages), copy(resolved), copy(refused));
     }
 
     private static <T> Map<Long, Set<T>> copy(Map<Long, Set<T>> byRoom) {

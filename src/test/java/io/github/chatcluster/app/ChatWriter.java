@@ -87,6 +87,9 @@ public class ChatWriter {
         } catch (RetryPolicy.InDoubt e) {
             acks.inDoubt().add(new InDoubtWrites.Message(roomId, sender, body, clientId));
             throw e;
+        } catch (ChatDatabaseException e) {
+            acks.refusedMessage(roomId, clientId);
+            throw e;
         }
         acks.message(roomId, clientId);
         return clientId;

@@ -20,11 +20,12 @@ import java.util.UUID;
 /**
  * What reading every registered write back found: the acknowledged rooms, members and messages that are missing,
  * the resolved messages (written again after an unknown outcome) that are missing, the messages stored more than once,
+ * the messages stored although the client was told they were refused,
  * and how long the slowest of the three read queries took.
  */
 public record ReadBack(String endpoint, Set<Long> missingRooms, Map<Long, Set<Long>> missingMembers,
                        Map<Long, Set<UUID>> missingMessages, Map<Long, Set<UUID>> missingResolved,
-                       Map<Long, List<UUID>> messagesStoredTwice, Duration slowestQuery) {
+                       Map<Long, List<UUID>> messagesStoredTwice, Map<Long, Set<UUID>> storedThoughRefused, Duration slowestQuery) {
 
     public boolean complete() {
         return problems().isEmpty();
@@ -45,6 +46,10 @@ public record ReadBack(String endpoint, Set<Long> missingRooms, Map<Long, Set<Lo
         if (!missingResolved.isEmpty()) {
             problems.add("resolved messages (written again after an unknown outcome) missing in " + missingResolved.size()
                     + " rooms: " + first(missingResolved));
+        }
+        if (!storedThoughRefused.isEmpty()) {
+            problems.add("messages the clients were told were refused are stored, in " + storedThoughRefused.size() + " rooms: "
+                    + first(storedThoughRefused));
         }
         if (!messagesStoredTwice.isEmpty()) {
             problems.add("messages stored more than once in " + messagesStoredTwice.size() + " rooms: " + first(messagesStoredTwice));
@@ -84,8 +89,17 @@ public record ReadBack(String endpoint, Set<Long> missingRooms, Map<Long, Set<Lo
                 twice.put(room, duplicates);
             }
         });
+        Map<Long, Set<UUID>> storedThoughRefused = new TreeMap<>();
+        expected.refused().forEach((room, refusedIds) -> {
+            Set<UUID> there = new java.util.HashSet<>(foundMessages.getOrDefault(room, List.of()));
+            there.retainAll(refusedIds);
+            if (!there.isEmpty()) {
+                storedThoughRefused.put(room, there);
+            }
+        });
         return new ReadBack(endpoint, missingRooms, missing(expected.members(), foundMembers),
-                missing(expected.messages(), foundMessages), missing(expected.resolved(), foundMessages), twice, slowest);
+                missing(expected.messages(), foundMessages), missing(expected.resolved(), foundMessages), twice,
+                storedThoughRefused, slowest);
     }
 
     private static <T> Map<Long, Set<T>> missing(Map<Long, Set<T>> expected, Map<Long, ? extends java.util.Collection<T>> found) {
