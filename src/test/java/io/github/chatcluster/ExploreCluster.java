@@ -28,7 +28,7 @@ public final class ExploreCluster {
     }
 
     public static void main(String[] args) throws Exception {
-        ChatCluster cluster = ClusterHolder.get();
+        ChatCluster cluster = ClusterHolder.borrow();
         System.out.println(cluster.timings().summary());
         ChatMaintenance.through(cluster.loadBalancer())
                 .loadSampleData(Path.of(System.getProperty("basedir", "."), "containers/schema/sample-data.sql"));

@@ -13,58 +13,152 @@ import io.github.chatcluster.cluster.external.ExternalCluster;
 import io.github.chatcluster.cluster.external.ExternalClusterConfig;
 
 /**
- * One cluster for the whole run: started by the first scenario, removed at the end of the run,
- * also when the JVM is ended early (the shutdown hook; Ryuk is not available everywhere).
- * A start-up failure is remembered and reported, with the same single message, by every scenario.
+ * The clusters of the run: as many as scenarios run at once ({@link ClusterParallelism}), each started by the first
+ * scenario that finds none free, lent to one scenario at a time and given back when it ends, all removed at the end of
+ * the run, also when the JVM is ended early (one shutdown hook; Ryuk is not available everywhere). A cluster that
+ * could not be made healthy is removed, and the next scenario that needs one starts a new one, while the others go
+ * on. A start-up failure is remembered and reported, with the same single message, by every scenario.
  */
 public final class ClusterHolder {
 
     /** Set by CI only: with "skip", a missing Citus image skips the scenarios instead of failing them. */
     public static final String MISSING_IMAGE_PROPERTY = "citus.missing-image";
     public static final String MISSING_IMAGE_VARIABLE = "CITUS_MISSING_IMAGE";
+    /** The longest a scenario waits for a free cluster (every scenario is much shorter). */
+    private static final java.time.Duration WAIT_FOR_A_CLUSTER = java.time.Duration.ofMinutes(20);
 
-    private static ChatCluster cluster;
+    private static final java.util.List<ChatCluster> ALL = new java.util.ArrayList<>();
+    private static final java.util.Deque<ChatCluster> FREE = new java.util.ArrayDeque<>();
+    private static final java.util.Map<ChatCluster, String> NAMES = new java.util.IdentityHashMap<>();
+    private static int starting;
+    private static int named;
     private static RuntimeException failure;
 
     private ClusterHolder() {
     }
 
-    public static synchronized boolean isStarted() {
-        return cluster != null;
+    /** Whether the cluster is still one of the run's (not removed). */
+    public static synchronized boolean isInUse(ChatCluster cluster) {
+        return ALL.contains(cluster);
     }
 
-    public static synchronized ChatCluster get() {
-        if (failure != null) {
-            throw failure;
-        }
-        if (cluster == null) {
-            try {
-                cluster = start();
-            } catch (RuntimeException e) {
-                failure = e;
-                System.err.println("\n*** " + e.getMessage().replace("\n", "\n    ") + "\n");
-                throw e;
+    /** The cluster's name in the console and the reports: cluster-1, cluster-2, ... (a rebuilt one gets a new number). */
+    public static synchronized String nameOf(ChatCluster cluster) {
+        return NAMES.getOrDefault(cluster, "cluster-?");
+    }
+
+    private static final java.util.Set<ChatCluster> LENT = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** True the first time it is asked of a cluster: its first scenario reports its start-up. */
+    public static synchronized boolean firstScenarioOn(ChatCluster cluster) {
+        return LENT.add(cluster);
+    }
+
+    /**
+     * When every cluster of the run started so far was ready, from the moment the first of them began: what N
+     * clusters at once cost next to one.
+     */
+    public static synchronized java.util.Map<String, java.time.Duration> readyTimes() {
+        java.util.Map<String, java.time.Duration> ready = new java.util.TreeMap<>();
+        ALL.forEach(c -> ready.put(nameOf(c), c.timings().toReady()));
+        return ready;
+    }
+
+    /** How many clusters this run has had (rebuilt ones included). */
+    public static synchronized int clustersStarted() {
+        return named;
+    }
+
+    /**
+     * A cluster for one scenario, for its whole duration: a free one, or a new one started in the calling thread when
+     * fewer than {@link ClusterParallelism#clusters()} exist (so the first scenarios start theirs at the same time).
+     */
+    public static ChatCluster borrow() {
+        long deadline = System.nanoTime() + WAIT_FOR_A_CLUSTER.toNanos();
+        synchronized (ClusterHolder.class) {
+            while (true) {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (!FREE.isEmpty()) {
+                    return FREE.pop();
+                }
+                if (ALL.size() + starting < ClusterParallelism.clusters()) {
+                    starting++;
+                    break;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("no cluster became free within " + WAIT_FOR_A_CLUSTER.toMinutes() + " minutes");
+                }
+                try {
+                    ClusterHolder.class.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a cluster", e);
+                }
             }
+        }
+        ChatCluster cluster = null;
+        try {
+            cluster = start();
+        } catch (RuntimeException e) {
+            synchronized (ClusterHolder.class) {
+                starting--;
+                if (!(e instanceof TestAbortedException)) {
+                    System.err.println("\n*** " + String.valueOf(e.getMessage()).replace("\n", "\n    ") + "\n");
+                }
+                failure = e;
+                ClusterHolder.class.notifyAll();
+            }
+            throw e;
+        }
+        synchronized (ClusterHolder.class) {
+            starting--;
+            ClusterHolder.class.notifyAll();
         }
         return cluster;
     }
 
-    /**
-     * Removes a cluster that could not be repaired: the next scenario starts from a new one instead of failing
-     * in a cascade.
-     */
-    public static synchronized void discard() {
-        if (cluster != null) {
-            System.err.println("\n*** The cluster could not be made healthy: it is removed, and the next scenario starts a new one.\n");
+    /** A scenario is done with its cluster (its faults ended): the next scenario may have it. */
+    public static synchronized void giveBack(ChatCluster cluster) {
+        if (ALL.contains(cluster) && !FREE.contains(cluster)) {
+            FREE.push(cluster);
+            ClusterHolder.class.notifyAll();
         }
-        shutdown();
     }
 
-    public static synchronized void shutdown() {
-        if (cluster != null) {
-            cluster.stop();
-            cluster = null;
+    /**
+     * Removes a cluster that could not be repaired: the next scenario that needs one starts a new one instead of
+     * failing in a cascade; the scenarios on the other clusters go on.
+     */
+    public static void discard(ChatCluster cluster) {
+        synchronized (ClusterHolder.class) {
+            if (!ALL.remove(cluster)) {
+                return;
+            }
+            FREE.remove(cluster);
+            System.err.println("\n*** " + nameOf(cluster) + " could not be made healthy: it is removed, and the next scenario"
+                    + " that needs a cluster starts a new one.\n");
+            ClusterHolder.class.notifyAll();
         }
+        cluster.stop();
+    }
+
+    /** Removes every cluster of the run, in parallel. */
+    public static void shutdown() {
+        java.util.List<ChatCluster> clusters;
+        synchronized (ClusterHolder.class) {
+            clusters = new java.util.ArrayList<>(ALL);
+            ALL.clear();
+            FREE.clear();
+        }
+        for (ChatCluster starting : java.util.List.copyOf(STARTING)) {
+            if (STARTING.remove(starting)) {
+                clusters.add(starting); // interrupted while it started: what it started goes too
+            }
+        }
+        clusters.parallelStream().forEach(ChatCluster::stop);
     }
 
     private static ChatCluster start() {
@@ -102,15 +196,26 @@ public final class ClusterHolder {
     /** Starts the cluster; it is stopped at the end of the run (the shutdown hook), or at once when the start fails. */
     private static final java.util.concurrent.atomic.AtomicBoolean HOOK = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** Clusters whose start is under way: a Ctrl-C then removes what they started too. */
+    private static final java.util.Set<ChatCluster> STARTING = java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
+
     private static ChatCluster started(ChatCluster cluster) {
-        if (!HOOK.getAndSet(true)) { // one hook for the run: it removes whichever cluster is current then
+        if (!HOOK.getAndSet(true)) { // one hook for the run: it removes whichever clusters there are then
             Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::shutdown, "chat-cluster-cleanup"));
         }
+        STARTING.add(cluster);
         try {
             cluster.start();
         } catch (RuntimeException e) {
-            cluster.stop();
+            if (STARTING.remove(cluster)) {
+                cluster.stop();
+            }
             throw e;
+        }
+        synchronized (ClusterHolder.class) {
+            STARTING.remove(cluster);
+            ALL.add(cluster);
+            NAMES.put(cluster, "cluster-" + (++named));
         }
         return cluster;
     }

@@ -37,16 +37,20 @@ public final class ConsoleLog implements ConcurrentEventListener {
             pretty.setEventPublisher(publisher);
             return;
         }
-        publisher.registerHandlerFor(TestRunStarted.class, event -> out.println(ScenarioOrder.describe()));
+        publisher.registerHandlerFor(TestRunStarted.class, event -> {
+            out.println(ScenarioOrder.describe());
+            out.println(io.github.chatcluster.cluster.ClusterParallelism.describe());
+        });
         publisher.registerHandlerFor(TestCaseStarted.class, event -> startedAt.put(event.getTestCase(), System.nanoTime()));
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
     }
 
-    private void finished(TestCaseFinished event) {
+    private synchronized void finished(TestCaseFinished event) {
         TestCase testCase = event.getTestCase();
         Long start = startedAt.remove(testCase);
         double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
-        out.println(line(testCase, event.getResult(), seconds));
+        out.println(line(testCase, event.getResult(), seconds)
+                + ScenarioPlaces.take(testCase.getId().toString()).map(cluster -> "  [" + cluster + "]").orElse(""));
         Throwable error = event.getResult().getError();
         if (error != null && event.getResult().getStatus() != Status.PASSED) {
             String message = String.valueOf(error.getMessage()).strip();

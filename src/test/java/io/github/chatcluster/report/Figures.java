@@ -49,6 +49,12 @@ public final class Figures {
         return String.format(java.util.Locale.ROOT, "%.2f", d.toMillis() / 1000.0);
     }
 
+    /** Adds one to a counted figure (scenarios per cluster, say). */
+    public static synchronized void count(String key) {
+        FIGURES.merge(key, "1", (a, b) -> String.valueOf(Long.parseLong(a) + 1));
+        write();
+    }
+
     public static synchronized void record(String key, String value) {
         FIGURES.put(key, value);
         write();

@@ -15,7 +15,7 @@ final class BaselineCheck {
         try {
             return new HealthyBaseline(cluster).establish();
         } catch (HealthyBaseline.ClusterUnhealthyException e) {
-            ClusterHolder.discard();
+            ClusterHolder.discard(cluster);
             throw e;
         }
     }

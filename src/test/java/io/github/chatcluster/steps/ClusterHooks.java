@@ -13,6 +13,8 @@ import io.cucumber.java.Scenario;
 import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
+import io.github.chatcluster.cluster.ClusterParallelism;
+import io.github.chatcluster.report.ScenarioPlaces;
 import io.github.chatcluster.cluster.embedded.CpuLimit;
 import io.github.chatcluster.health.HealthyBaseline;
 import io.github.chatcluster.report.Figures;
@@ -39,22 +41,27 @@ public class ClusterHooks {
         Figures.startRun();
         Figures.record("run.scenario-order", ScenarioOrder.describe());
         Figures.record("run.cpu-limit", CpuLimit.describe());
+        Figures.record("run.clusters", ClusterParallelism.describe());
     }
 
     @Before(order = 0)
     public void startFromAHealthyCluster(Scenario scenario) {
-        boolean startsNow = !ClusterHolder.isStarted();
-        ChatCluster cluster = ClusterHolder.get();
+        ChatCluster cluster = ClusterHolder.borrow();
         context.begin(cluster, scenario);
+        String name = ClusterHolder.nameOf(cluster);
+        ScenarioPlaces.ranOn(scenario.getId(), name);
+        Figures.count("run.scenarios-on." + name);
         String notRun = whyNotRun(cluster, scenario);
         if (notRun != null) {
             recordNotRun(scenario.getName(), notRun);
+            context.forgetCluster(); // untouched: the next scenario may have it at once, and no hook of this one touches it
+            ClusterHolder.giveBack(cluster);
             throw new org.opentest4j.TestAbortedException("NOT RUN: " + notRun);
         }
-        if (startsNow) {
-            scenario.log(cluster.timings().summary());
-            Figures.record("cluster.ready-seconds",
-                    String.format(java.util.Locale.ROOT, "%.1f", cluster.timings().toReady().toMillis() / 1000.0));
+        scenario.log("on " + name + " (" + ClusterParallelism.describe() + ")");
+        if (ClusterHolder.firstScenarioOn(cluster)) {
+            scenario.log(name + ": " + cluster.timings().summary());
+            Figures.record("cluster.ready-seconds." + name, Figures.seconds(cluster.timings().toReady()));
         }
         HealthyBaseline.Outcome outcome = BaselineCheck.beforeScenario(cluster);
         context.baseline(outcome);
@@ -108,12 +115,23 @@ public class ClusterHooks {
         context.settleClaims(!scenario.isFailed(), scenario.isFailed() ? "see its failed step" : "");
     }
 
+    /** Ends the scenario's faults, then gives its cluster back for the next scenario (when it was not removed). */
     @After(order = 0)
     public void endTheScenariosFaults(Scenario scenario) {
-        if (!context.hasCluster() || !ClusterHolder.isStarted()) {
+        if (!context.hasCluster()) {
             return;
         }
         ChatCluster cluster = context.cluster();
+        try {
+            if (ClusterHolder.isInUse(cluster)) {
+                endFaults(scenario, cluster);
+            }
+        } finally {
+            ClusterHolder.giveBack(cluster);
+        }
+    }
+
+    private void endFaults(Scenario scenario, ChatCluster cluster) {
         Set<String> damaged = cluster.faults().damagedNodes();
         if (scenario.isFailed()) {
             Set<String> nodes = new LinkedHashSet<>(List.of(ChatCluster.LOAD_BALANCER));
@@ -140,6 +158,7 @@ public class ClusterHooks {
 
     @AfterAll
     public static void removeTheCluster() {
+        Figures.record("run.clusters-started", String.valueOf(ClusterHolder.clustersStarted()));
         ClusterHolder.shutdown();
     }
 }

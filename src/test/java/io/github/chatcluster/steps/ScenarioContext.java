@@ -73,6 +73,11 @@ public class ScenarioContext {
         return scenario.getName();
     }
 
+    /** The scenario gave its cluster back before it ran (it is not run): its hooks leave the cluster alone. */
+    void forgetCluster() {
+        this.cluster = null;
+    }
+
     boolean hasCluster() {
         return cluster != null;
     }

@@ -145,6 +145,13 @@ public class TopologySteps {
         context.report(String.format(java.util.Locale.ROOT, "ready cluster %.1f s after its start (%.1f s after the test JVM started, %s s "
                 + "after mvn verify started); one node alone %.1f s; ratio %.1f", cluster, sinceJvmStart, sinceBuild,
                 single, cluster / single));
+        var readyTimes = io.github.chatcluster.cluster.ClusterHolder.readyTimes();
+        Duration slowest = readyTimes.values().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+        context.report(String.format(java.util.Locale.ROOT, "%d cluster(s) of this run, started at the same time: each ready after %s;"
+                + " the slowest %.1f s, next to %.1f s for one node alone", readyTimes.size(),
+                readyTimes.entrySet().stream().map(e -> e.getKey() + " " + Figures.seconds(e.getValue()) + " s").toList(),
+                slowest.toMillis() / 1000.0, single));
+        Figures.record("clusters.ready-seconds-slowest-of-" + readyTimes.size(), Figures.seconds(slowest));
         Figures.record("cluster.ready-seconds-since-jvm-start", String.format(java.util.Locale.ROOT, "%.1f", sinceJvmStart));
         Figures.record("cluster.ready-seconds-since-mvn-verify-start", sinceBuild);
         Figures.record("single-node.start-seconds", String.format(java.util.Locale.ROOT, "%.1f", single));

@@ -60,8 +60,8 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
                 .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner())))
                 .build();
 
-        this.template = new NodeTemplate(citusImage, citusConfig, runId,
-                Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner()));
+        // kept for later runs: labelled as the suite's, with no owner (a run's leftovers are not it)
+        this.template = NodeTemplate.shared(citusImage, citusConfig, Map.of(LABEL, "node-template"));
 
         citusNode(COORDINATOR_1, citusConfig);
         citusNode(COORDINATOR_2, citusConfig);
@@ -97,7 +97,7 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
         timings.started();
         var loadBalancer = Startables.deepStart(nodes.get(LOAD_BALANCER));
         try {
-            template.prepare();
+            template.ensure();
             timings.templateReady();
             Startables.deepStart(databaseNodes().stream().map(nodes::get)).join();
             loadBalancer.join();
@@ -144,7 +144,7 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
         } catch (RuntimeException e) {
             System.err.println("could not remove the network: " + e.getMessage());
         }
-        template.remove();
+        template.awaitRemoval();
     }
 
     @Override

@@ -24,8 +24,12 @@ import org.testcontainers.utility.DockerImageName;
  *
  * <p>Copies share one Citus server id, and Citus uses it to refuse adding a node to itself ("Node cannot add
  * itself as a worker"), so each copy draws a new one ({@link #giveOwnIdentity}) before the cluster is formed.
- * The run-local image is removed with the cluster; a killed run's image is removed by the next run
- * ({@link Leftovers}).
+ *
+ * <p>One template serves every cluster of the run ({@link #shared}), and later runs too: its image is named after
+ * what it was made from, the Citus image's id and a hash of {@code containers/citus}
+ * ({@code chat-cluster/citus-node-template:<image id>-<hash>}), so a run whose image or configuration changed makes a
+ * new one, and "formed from the current configuration" stays true. The template's container is removed once it is
+ * committed; the image stays for the next run.
  */
 final class NodeTemplate {
 
@@ -39,11 +43,48 @@ final class NodeTemplate {
     /** The template container until its removal is under way. */
     private volatile CitusContainer container;
 
-    NodeTemplate(DockerImageName baseImage, Path citusConfig, String runId, Map<String, String> labels) {
+    private static final Map<String, NodeTemplate> SHARED = new java.util.HashMap<>();
+    private boolean ready;
+
+    private NodeTemplate(DockerImageName baseImage, Path citusConfig, String tag, Map<String, String> labels) {
         this.baseImage = baseImage;
         this.citusConfig = citusConfig;
-        this.image = DockerImageName.parse(REPOSITORY + ":" + runId);
+        this.image = DockerImageName.parse(REPOSITORY + ":" + tag);
         this.labels = labels;
+    }
+
+    /** The one template of the run for this Citus image and configuration. */
+    static synchronized NodeTemplate shared(DockerImageName baseImage, Path citusConfig, Map<String, String> labels) {
+        String imageId = DockerClientFactory.instance().client().inspectImageCmd(baseImage.asCanonicalNameString()).exec().getId();
+        String tag = imageId.replace("sha256:", "").substring(0, 12) + "-" + contentHash(citusConfig);
+        return SHARED.computeIfAbsent(tag, t -> new NodeTemplate(baseImage, citusConfig, t, labels));
+    }
+
+    /** A hash of every file below the directory (its path and its bytes, in path order). */
+    static String contentHash(Path dir) {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                sha.update(dir.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(java.nio.file.Files.readAllBytes(file));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Makes the template's image once: kept from an earlier run when it exists, else prepared now. */
+    synchronized void ensure() {
+        if (ready) {
+            return;
+        }
+        if (DockerClientFactory.instance().client().listImagesCmd().withImageNameFilter(image.asCanonicalNameString()).exec().isEmpty()) {
+            prepare();
+        }
+        ready = true;
     }
 
     /** The image the nodes start from; it exists once {@link #prepare()} has returned. */
@@ -52,7 +93,7 @@ final class NodeTemplate {
     }
 
     /** Initialises one node from the base image, stops it cleanly and commits it as {@link #image()}. */
-    void prepare() {
+    private void prepare() {
         DockerClient docker = DockerClientFactory.instance().client();
         RecentLog log = new RecentLog();
         CitusContainer template = new CitusContainer(baseImage, "node-template")
@@ -91,8 +132,8 @@ final class NodeTemplate {
         }
     }
 
-    /** Removes the template container and the run-local image (the copies must be gone). */
-    void remove() {
+    /** Waits for the template container's removal; the image stays for the next run. */
+    void awaitRemoval() {
         try {
             templateRemoval.get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -106,6 +147,5 @@ final class NodeTemplate {
         if (interrupted != null && interrupted.getContainerId() != null) {
             DockerRemoval.container(interrupted.getContainerId());
         }
-        DockerRemoval.image(image.asCanonicalNameString());
     }
 }
