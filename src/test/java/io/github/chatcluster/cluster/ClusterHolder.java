@@ -158,7 +158,18 @@ public final class ClusterHolder {
                 clusters.add(starting); // interrupted while it started: what it started goes too
             }
         }
-        clusters.parallelStream().forEach(ChatCluster::stop);
+        // each cluster on a thread of its own (not the common pool: one thread on 2 cores), at most two minutes
+        java.util.List<Thread> stopping = clusters.stream().map(c -> new Thread(c::stop, "removing " + nameOf(c))).toList();
+        stopping.forEach(Thread::start);
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        for (Thread t : stopping) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static ChatCluster start() {

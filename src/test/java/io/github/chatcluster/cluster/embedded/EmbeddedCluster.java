@@ -137,8 +137,8 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
         } catch (RuntimeException e) {
             System.err.println("could not remove the fault injectors: " + e.getMessage());
         }
-        nodes.values().parallelStream().map(GenericContainer::getContainerId).filter(java.util.Objects::nonNull)
-                .forEach(DockerRemoval::container);
+        DockerRemoval.containers(nodes.values().stream().map(GenericContainer::getContainerId)
+                .filter(java.util.Objects::nonNull).toList());
         try {
             network.close();
         } catch (RuntimeException e) {

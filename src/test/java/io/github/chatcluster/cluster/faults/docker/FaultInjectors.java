@@ -84,7 +84,7 @@ final class FaultInjectors {
 
     /** Removes every helper (when the cluster is removed: they share the nodes' namespaces, so they go first). */
     void removeAll() {
-        helpers().forEach(h -> DockerRemoval.container(h.getId()));
+        DockerRemoval.containers(helpers().stream().map(Container::getId).toList());
     }
 
     void execDetached(String containerId, String... command) {
