@@ -9,6 +9,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
 import io.github.chatcluster.cluster.embedded.EmbeddedCluster;
 import io.github.chatcluster.cluster.embedded.Images;
+import io.github.chatcluster.cluster.embedded.Leftovers;
 import io.github.chatcluster.cluster.external.ExternalCluster;
 import io.github.chatcluster.cluster.external.ExternalClusterConfig;
 
@@ -145,6 +146,25 @@ public final class ClusterHolder {
         cluster.stop();
     }
 
+    /**
+     * The JVM ends before the run did (Ctrl-C, SIGTERM): everything the run started is removed at once, fast (Surefire
+     * halts the fork a few seconds after Maven's shutdown), then each cluster's own stop tidies what is left.
+     */
+    private static void interrupted() {
+        boolean clustersLeft;
+        synchronized (ClusterHolder.class) {
+            clustersLeft = !ALL.isEmpty() || !STARTING.isEmpty();
+        }
+        if (clustersLeft && !"external".equalsIgnoreCase(System.getProperty(ExternalClusterConfig.MODE_PROPERTY, "embedded"))) {
+            try {
+                Leftovers.removeEverythingOfThisRun();
+            } catch (RuntimeException e) {
+                System.err.println("could not remove this run's containers at once: " + e.getMessage());
+            }
+        }
+        shutdown();
+    }
+
     /** Removes every cluster of the run, in parallel. */
     public static void shutdown() {
         java.util.List<ChatCluster> clusters;
@@ -212,7 +232,7 @@ public final class ClusterHolder {
 
     private static ChatCluster started(ChatCluster cluster) {
         if (!HOOK.getAndSet(true)) { // one hook for the run: it removes whichever clusters there are then
-            Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::shutdown, "chat-cluster-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::interrupted, "chat-cluster-cleanup"));
         }
         STARTING.add(cluster);
         try {

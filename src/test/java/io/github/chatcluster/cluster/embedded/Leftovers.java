@@ -30,6 +30,24 @@ public final class Leftovers {
         return host() + ":" + ProcessHandle.current().pid();
     }
 
+    /**
+     * Removes every container and network this JVM started, all at once: what the shutdown hook does first when the
+     * run is interrupted, since Surefire stops the fork a few seconds after Maven's own shutdown.
+     */
+    public static void removeEverythingOfThisRun() {
+        DockerClient docker = DockerClientFactory.instance().client();
+        Map<String, String> mine = Map.of(OWNER_LABEL, owner());
+        DockerRemoval.containers(docker.listContainersCmd().withShowAll(true).withLabelFilter(mine).exec().stream()
+                .map(Container::getId).toList());
+        for (Network network : docker.listNetworksCmd().withFilter("label", List.of(OWNER_LABEL + "=" + owner())).exec()) {
+            try {
+                docker.removeNetworkCmd(network.getId()).exec();
+            } catch (RuntimeException e) {
+                System.err.println("could not remove the network " + network.getName() + ": " + e.getMessage());
+            }
+        }
+    }
+
     public static int removeThoseOfDeadRuns() {
         DockerClient docker = DockerClientFactory.instance().client();
         int removed = 0;
