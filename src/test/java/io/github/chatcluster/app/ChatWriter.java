@@ -18,12 +18,19 @@ public class ChatWriter {
     private final AckLog acks;
     private final RetryPolicy policy;
     private final ChatApplication app;
+    private final OutcomeTally tally;
 
     /** A client with its own connection to the entry point (opened again when it breaks). */
     public ChatWriter(Endpoint endpoint, AckLog acks, Duration retryWindow) {
+        this(endpoint, acks, retryWindow, acks.tally());
+    }
+
+    /** As above, its outcomes counted in a tally of its own (a {@link OutcomeTally#part() part} of the scenario's). */
+    public ChatWriter(Endpoint endpoint, AckLog acks, Duration retryWindow, OutcomeTally tally) {
         this.acks = acks;
         this.policy = RetryPolicy.within(retryWindow);
         this.app = policy.session(endpoint);
+        this.tally = tally;
     }
 
     /** Closes the client's connection. */
@@ -68,10 +75,10 @@ public class ChatWriter {
     public long writeRoom(int messages) {
         long roomId = newRoomId();
         long first = roomId % 1_000_000_000L;
-        policy.write(() -> app.createRoom(roomId, "room " + roomId), acks.tally());
+        policy.write(() -> app.createRoom(roomId, "room " + roomId), tally);
         acks.room(roomId);
         for (long user : new long[] {first, first + 1}) {
-            policy.write(() -> app.join(roomId, user), acks.tally());
+            policy.write(() -> app.join(roomId, user), tally);
             acks.member(roomId, user);
         }
         for (int i = 0; i < messages; i++) {
@@ -83,7 +90,7 @@ public class ChatWriter {
     public UUID sendMessage(long roomId, long sender, String body) {
         UUID clientId = UUID.randomUUID();
         try {
-            policy.write(() -> app.send(roomId, sender, body, clientId).wasAlreadyStored(), acks.tally());
+            policy.write(() -> app.send(roomId, sender, body, clientId).wasAlreadyStored(), tally);
         } catch (RetryPolicy.InDoubt e) {
             acks.inDoubt().add(new InDoubtWrites.Message(roomId, sender, body, clientId));
             throw e;

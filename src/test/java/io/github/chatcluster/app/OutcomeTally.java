@@ -13,10 +13,28 @@ public final class OutcomeTally {
     private final AtomicInteger unknownResolved = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final Map<String, AtomicInteger> refusedBySqlState = new ConcurrentHashMap<>();
+    /** A tally that counts everything this one counts too (the scenario's, for one client's), or null. */
+    private final OutcomeTally whole;
+
+    public OutcomeTally() {
+        this(null);
+    }
+
+    private OutcomeTally(OutcomeTally whole) {
+        this.whole = whole;
+    }
+
+    /** A tally of one client's writes, each counted in this one too. */
+    public OutcomeTally part() {
+        return new OutcomeTally(this);
+    }
 
     /** A write whose outcome the client did not learn: its connection was lost while COMMIT was under way. */
     public void unknownOutcome() {
         unknownOutcomes.incrementAndGet();
+        if (whole != null) {
+            whole.unknownOutcome();
+        }
     }
 
     /** A write with an unknown outcome was written again and acknowledged; {@code hadCommitted}: it found itself stored. */
@@ -25,16 +43,25 @@ public final class OutcomeTally {
         if (hadCommitted) {
             unknownThatHadCommitted.incrementAndGet();
         }
+        if (whole != null) {
+            whole.unknownResolved(hadCommitted);
+        }
     }
 
     /** One more attempt of a write that had failed. */
     public void retry() {
         retries.incrementAndGet();
+        if (whole != null) {
+            whole.retry();
+        }
     }
 
     /** A write the database refused (it did not happen), after any retries. */
     public void refused(String sqlState) {
         refusedBySqlState.computeIfAbsent(String.valueOf(sqlState), s -> new AtomicInteger()).incrementAndGet();
+        if (whole != null) {
+            whole.refused(sqlState);
+        }
     }
 
     public int refusedWrites() {

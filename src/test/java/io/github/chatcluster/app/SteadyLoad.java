@@ -1,0 +1,206 @@
+package io.github.chatcluster.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.chatcluster.cluster.Endpoint;
+
+/**
+ * Clients that keep writing and reading while an operation runs, until they are stopped: per entry point one writer,
+ * which sends a message to the next of the given rooms every {@link #PACE} under the suite's one {@link RetryPolicy},
+ * and one reader, which reads the next room's history. Each client has its own connection and thread; every
+ * acknowledged write goes into the scenario's {@link AckLog}, and each client keeps its own figures: its longest time
+ * without a success ({@link ClientGaps}), writes refused by SQLSTATE, unknown outcomes and retries.
+ */
+public final class SteadyLoad implements AutoCloseable {
+
+    /** The pause between the end of one write (or read) of a client and the start of its next. */
+    public static final Duration PACE = Duration.ofMillis(40);
+    /** How long a writer retries a failed write (the suite's one policy; each attempt is bounded to 5 s). */
+    public static final Duration RETRY_WINDOW = Duration.ofSeconds(20);
+
+    /** What one client saw. */
+    public record ClientFigures(String client, int successes, Duration longestGap, double gapBeganAfterSeconds,
+                                Map<String, Integer> failedBySqlState, int unknownOutcomes, int retries) {
+        public String row() {
+            return String.format(Locale.ROOT, "%-28s %6d %9.2f s (at %5.1f s) %-22s %4d %6d", client, successes,
+                    longestGap.toMillis() / 1000.0, gapBeganAfterSeconds, failedBySqlState.isEmpty() ? "none" : failedBySqlState,
+                    unknownOutcomes, retries);
+        }
+
+        public static String header() {
+            return String.format(Locale.ROOT, "%-28s %6s %23s %-22s %4s %6s", "client", "done", "longest gap", "refused (SQLSTATE)",
+                    "unkn", "retry");
+        }
+    }
+
+    private interface Client {
+        void step();
+
+        ClientFigures figures();
+
+        void close();
+    }
+
+    private final ScheduledExecutorService threads;
+    private final List<Client> clients = new ArrayList<>();
+    private final List<ClientGaps> gaps = new ArrayList<>();
+    private final Instant start = Instant.now();
+
+    private SteadyLoad(int threadCount) {
+        this.threads = Executors.newScheduledThreadPool(threadCount);
+    }
+
+    /** Starts a writer and a reader through each entry point, on the rooms (each with its members in the log). */
+    public static SteadyLoad start(List<Endpoint> entries, List<Long> rooms, AckLog acks) {
+        if (rooms.isEmpty()) {
+            throw new IllegalArgumentException("the clients need rooms to write to");
+        }
+        SteadyLoad load = new SteadyLoad(entries.size() * 2);
+        for (Endpoint entry : entries) {
+            load.add(load.new Writer(entry, rooms, acks));
+            load.add(load.new Reader(entry, rooms));
+        }
+        return load;
+    }
+
+    private void add(Client client) {
+        clients.add(client);
+        threads.scheduleWithFixedDelay(client::step, 0, PACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops every client after the write or read it is doing (at most the retry window and a few seconds) and returns
+     * what each saw, writers first.
+     */
+    public List<ClientFigures> stop() {
+        Instant stopped = Instant.now();
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(RETRY_WINDOW.toSeconds() + 15, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+                threads.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            threads.shutdownNow();
+        }
+        gaps.forEach(g -> g.stopped(stopped));
+        List<ClientFigures> figures = clients.stream().map(Client::figures).toList();
+        clients.forEach(Client::close);
+        return figures;
+    }
+
+    /** Stops the clients if a scenario ended before it did. */
+    @Override
+    public void close() {
+        if (!threads.isShutdown()) {
+            stop();
+        }
+    }
+
+    public Duration elapsed() {
+        return Duration.between(start, Instant.now());
+    }
+
+    private ClientGaps newGaps() {
+        ClientGaps g = new ClientGaps(start);
+        gaps.add(g);
+        return g;
+    }
+
+    private final class Writer implements Client {
+        private final String name;
+        private final ChatWriter writer;
+        private final OutcomeTally tally;
+        private final AckLog acks;
+        private final List<Long> rooms;
+        private final ClientGaps gaps = newGaps();
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger inDoubt = new AtomicInteger();
+
+        Writer(Endpoint entry, List<Long> rooms, AckLog acks) {
+            this.name = "writer through " + entry;
+            this.tally = acks.tally().part();
+            this.writer = new ChatWriter(entry, acks, RETRY_WINDOW, tally);
+            this.acks = acks;
+            this.rooms = List.copyOf(rooms);
+        }
+
+        @Override
+        public void step() {
+            int n = next.getAndIncrement();
+            long room = rooms.get(n % rooms.size());
+            List<Long> members = acks.membersOf(room);
+            try {
+                writer.sendMessage(room, members.get(n % members.size()), "steady load " + n);
+                gaps.success(Instant.now());
+            } catch (RetryPolicy.InDoubt e) {
+                inDoubt.incrementAndGet();
+            } catch (RuntimeException e) {
+                // refused after the retries: counted by the tally, by SQLSTATE
+            }
+        }
+
+        @Override
+        public ClientFigures figures() {
+            return new ClientFigures(name, gaps.successes(), gaps.longest(), gaps.longestBeganAfterSeconds(),
+                    tally.refusedBySqlState(), tally.unknownOutcomes(), tally.retries());
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+        }
+    }
+
+    private final class Reader implements Client {
+        private final String name;
+        private final ChatApplication app;
+        private final List<Long> rooms;
+        private final ClientGaps gaps = newGaps();
+        private final AtomicInteger next = new AtomicInteger();
+        private final Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
+
+        Reader(Endpoint entry, List<Long> rooms) {
+            this.name = "reader through " + entry;
+            this.app = ChatApplication.session(entry).boundingEachStatementTo(RetryPolicy.ATTEMPT_BOUND);
+            this.rooms = List.copyOf(rooms);
+        }
+
+        @Override
+        public void step() {
+            long room = rooms.get(next.getAndIncrement() % rooms.size());
+            try {
+                app.history(room);
+                gaps.success(Instant.now());
+            } catch (ChatDatabaseException e) {
+                failed.computeIfAbsent(String.valueOf(e.sqlState()), s -> new AtomicInteger()).incrementAndGet();
+            } catch (RuntimeException e) {
+                failed.computeIfAbsent("(" + e.getClass().getSimpleName() + ")", s -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+
+        @Override
+        public ClientFigures figures() {
+            Map<String, Integer> byState = new TreeMap<>();
+            failed.forEach((s, n) -> byState.put(s, n.get()));
+            return new ClientFigures(name, gaps.successes(), gaps.longest(), gaps.longestBeganAfterSeconds(), byState, 0, 0);
+        }
+
+        @Override
+        public void close() {
+            app.close();
+        }
+    }
+}
