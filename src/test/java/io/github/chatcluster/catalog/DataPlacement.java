@@ -54,10 +54,12 @@ public class DataPlacement {
         return perWorker;
     }
 
-    /** Worker name to rows of the table stored in its shard tables. */
+    /** Worker name to rows of the table stored in its shard tables (the four workers, and any other node that stores a copy). */
     public Map<String, Long> rowsPerWorker(String table) {
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (String worker : ChatCluster.WORKERS) {
+        java.util.Set<String> workers = new java.util.TreeSet<>(ChatCluster.WORKERS);
+        catalog.placements(table).forEach(p -> workers.add(p.node()));
+        for (String worker : workers) {
             rows.put(worker, ShardStorage.on(cluster.endpoint(worker)).rows(table));
         }
         return rows;

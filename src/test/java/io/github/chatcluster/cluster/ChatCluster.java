@@ -70,6 +70,14 @@ public interface ChatCluster {
     /** The node's log so far. */
     String logs(String nodeName);
 
+    /**
+     * A node that is not part of the cluster, for the operations that add a worker ({@value SpareWorker#NAME}); empty
+     * when this cluster has none (an external cluster whose file names no {@code spare.worker-5}).
+     */
+    default java.util.Optional<SpareWorker> spareWorker() {
+        return java.util.Optional.empty();
+    }
+
     /** Makes the cluster ready for the first scenario; a failure leaves it to {@link #stop()}. */
     void start();
 

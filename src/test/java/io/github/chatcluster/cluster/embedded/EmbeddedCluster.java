@@ -16,6 +16,7 @@ import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterFormation;
 import io.github.chatcluster.cluster.ClusterTimings;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.SpareWorker;
 import io.github.chatcluster.cluster.faults.FaultDriver;
 import io.github.chatcluster.cluster.faults.docker.DockerFaultDriver;
 import io.github.chatcluster.cluster.faults.docker.DockerNodes;
@@ -51,6 +52,7 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     private final Path schema;
     private final Path formation;
     private final ClusterTimings timings = new ClusterTimings();
+    private final SpareWorkerContainer spare;
 
     public EmbeddedCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
         Path citusConfig = projectDir.resolve("containers/citus");
@@ -77,15 +79,26 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
             container.withLogConsumer(log);
         });
         this.faults = new DockerFaultDriver(this, this, projectDir.resolve("containers/fault-injector"));
+        this.spare = new SpareWorkerContainer(() -> newCitusNode(SpareWorker.NAME, citusConfig), ports);
     }
 
     private void citusNode(String name, Path citusConfig) {
-        nodes.put(name, new CitusContainer(template.image(), name)
+        nodes.put(name, newCitusNode(name, citusConfig));
+    }
+
+    private CitusContainer newCitusNode(String name, Path citusConfig) {
+        return new CitusContainer(template.image(), name)
                 .copiedFromTemplate()
                 .withKernelSettings(citusConfig)
                 .withNetwork(network)
                 .withLabel(LABEL, runId)
-                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner()));
+                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner());
+    }
+
+    /** An empty Citus node of the same image and settings, started on the cluster network when a scenario asks for it. */
+    @Override
+    public java.util.Optional<SpareWorker> spareWorker() {
+        return java.util.Optional.of(spare);
     }
 
     @Override
@@ -137,8 +150,12 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
         } catch (RuntimeException e) {
             System.err.println("could not remove the fault injectors: " + e.getMessage());
         }
-        DockerRemoval.containers(nodes.values().stream().map(GenericContainer::getContainerId)
+        List<String> ids = new java.util.ArrayList<>(nodes.values().stream().map(GenericContainer::getContainerId)
                 .filter(java.util.Objects::nonNull).toList());
+        if (spare.containerId() != null) {
+            ids.add(spare.containerId());
+        }
+        DockerRemoval.containers(ids);
         try {
             network.close();
         } catch (RuntimeException e) {
@@ -149,6 +166,9 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
 
     @Override
     public Endpoint endpoint(String nodeName) {
+        if (SpareWorker.NAME.equals(nodeName)) {
+            return spare.endpoint();
+        }
         return endpoints.computeIfAbsent(nodeName, name -> {
             GenericContainer<?> container = container(name);
             int port = container instanceof LoadBalancerContainer ? LoadBalancerContainer.PORT : CitusContainer.PORT;
@@ -163,6 +183,9 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
 
     @Override
     public String containerId(String nodeName) {
+        if (SpareWorker.NAME.equals(nodeName)) {
+            return spare.containerId();
+        }
         return container(nodeName).getContainerId();
     }
 

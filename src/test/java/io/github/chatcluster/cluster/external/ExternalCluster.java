@@ -19,6 +19,7 @@ import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterFormation;
 import io.github.chatcluster.cluster.ClusterTimings;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.SpareWorker;
 import io.github.chatcluster.cluster.Text;
 import io.github.chatcluster.cluster.faults.FaultDriver;
 import io.github.chatcluster.cluster.faults.NoFaultDriver;
@@ -33,6 +34,8 @@ import io.github.chatcluster.cluster.faults.docker.DockerNodes;
  * shutdown hook).
  */
 public final class ExternalCluster implements ChatCluster {
+
+    private final ExternalSpareWorker spare;
 
     /** With true, other user tables in the database do not stop the run (the suite still touches only its own). */
     public static final String ALLOW_EXISTING_DATA_PROPERTY = "cluster.allow-existing-data";
@@ -52,6 +55,8 @@ public final class ExternalCluster implements ChatCluster {
         this.config = config;
         this.projectDir = projectDir;
         config.endpoints().forEach((node, at) -> endpoints.put(node, Endpoint.fixed(node, at.host(), at.port(), config.credentials())));
+        this.spare = config.spare().map(at -> new ExternalSpareWorker(Endpoint.fixed(SpareWorker.NAME, at.host(), at.port(),
+                config.credentials()))).orElse(null);
         this.driver = config.faults() == DriverKind.DOCKER
                 ? new DockerFaultDriver(this, new NamedContainers(config.containers()), projectDir.resolve("containers/fault-injector"))
                 : new NoFaultDriver();
@@ -143,11 +148,19 @@ public final class ExternalCluster implements ChatCluster {
 
     @Override
     public Endpoint endpoint(String nodeName) {
+        if (spare != null && SpareWorker.NAME.equals(nodeName)) {
+            return spare.endpoint();
+        }
         Endpoint endpoint = endpoints.get(nodeName);
         if (endpoint == null) {
             throw new IllegalArgumentException("No node named '" + nodeName + "'; the nodes are " + endpoints.keySet());
         }
         return endpoint;
+    }
+
+    @Override
+    public java.util.Optional<SpareWorker> spareWorker() {
+        return java.util.Optional.ofNullable(spare);
     }
 
     @Override

@@ -25,6 +25,36 @@ final class ExternalClusterCheck {
     private ExternalClusterCheck() {
     }
 
+    /**
+     * Why the spare worker of the cluster file cannot be used: it does not answer, is already part of the cluster, or
+     * holds data (Citus metadata of a cluster, or tables of its own); empty when it is an empty Citus node.
+     */
+    static List<String> spareProblems(ExternalCluster cluster, Endpoint spare, Set<String> clusterNodes) {
+        String where = ExternalClusterConfig.SPARE_KEY + " (" + spare.host() + ":" + spare.port() + ")";
+        if (clusterNodes.contains(spare.name())) {
+            return List.of("the spare worker " + where + " is already part of the cluster (pg_dist_node of coordinator-1 lists "
+                    + spare.name() + "): name a node outside the cluster, or remove it with citus_remove_node");
+        }
+        try (Connection c = spare.connect(); var s = c.createStatement()) {
+            List<String> problems = new ArrayList<>();
+            try (var rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_dist_node), (SELECT count(*) FROM pg_class"
+                    + " WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p'))")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    problems.add("the spare worker " + where + " holds the metadata of a Citus cluster (" + rs.getLong(1)
+                            + " nodes in its pg_dist_node): it must be an empty node");
+                }
+                if (rs.getLong(2) > 0) {
+                    problems.add("the spare worker " + where + " holds " + rs.getLong(2) + " tables in its public schema: it must"
+                            + " be an empty node (the suite would add it to the cluster and move shards onto it)");
+                }
+            }
+            return problems;
+        } catch (SQLException e) {
+            return List.of("the spare worker " + where + " does not answer as a Citus node: " + Text.firstLine(e.getMessage()));
+        }
+    }
+
     /** Every way the cluster differs from the one the features describe; empty when it matches. */
     static List<String> shapeDifferences(ExternalCluster cluster) {
         List<String> differences = new ArrayList<>();
@@ -43,7 +73,11 @@ final class ExternalClusterCheck {
         Set<String> expected = new TreeSet<>(cluster.databaseNodes());
         Set<String> known = new TreeSet<>(ExternalCluster.queryText(cluster.coordinator1(),
                 "SELECT nodename FROM pg_dist_node WHERE noderole = 'primary' AND isactive").lines().toList());
+        cluster.spareWorker().ifPresent(spare -> differences.addAll(spareProblems(cluster, spare.endpoint(), known)));
         for (String name : known) {
+            if (name.equals(io.github.chatcluster.cluster.SpareWorker.NAME) && cluster.spareWorker().isPresent()) {
+                continue; // said above, in the spare's own words
+            }
             if (!expected.contains(name)) {
                 differences.add("the cluster has a node named " + name + ", which the features do not know (they name " + expected + ")");
             }

@@ -34,10 +34,15 @@ import io.github.chatcluster.cluster.Endpoint;
  * faults = docker
  * docker.container.coordinator-1 = chat-cluster-coordinator-1
  * ...
+ * # optional: an empty Citus node outside the cluster, for the scenarios that add a worker
+ * spare.worker-5 = localhost:5439
  * </pre>
  */
 public record ExternalClusterConfig(Path file, Map<String, HostPort> endpoints, Endpoint.Credentials credentials,
-                                    DriverKind faults, Map<String, String> containers) {
+                                    DriverKind faults, Map<String, String> containers, java.util.Optional<HostPort> spare) {
+
+    /** The line naming the spare worker, an empty Citus node outside the cluster that the operations may add. */
+    public static final String SPARE_KEY = "spare." + io.github.chatcluster.cluster.SpareWorker.NAME;
 
     public static final String MODE_PROPERTY = "cluster";
     public static final String CONFIG_PROPERTY = "cluster.config";
@@ -99,15 +104,26 @@ public record ExternalClusterConfig(Path file, Map<String, HostPort> endpoints, 
                 mistakes.add(node + " = " + value + " is not host:port");
             }
         }
+        java.util.Optional<HostPort> spare = java.util.Optional.empty();
+        String spareValue = properties.getProperty(SPARE_KEY);
+        if (spareValue != null) {
+            int colon = spareValue.strip().lastIndexOf(':');
+            try {
+                spare = java.util.Optional.of(new HostPort(spareValue.strip().substring(0, colon),
+                        Integer.parseInt(spareValue.strip().substring(colon + 1))));
+            } catch (RuntimeException e) {
+                mistakes.add(SPARE_KEY + " = " + spareValue + " is not host:port");
+            }
+        }
         for (String key : properties.stringPropertyNames()) {
-            boolean known = nodes.contains(key) || List.of("database", "user", "password.variable", "faults").contains(key)
+            boolean known = nodes.contains(key) || key.equals(SPARE_KEY) || List.of("database", "user", "password.variable", "faults").contains(key)
                     || key.startsWith("docker.container.");
             if (key.equals("password")) {
                 mistakes.add("the file holds a password: remove it, and give the password in the environment variable named by"
                         + " password.variable (default " + DEFAULT_PASSWORD_VARIABLE + ")");
             } else if (!known) {
                 mistakes.add("\"" + key + "\" is not a setting: a node name must be one of " + nodes
-                        + "; the other settings are database, user, password.variable, faults, docker.container.<node>");
+                        + "; the other settings are database, user, password.variable, faults, docker.container.<node>, " + SPARE_KEY);
             }
         }
         String variable = properties.getProperty("password.variable", DEFAULT_PASSWORD_VARIABLE).strip();
@@ -139,6 +155,6 @@ public record ExternalClusterConfig(Path file, Map<String, HostPort> endpoints, 
         return new ExternalClusterConfig(file, endpoints,
                 new Endpoint.Credentials(properties.getProperty("user", "postgres").strip(), password,
                         properties.getProperty("database", "postgres").strip()),
-                faults, containers);
+                faults, containers, spare);
     }
 }

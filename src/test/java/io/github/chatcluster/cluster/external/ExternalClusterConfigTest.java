@@ -65,4 +65,16 @@ class ExternalClusterConfigTest {
                 Map.of("CHAT_CLUSTER_PASSWORD", "x")::get, "docker"))
                 .hasMessageContaining("the docker fault driver needs the container of coordinator-1 (docker.container.coordinator-1 = <name>)");
     }
+
+    @Test
+    void aSpareWorkerIsOptionalAndMustBeHostAndPort() throws IOException {
+        ExternalClusterConfig without = ExternalClusterConfig.parse(FILE, properties(ENDPOINTS), Map.of("CHAT_CLUSTER_PASSWORD", "x")::get, null);
+        assertThat(without.spare()).isEmpty();
+        ExternalClusterConfig with = ExternalClusterConfig.parse(FILE, properties(ENDPOINTS + "spare.worker-5 = w5.staging:6432\n"),
+                Map.of("CHAT_CLUSTER_PASSWORD", "x")::get, null);
+        assertThat(with.spare()).contains(new ExternalClusterConfig.HostPort("w5.staging", 6432));
+        assertThat(with.endpoints()).doesNotContainKey("worker-5");
+        assertThatThrownBy(() -> ExternalClusterConfig.parse(FILE, properties(ENDPOINTS + "spare.worker-5 = w5.staging\n"),
+                Map.of("CHAT_CLUSTER_PASSWORD", "x")::get, null)).hasMessageContaining("spare.worker-5 = w5.staging is not host:port");
+    }
 }
