@@ -1,0 +1,105 @@
+package io.github.chatcluster.operations;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.Text;
+
+/** The background jobs one coordinator keeps ({@code pg_dist_background_job}; the table is not synced between nodes). */
+public final class BackgroundJobs {
+
+    private final Endpoint coordinator;
+
+    private BackgroundJobs(Endpoint coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    public static BackgroundJobs on(Endpoint coordinator) {
+        return new BackgroundJobs(coordinator);
+    }
+
+    public Optional<BackgroundJob> job(long id) {
+        return jobs("WHERE j.job_id = " + id).stream().findFirst();
+    }
+
+    /** Polls the job until it has ended or the bound is over; returns what was seen last. */
+    public BackgroundJob awaitEnd(long id, Duration bound) {
+        java.util.concurrent.atomic.AtomicReference<BackgroundJob> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            org.awaitility.Awaitility.await("job " + id + " on " + coordinator + " ending").atMost(bound)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).pollInSameThread().until(() -> {
+                        last.set(job(id).orElseThrow(() -> new IllegalStateException("no job " + id + " on " + coordinator)));
+                        return last.get().ended();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the caller judges the job as it was last seen
+        }
+        return last.get();
+    }
+
+    /** Jobs not finished, cancelled or failed. */
+    public List<BackgroundJob> unfinished() {
+        return jobs("WHERE j.state NOT IN ('finished', 'cancelled', 'failed')");
+    }
+
+    /**
+     * Ends every unfinished job by marking it and its tasks cancelled in the catalog: what is left when Citus's own
+     * {@code citus_rebalance_stop} is refused (it is, on coordinator-2). Returns the jobs it ended.
+     */
+    public List<Long> cancelInTheCatalog() {
+        List<Long> ids = unfinished().stream().map(BackgroundJob::id).toList();
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        String list = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        try (Connection c = coordinator.connect(); var s = c.createStatement()) {
+            s.execute("UPDATE pg_dist_background_task SET status = 'cancelled' WHERE job_id IN (" + list
+                    + ") AND status NOT IN ('done', 'cancelled', 'error')");
+            s.execute("UPDATE pg_dist_background_job SET state = 'cancelled', finished_at = now() WHERE job_id IN (" + list + ")");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cancelling the jobs " + ids + " on " + coordinator + " failed: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    private List<BackgroundJob> jobs(String where) {
+        String sql = """
+                SELECT j.job_id, j.state::text,
+                       coalesce(extract(epoch FROM coalesce(j.finished_at, now()) - coalesce(j.started_at, now())), 0),
+                       t.status::text, count(t.task_id), coalesce(sum(t.retry_count), 0),
+                       string_agg(DISTINCT left(split_part(t.message, E'\\n', 1), 200), ' | ')
+                FROM pg_dist_background_job j LEFT JOIN pg_dist_background_task t USING (job_id)
+                """ + where + " GROUP BY j.job_id, j.state, j.started_at, j.finished_at, t.status ORDER BY j.job_id";
+        Map<Long, BackgroundJob> jobs = new LinkedHashMap<>();
+        try (Connection c = coordinator.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                BackgroundJob before = jobs.get(id);
+                Map<String, Integer> tasks = before == null ? new LinkedHashMap<>() : new LinkedHashMap<>(before.tasksByStatus());
+                List<String> errors = before == null ? new ArrayList<>() : new ArrayList<>(before.errors());
+                if (rs.getString(4) != null) {
+                    tasks.put(rs.getString(4), rs.getInt(5));
+                }
+                String message = rs.getString(7);
+                if (message != null && !message.isBlank()) {
+                    errors.add(Text.firstLine(message));
+                }
+                int retries = (before == null ? 0 : before.retries()) + rs.getInt(6);
+                jobs.put(id, new BackgroundJob(id, rs.getString(2), tasks, retries, errors,
+                        Duration.ofMillis((long) (rs.getDouble(3) * 1000))));
+            }
+            return List.copyOf(jobs.values());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the background jobs on " + coordinator + " failed: " + e.getMessage(), e);
+        }
+    }
+}

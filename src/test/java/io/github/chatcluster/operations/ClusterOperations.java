@@ -1,0 +1,141 @@
+package io.github.chatcluster.operations;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.chatcluster.cluster.Endpoint;
+
+/**
+ * What an operator runs to change the cluster, by node name, through one coordinator, with the functions Citus
+ * documents: add and remove a node, rebalance (in the background or at once), drain, move one shard group, clean up what
+ * a failed operation left. Each method is one call; a refusal is an {@link OperationFailed} with Citus's message.
+ */
+public final class ClusterOperations {
+
+    /** The port every node listens on inside the cluster (the nodes' rows in pg_dist_node). */
+    public static final int NODE_PORT = 5432;
+
+    private final Endpoint coordinator;
+
+    private ClusterOperations(Endpoint coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    public static ClusterOperations through(Endpoint coordinator) {
+        return new ClusterOperations(coordinator);
+    }
+
+    public Endpoint coordinator() {
+        return coordinator;
+    }
+
+    /** {@code citus_add_node}: the node joins, empty. */
+    public void addNode(String node) {
+        execute("SELECT citus_add_node('" + node + "', " + NODE_PORT + ")");
+    }
+
+    /** {@code citus_remove_node}. */
+    public void removeNode(String node) {
+        execute("SELECT citus_remove_node('" + node + "', " + NODE_PORT + ")");
+    }
+
+    /** {@code citus_disable_node(..., synchronous := true)}: what lets a node that no longer answers be removed. */
+    public void disableNode(String node) {
+        execute("SELECT citus_disable_node('" + node + "', " + NODE_PORT + ", synchronous := true)");
+    }
+
+    /** {@code start_metadata_sync_to_node}: sends the whole metadata to the node again. */
+    public void syncMetadataTo(String node) {
+        execute("SELECT start_metadata_sync_to_node('" + node + "', " + NODE_PORT + ")");
+    }
+
+    /** {@code citus_set_node_property(..., 'shouldhaveshards', ...)}. */
+    public void letTakeShards(String node, boolean takesShards) {
+        execute("SELECT citus_set_node_property('" + node + "', " + NODE_PORT + ", 'shouldhaveshards', " + takesShards + ")");
+    }
+
+    /**
+     * {@code citus_rebalance_start}: schedules the moves as a background job and returns at once; the job's id, or empty
+     * when there was nothing to move.
+     */
+    public java.util.OptionalLong startRebalance(TransferMode mode, boolean drainOnly) {
+        String sql = "SELECT citus_rebalance_start(drain_only := " + drainOnly
+                + (mode == null ? "" : ", shard_transfer_mode := '" + mode.sqlName() + "'") + ")";
+        try (Connection c = coordinator.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            long job = rs.getLong(1);
+            return rs.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(job);
+        } catch (SQLException e) {
+            throw new OperationFailed("On " + coordinator + ": " + sql, e);
+        }
+    }
+
+    /** {@code citus_rebalance_stop}: cancels the running background rebalance. */
+    public void stopRebalance() {
+        execute("SELECT citus_rebalance_stop()");
+    }
+
+    /**
+     * {@code rebalance_table_shards} with the given strategy and threshold (Citus raises one below its minimum, 0.01 for
+     * by_shard_count, to it): moves in this session and returns when done. {@code drainOnly}: only off the nodes that
+     * take no shards.
+     */
+    public void rebalanceNow(TransferMode mode, String strategy, double threshold, boolean drainOnly) {
+        execute("SELECT rebalance_table_shards(threshold := " + Math.max(threshold, 0.01) + ", shard_transfer_mode := '"
+                + mode.sqlName() + "', rebalance_strategy := '" + strategy + "', drain_only := " + drainOnly + ")");
+    }
+
+    /** {@code citus_drain_node}: moves every shard off the node, in the calling session, returns when done. */
+    public void drainNode(String node, TransferMode mode) {
+        execute("SELECT citus_drain_node('" + node + "', " + NODE_PORT + ", '" + mode.sqlName() + "')");
+    }
+
+    /** {@code citus_move_shard_placement}: moves the shard and the shards co-located with it. */
+    public void moveShard(long shardId, String from, String to, TransferMode mode) {
+        execute("SELECT citus_move_shard_placement(" + shardId + ", '" + from + "', " + NODE_PORT + ", '" + to + "', "
+                + NODE_PORT + (mode == null ? "" : ", '" + mode.sqlName() + "'") + ")");
+    }
+
+    /** {@code CALL citus_cleanup_orphaned_resources()}: returns Citus's notice ("cleaned up 3 orphaned resources"), or "". */
+    public String cleanupOrphanedResources() {
+        try (Connection c = coordinator.connect(); Statement s = c.createStatement()) {
+            s.execute("CALL citus_cleanup_orphaned_resources()");
+            List<String> notices = new ArrayList<>();
+            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                notices.add(w.getMessage());
+            }
+            return String.join("; ", notices);
+        } catch (SQLException e) {
+            throw new OperationFailed("On " + coordinator + ": CALL citus_cleanup_orphaned_resources()", e);
+        }
+    }
+
+    /** The moves {@code get_rebalance_table_shards_plan()} would make now (default strategy and threshold). */
+    public List<String> plan() {
+        List<String> moves = new ArrayList<>();
+        try (Connection c = coordinator.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT table_name::text || ':' || shardid || ' ' || sourcename || ' -> ' || targetname"
+                        + " FROM get_rebalance_table_shards_plan()"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                moves.add(rs.getString(1));
+            }
+            return moves;
+        } catch (SQLException e) {
+            throw new OperationFailed("On " + coordinator + ": get_rebalance_table_shards_plan()", e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = coordinator.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new OperationFailed("On " + coordinator + ": " + sql, e);
+        }
+    }
+}
