@@ -69,7 +69,11 @@ public final class HealthyBaseline {
             new CitusConditions.NoPreparedTransactions(),
             new CitusConditions.NoLeftoverSessions(),
             new CitusConditions.NodeMetadataInStep(),
+            new OperationConditions.TheSixNodes(),
+            new OperationConditions.NoCopiesOfRemovedNodes(),
+            new OperationConditions.NoOperationLeftovers(),
             new CitusConditions.TwoCopiesOfEveryShard(),
+            new OperationConditions.EvenShardCopies(),
             new LoadBalancerReachesBoth());
 
     public HealthyBaseline(ChatCluster cluster) {
