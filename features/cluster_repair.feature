@@ -3,10 +3,15 @@ Feature: Every scenario starts from a healthy cluster
   Before every scenario the suite checks the cluster, whatever ran before: every container is running,
   unpaused and on the network under its name, with no packet filter rule in force; all six nodes and the
   load balancer answer; no node holds a prepared transaction; every node is active in the metadata of
-  both coordinators and has its metadata synced; every shard has exactly two copies on active nodes, and
-  each copy answers a read; new connections through the load balancer reach both coordinators.
+  both coordinators and has its metadata synced; the metadata holds the six nodes and no other, and no
+  node's metadata lists a shard copy of a removed node; no operation left anything behind (a background
+  job, a cleanup record, a shard table no placement accounts for, a replication slot, publication,
+  subscription or user of a move); every shard has exactly two copies on active nodes, and each copy
+  answers a read; the four workers store the same number of shard copies; new connections through the
+  load balancer reach both coordinators.
   What is wrong is repaired (unpause, start, reconnect, remove the rules, recover two-phase commits,
-  activate, copy shards, make nginx forget failed connections) within 120 seconds, and is listed in the
+  activate, drain and remove an extra node, sync the metadata again, cancel jobs, clean up, copy and
+  rebalance shards, make nginx forget failed connections) within 120 seconds, and is listed in the
   report of the scenario that follows. When the repair does not make the cluster healthy, that scenario
   fails with one message naming what is wrong, and the next one starts from a new cluster.
 

@@ -152,6 +152,21 @@ public class ChatApplication implements AutoCloseable {
         }
     }
 
+    /** How many of the room's latest messages there are, up to the limit: what a chat client shows first. */
+    public int latestMessages(long roomId, int limit) {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM (SELECT id FROM messages WHERE room_id = ? ORDER BY sent_at DESC LIMIT ?) latest")) {
+                ps.setLong(1, roomId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     /** The room's messages in the order they were sent. */
     public List<Message> history(long roomId) {
         return tx.run(c -> {

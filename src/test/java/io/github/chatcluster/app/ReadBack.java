@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +83,8 @@ public record ReadBack(String endpoint, Set<Long> missingRooms, Map<Long, Set<Lo
         missingRooms.removeAll(foundRooms);
         Map<Long, List<UUID>> twice = new TreeMap<>();
         foundMessages.forEach((room, found) -> {
-            List<UUID> duplicates = found.stream().filter(id -> Collections.frequency(found, id) > 1).distinct().toList();
+            Set<UUID> seen = new HashSet<>();
+            List<UUID> duplicates = found.stream().filter(id -> !seen.add(id)).distinct().toList();
             if (!duplicates.isEmpty()) {
                 twice.put(room, duplicates);
             }

@@ -18,7 +18,7 @@ import io.github.chatcluster.cluster.Endpoint;
 /**
  * Clients that keep writing and reading while an operation runs, until they are stopped: per entry point one writer,
  * which sends a message to the next of the given rooms every {@link #PACE} under the suite's one {@link RetryPolicy},
- * and one reader, which reads the next room's history. Each client has its own connection and thread; every
+ * and one reader, which reads the next room's latest {@link #LATEST} messages. Each client has its own connection and thread; every
  * acknowledged write goes into the scenario's {@link AckLog}, and each client keeps its own figures: its longest time
  * without a success ({@link ClientGaps}), writes refused by SQLSTATE, unknown outcomes and retries.
  */
@@ -26,6 +26,8 @@ public final class SteadyLoad implements AutoCloseable {
 
     /** The pause between the end of one write (or read) of a client and the start of its next. */
     public static final Duration PACE = Duration.ofMillis(40);
+    /** How many of a room's latest messages a reader reads. */
+    public static final int LATEST = 20;
     /** How long a writer retries a failed write (the suite's one policy; each attempt is bounded to 5 s). */
     public static final Duration RETRY_WINDOW = Duration.ofSeconds(20);
 
@@ -182,7 +184,7 @@ public final class SteadyLoad implements AutoCloseable {
         public void step() {
             long room = rooms.get(next.getAndIncrement() % rooms.size());
             try {
-                app.history(room);
+                app.latestMessages(room, LATEST);
                 gaps.success(Instant.now());
             } catch (ChatDatabaseException e) {
                 failed.computeIfAbsent(String.valueOf(e.sqlState()), s -> new AtomicInteger()).incrementAndGet();

@@ -19,7 +19,9 @@ import io.github.chatcluster.cluster.Text;
  * {@link Condition}s, each a check and its repair, in the order they depend on each other: no packet filter rule in
  * any node's namespace; every container running, unpaused, on the network under its name; every node answering; no
  * prepared transaction left in doubt; no busy session of an earlier scenario; the node metadata in step on both
- * coordinators; two copies of every shard, each answering a read; the load balancer reaching both coordinators.
+ * coordinators; the six nodes and no other, with no node's metadata listing copies of a removed node; nothing an
+ * operation left behind; two copies of every shard, each answering a read; the same number of copies on each worker;
+ * the load balancer reaching both coordinators.
  * Where the state is wrong, the repairs run in rounds within {@link #REPAIR_BOUND}; where that does not make it
  * healthy, {@link ClusterUnhealthyException} names everything that is still wrong.
  */

@@ -76,7 +76,7 @@ public final class BackgroundJobs {
                 SELECT j.job_id, j.state::text,
                        coalesce(extract(epoch FROM coalesce(j.finished_at, now()) - coalesce(j.started_at, now())), 0),
                        t.status::text, count(t.task_id), coalesce(sum(t.retry_count), 0),
-                       string_agg(DISTINCT left(split_part(t.message, E'\\n', 1), 200), ' | ')
+                       string_agg(DISTINCT left(split_part(t.message, E'\\n', 1), 200), ' | ') FILTER (WHERE t.message LIKE '%ERROR%')
                 FROM pg_dist_background_job j LEFT JOIN pg_dist_background_task t USING (job_id)
                 """ + where + " GROUP BY j.job_id, j.state, j.started_at, j.finished_at, t.status ORDER BY j.job_id";
         Map<Long, BackgroundJob> jobs = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ public final class BackgroundJobs {
                     tasks.put(rs.getString(4), rs.getInt(5));
                 }
                 String message = rs.getString(7);
-                if (message != null && !message.isBlank()) {
+                if (message != null && message.contains("ERROR")) { // a task that succeeded keeps its command tag
                     errors.add(Text.firstLine(message));
                 }
                 int retries = (before == null ? 0 : before.retries()) + rs.getInt(6);

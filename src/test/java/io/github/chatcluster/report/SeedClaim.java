@@ -11,7 +11,8 @@ public enum SeedClaim {
     EVENTUAL_CONSISTENCY("Data Consistency: Eventual consistency across coordinators"),
     STORAGE_OVERHEAD_2X("Storage Overhead: 2x replication factor per shard"),
     ZERO_SINGLE_POINTS_OF_FAILURE("Zero Single Points of Failure"),
-    FAULT_TOLERANT_WORKER_REPLICATION("Fault-Tolerant Worker Replication");
+    FAULT_TOLERANT_WORKER_REPLICATION("Fault-Tolerant Worker Replication"),
+    HORIZONTALLY_SHARDED("horizontally-sharded database");
 
     private final String words;
 

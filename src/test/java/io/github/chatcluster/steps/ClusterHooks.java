@@ -79,6 +79,10 @@ public class ClusterHooks {
             return "it injects faults, and the fault driver of this cluster is '" + cluster.faultDriver().kind()
                     + "' (external mode; give -Dcluster.faults=docker to run it on a cluster that may be hurt)";
         }
+        if (tags.contains("@spare-worker") && cluster.spareWorker().isEmpty()) {
+            return "it adds a worker, and this cluster has no spare one (external mode: name it in the cluster file,"
+                    + " spare.worker-5 = host:port)";
+        }
         if (tags.contains("@embedded") && !(cluster instanceof io.github.chatcluster.cluster.embedded.EmbeddedCluster)) {
             return "it measures the start-up of the suite's own cluster, and this run uses an external cluster";
         }

@@ -41,4 +41,16 @@ public class ParameterTypes {
     public String user(String name) {
         return name;
     }
+
+    /** Where the first room's shards were moved to, in the words of a step. */
+    @ParameterType("the worker that was killed|the move's target|worker-5")
+    public String movePlace(String words) {
+        return words;
+    }
+
+    /** Whether the shard tables a failed move left have cleanup records: "each with" or "none with". */
+    @ParameterType("each with|none with")
+    public String recordKind(String words) {
+        return words;
+    }
 }

@@ -1,0 +1,66 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.faults.FailureKind;
+import io.github.chatcluster.operations.ClusterOperations;
+import io.github.chatcluster.operations.InterruptedMove;
+import io.github.chatcluster.operations.TransferMode;
+
+/** A shard move with a node killed while its shards are copied, and the node started again. */
+public class InterruptedMoveSteps {
+
+    private static final Duration MOVE_BOUND = Duration.ofSeconds(120);
+
+    private final ScenarioContext context;
+    private final OperationsContext operations;
+    private final OperationSteps steps;
+    /** The node the step killed. */
+    private String killed;
+
+    public InterruptedMoveSteps(ScenarioContext context, OperationsContext operations, OperationSteps steps) {
+        this.context = context;
+        this.operations = operations;
+        this.steps = steps;
+    }
+
+    @When("the operator moves the first room's shards through coordinator-1 to a worker that stores none of them, with the transfer mode {word}, and that worker is killed while the shards are copied")
+    public void theMovesTargetIsKilled(String mode) {
+        steps.chooseMove(context.cluster().coordinator1(), mode, null);
+        moveAndKill(operations.moveTo);
+    }
+
+    @When("the operator moves the first room's shards through coordinator-1 to a worker that stores none of them, with the transfer mode {word}, and coordinator-1 is killed while the shards are copied")
+    public void coordinator1IsKilledDuringTheMove(String mode) {
+        steps.chooseMove(context.cluster().coordinator1(), mode, null);
+        moveAndKill(ChatCluster.COORDINATOR_1);
+    }
+
+    private void moveAndKill(String victim) {
+        ChatCluster cluster = context.cluster();
+        killed = victim;
+        InterruptedMove.Outcome outcome = InterruptedMove.run(ClusterOperations.through(cluster.coordinator1()),
+                operations.movedShard, operations.moveFrom, operations.moveTo, TransferMode.named(operations.moveMode),
+                cluster.endpoint(operations.moveTo), () -> Faults.inject(context, victim, FailureKind.named("killed")), MOVE_BOUND);
+        operations.runs.add(outcome.run());
+        context.report(outcome.run().toString());
+        assertThat(outcome.copySeen()).as("a COPY into a shard table on %s while the move ran (the moment to kill %s);"
+                + " the move ended first: %s", operations.moveTo, victim, outcome.run()).isPresent();
+        context.report("seen on " + operations.moveTo + " when " + victim + " was killed, "
+                + Duration.between(outcome.run().start(), outcome.copySeen().get()).toMillis() + " ms after the move began: "
+                + outcome.copyStatement());
+    }
+
+    @When("the worker that was killed is started again")
+    public void theKilledWorkerIsStartedAgain() {
+        assertThat(killed).as("a node killed by this scenario").isNotNull();
+        context.cluster().faults().start(killed);
+        context.timeline().backAt(Instant.now());
+        context.cluster().awaitAcceptingQueries(killed, Duration.ofSeconds(60));
+    }
+}

@@ -1,0 +1,339 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import io.cucumber.java.en.Then;
+import io.github.chatcluster.app.ChatInspection;
+import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.catalog.DataPlacement;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.SpareWorker;
+import io.github.chatcluster.operations.BackgroundJob;
+import io.github.chatcluster.operations.BackgroundJobs;
+import io.github.chatcluster.operations.ClusterOperations;
+import io.github.chatcluster.operations.Leftover;
+import io.github.chatcluster.operations.Leftovers;
+import io.github.chatcluster.operations.OperationRun;
+import io.github.chatcluster.operations.ShardLayout;
+import io.github.chatcluster.report.Figures;
+
+/** What an operation did to the cluster, looked at: the Then steps of the operations feature (they only read). */
+public class OperationChecks {
+
+    private final ScenarioContext context;
+    private final OperationsContext operations;
+
+    public OperationChecks(ScenarioContext context, OperationsContext operations) {
+        this.context = context;
+        this.operations = operations;
+    }
+
+    private ChatCluster cluster() {
+        return context.cluster();
+    }
+
+    private String figureKey() {
+        return "operations." + Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Then("the rebalance finished within {int} seconds, and the report shows how long it took and how many shard copies it moved")
+    public void theRebalanceFinished(int seconds) {
+        BackgroundJob job = operations.lastJob;
+        assertThat(job).as("the rebalance's job").isNotNull();
+        OperationRun started = operations.lastRun();
+        int moved = OperationSteps.layout(cluster()).copiesNotIn(operations.layoutBefore);
+        String figure = String.format(java.util.Locale.ROOT, "%s (%.1f s after it was started); %d shard copies moved",
+                job, job.ranFor().toMillis() / 1000.0, moved);
+        context.report(figure);
+        Figures.record(figureKey() + ".rebalance-seconds", Figures.seconds(job.ranFor()));
+        Figures.record(figureKey() + ".shard-copies-moved", String.valueOf(moved));
+        assertThat(job.finished()).as("the rebalance's job %s (started %s)", job, started.start()).isTrue();
+        assertThat(job.ranFor()).as("how long the rebalance ran: %s", figure).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Then("the rebalance plan is empty")
+    public void theRebalancePlanIsEmpty() {
+        assertThat(ClusterOperations.through(cluster().coordinator1()).plan()).as("get_rebalance_table_shards_plan()").isEmpty();
+    }
+
+    @Then("each of the {int} workers stores between {int} and {int} of the {int} shard copies")
+    public void eachWorkerStoresItsShare(int workers, int low, int high, int total) {
+        Map<String, Integer> perNode = OperationSteps.layout(cluster()).copiesPerNode(List.of());
+        context.report("shard copies per worker: " + perNode);
+        operations.spareCopies = perNode.getOrDefault(SpareWorker.NAME, 0);
+        operations.copiesAfterRebalance = perNode.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(perNode).as("workers storing shard copies").hasSize(workers);
+        assertThat(perNode.values().stream().mapToInt(Integer::intValue).sum()).as("shard copies in all").isEqualTo(total);
+        assertThat(perNode).as("shard copies per worker").allSatisfy((w, n) -> assertThat(n).as(w).isBetween(low, high));
+    }
+
+    @Then("for every room, its rows of rooms, room_members and messages are stored on the same {int} workers")
+    public void everyRoomIsStoredTogether(int copies) {
+        List<Long> rooms = ChatInspection.through(cluster().coordinator1()).roomIds();
+        for (DataPlacement.RoomPlacement room : new DataPlacement(cluster()).roomPlacements(rooms)) {
+            List<String> roomsNodes = room.nodesByTable().get("rooms");
+            assertThat(roomsNodes).as("workers storing room %d", room.roomId()).hasSize(copies);
+            assertThat(room.nodesByTable()).as("where the data of room %d is stored", room.roomId())
+                    .allSatisfy((table, nodes) -> assertThat(nodes).as(table).isEqualTo(roomsNodes));
+        }
+        context.report(rooms.size() + " rooms, each stored on the same " + copies + " workers in all three tables");
+    }
+
+    @Then("{node} stores no shard copy")
+    public void storesNoShardCopy(String node) {
+        Map<String, Integer> perNode = OperationSteps.layout(cluster()).copiesPerNode(List.of(node));
+        context.report("shard copies per worker: " + perNode);
+        assertThat(perNode.get(node)).as("shard copies on %s", node).isZero();
+    }
+
+    @Then("{node} still stores shard copies, and the report shows how many")
+    public void stillStoresSome(String node) {
+        Map<String, Integer> perNode = OperationSteps.layout(cluster()).copiesPerNode(List.of(node));
+        context.report("shard copies per worker: " + perNode);
+        Figures.record(figureKey() + ".copies-left-on-" + node, String.valueOf(perNode.get(node)));
+        assertThat(perNode.get(node)).as("shard copies on %s", node).isPositive();
+    }
+
+    @Then("the cluster has the {int} workers again, and every shard of every chat table is stored on exactly {int} of them")
+    public void theClusterHasItsWorkersAgain(int workers, int copies) {
+        List<String> nodes = CitusCatalog.through(cluster().coordinator1()).nodes().stream().map(CitusCatalog.Node::name).toList();
+        assertThat(nodes).as("nodes in coordinator-1's metadata").containsExactlyInAnyOrderElementsOf(cluster().databaseNodes());
+        ShardLayout layout = OperationSteps.layout(cluster());
+        assertThat(layout.copiesPerNode(List.of()).keySet()).as("nodes storing shard copies").containsExactlyInAnyOrderElementsOf(ChatCluster.WORKERS);
+        assertThat(ChatCluster.WORKERS).hasSize(workers);
+        assertThat(layout.shardsWithout(copies)).as("shards without %d copies", copies).isEmpty();
+    }
+
+    @Then("the move failed with {string}")
+    public void theMoveFailedWith(String error) {
+        assertFailedWith(error);
+    }
+
+    @Then("the drain failed with {string}")
+    public void theDrainFailedWith(String error) {
+        assertFailedWith(error);
+    }
+
+    @Then("the stop failed with {string}, and the job is still running")
+    public void theStopFailed(String error) {
+        assertFailedWith(error);
+        BackgroundJob job = currentJob();
+        assertThat(job.ended()).as("the job after the stop was refused: %s", job).isFalse();
+    }
+
+    private void assertFailedWith(String error) {
+        OperationRun run = operations.lastRun();
+        assertThat(run.succeeded()).as("%s", run).isFalse();
+        assertThat(run.error()).as("the error of %s", run.what()).contains(error);
+    }
+
+    @Then("the move failed with {string}, reported by the worker it copied from")
+    public void theMoveFailedAtTheSource(String error) {
+        assertFailedWith(error);
+        assertFailedWith(operations.moveFrom);
+    }
+
+    @Then("coordinator-2 and the workers still list the first room's {int} shard copies on worker-5, in a node group that has no node")
+    public void theOthersStillListTheCopies(int copies) {
+        for (String node : cluster().databaseNodes().subList(1, cluster().databaseNodes().size())) {
+            long stale = count(node, "SELECT count(*) FROM pg_dist_placement WHERE groupid NOT IN (SELECT groupid FROM pg_dist_node)");
+            context.report(node + " lists " + stale + " shard copies in a node group that has no node");
+            assertThat(stale).as("shard copies in a group with no node, in %s's metadata", node).isEqualTo(copies);
+        }
+    }
+
+    @Then("reading the first room through coordinator-2 fails with {string}")
+    public void readingThroughCoordinator2Fails(String error) {
+        String outcome = readFirstRoomThroughCoordinator2();
+        assertThat(outcome).as("reading the first room through coordinator-2").contains(error);
+    }
+
+    @Then("reading the first room through coordinator-2 succeeds")
+    public void readingThroughCoordinator2Succeeds() {
+        assertThat(readFirstRoomThroughCoordinator2()).as("reading the first room through coordinator-2").startsWith("read ");
+    }
+
+    private long count(String node, String sql) {
+        try (var c = cluster().endpoint(node).connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("On " + node + ": " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String readFirstRoomThroughCoordinator2() {
+        long room = context.rooms().get(0);
+        try (var c = cluster().coordinator2().connect(); var ps = c.prepareStatement("SELECT count(*) FROM messages WHERE room_id = ?")) {
+            ps.setLong(1, room);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                String read = "read " + rs.getLong(1) + " messages";
+                context.report("room " + room + " through coordinator-2: " + read);
+                return read;
+            }
+        } catch (java.sql.SQLException e) {
+            context.report("room " + room + " through coordinator-2: " + e.getMessage());
+            return e.getMessage();
+        }
+    }
+
+    @Then("the move failed with its connection to coordinator-1 lost")
+    public void theMoveFailedWithItsConnectionLost() {
+        OperationRun run = operations.lastRun();
+        assertThat(run.succeeded()).as("%s", run).isFalse();
+        assertThat(run.failure().get().sqlState()).as("the SQLSTATE of %s: %s", run.what(), run.error()).startsWith("08");
+    }
+
+    @Then("the move succeeded, and the first room's shards are stored on {movePlace} and on the worker they stayed on")
+    public void theMoveSucceeded(String place) {
+        OperationRun run = operations.lastRun();
+        assertThat(run.succeeded()).as("%s", run).isTrue();
+        assertThat(roomWorkers()).as("the workers of the first room's shards after %s", run)
+                .containsExactlyInAnyOrder(operations.moveTo, operations.stayed);
+        Figures.record(figureKey() + ".move-seconds", Figures.seconds(run.took()));
+    }
+
+    @Then("the removal succeeded")
+    public void theRemovalSucceeded() {
+        OperationRun run = operations.lastRun();
+        assertThat(run.succeeded()).as("%s", run).isTrue();
+    }
+
+    @Then("the first room's shards are still stored on the same {int} workers as before the move")
+    public void theFirstRoomIsWhereItWas(int copies) {
+        assertThat(roomWorkers()).as("the workers of the first room's shards").hasSize(copies)
+                .containsExactlyInAnyOrderElementsOf(operations.roomWorkersBefore);
+    }
+
+    @Then("the first room's shards are still stored on the same {int} workers as before the move, read through coordinator-2")
+    public void theFirstRoomIsWhereItWasThroughCoordinator2(int copies) {
+        Set<String> nodes = ShardLayout.of(CitusCatalog.through(cluster().coordinator2()).allPlacements()).nodesOf(operations.movedShard);
+        assertThat(nodes).as("the workers of the first room's shards, in coordinator-2's metadata").hasSize(copies)
+                .containsExactlyInAnyOrderElementsOf(operations.roomWorkersBefore);
+    }
+
+    @Then("the first room's {int} shards now have {int} copy each, and every other shard still has {int}")
+    public void theFirstRoomsShardsHaveOneCopy(int shards, int copies, int others) {
+        Map<Long, Set<String>> odd = OperationSteps.layout(cluster()).shardsWithout(others);
+        context.report("shards without " + others + " copies: " + odd);
+        assertThat(odd).as("shards without %d copies", others).hasSize(shards)
+                .allSatisfy((shard, nodes) -> assertThat(nodes).as("copies of shard %d", shard).containsExactly(operations.stayed));
+        assertThat(odd).containsKey(operations.movedShard);
+        assertThat(copies).isEqualTo(1);
+    }
+
+    private Set<String> roomWorkers() {
+        return OperationSteps.layout(cluster()).nodesOf(operations.movedShard);
+    }
+
+    @Then("within {int} seconds its first move has failed with {string} and been retried, the job is still running, and no shard copy has moved")
+    public void itsFirstMoveFailedAndIsRetried(int seconds, String error) {
+        Instant deadline = operations.lastRun().start().plusSeconds(seconds);
+        AtomicReference<BackgroundJob> last = new AtomicReference<>();
+        try {
+            await("a failed and retried move of job " + operations.jobId).atMost(Duration.between(Instant.now(), deadline).plusMillis(1))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).pollInSameThread().until(() -> {
+                        last.set(currentJob());
+                        return last.get().retries() >= 1 && last.get().errors().stream().anyMatch(e -> e.contains(error));
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("within " + seconds + " s of its start, the job was not seen failing a move with \""
+                    + error + "\" and retrying it: " + last.get());
+        }
+        context.report("the job " + Duration.between(operations.lastRun().start(), Instant.now()).toMillis() + " ms after it was started: " + last.get());
+        assertThat(last.get().ended()).as("the job ended: %s", last.get()).isFalse();
+        assertThat(OperationSteps.layout(cluster()).copiesNotIn(operations.layoutBefore)).as("shard copies moved").isZero();
+    }
+
+    @Then("the job is cancelled, and no shard copy has moved")
+    public void theJobIsCancelled() {
+        BackgroundJob job = currentJob();
+        context.report("the job: " + job);
+        assertThat(job.state()).as("the state of %s", job).isEqualTo("cancelled");
+        assertThat(OperationSteps.layout(cluster()).copiesNotIn(operations.layoutBefore)).as("shard copies moved").isZero();
+    }
+
+    @Then("coordinator-2 accepted it as a job of its own, which coordinator-1 does not list")
+    public void coordinator2AcceptedItsOwnJob() {
+        assertThat(operations.jobCoordinator).isEqualTo(ChatCluster.COORDINATOR_2);
+        BackgroundJob job = currentJob();
+        context.report("on coordinator-2: " + job + "; unfinished on coordinator-1: " + BackgroundJobs.on(cluster().coordinator1()).unfinished());
+        assertThat(BackgroundJobs.on(cluster().coordinator1()).unfinished()).as("unfinished jobs on coordinator-1").isEmpty();
+    }
+
+    private BackgroundJob currentJob() {
+        return BackgroundJobs.on(cluster().endpoint(operations.jobCoordinator)).job(operations.jobId)
+                .orElseThrow(() -> new AssertionError("no job " + operations.jobId + " on " + operations.jobCoordinator));
+    }
+
+    @Then("the failed move left behind shard tables on {movePlace}, {recordKind} a cleanup record, and no replication slot, publication, subscription or user")
+    public void theFailedMoveLeftBehind(String place, String records) {
+        List<Leftover> found = Leftovers.findNow(cluster());
+        context.attachText("what the failed move left behind", found.isEmpty() ? "nothing" : found.stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        Figures.record(figureKey() + ".left-behind", found.stream().map(l -> l.kind().name()).distinct().sorted().toList().toString());
+        operations.leftBehind = found;
+        List<Leftover> tables = found.stream().filter(l -> l.kind() == Leftover.Kind.SHARD_TABLE).toList();
+        assertThat(tables).as("shard tables left behind on %s, in all that was found: %s", operations.moveTo, found).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.node()).isEqualTo(operations.moveTo));
+        assertThat(found).as("what the failed move left behind").noneMatch(l -> List.of(Leftover.Kind.REPLICATION_SLOT,
+                Leftover.Kind.PUBLICATION, Leftover.Kind.SUBSCRIPTION, Leftover.Kind.USER, Leftover.Kind.BACKGROUND_JOB).contains(l.kind()));
+        for (Leftover table : tables) {
+            boolean recorded = found.stream().anyMatch(l -> l.kind() == Leftover.Kind.CLEANUP_RECORD
+                    && l.name().startsWith("public." + table.name() + " "));
+            assertThat(recorded).as("a cleanup record for %s (%s)", table, records).isEqualTo("each with".equals(records));
+        }
+    }
+
+    @Then("the report lists what the failed move left behind, and none of it is a replication slot, publication, subscription, user or background job")
+    public void theReportListsWhatWasLeft() {
+        List<Leftover> found = Leftovers.findNow(cluster());
+        context.attachText("what the failed move left behind", found.isEmpty() ? "nothing" : found.stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        Figures.record(figureKey() + ".left-behind", found.stream().map(l -> l.kind().name()).distinct().sorted().toList().toString());
+        operations.leftBehind = found;
+        assertThat(found).as("what the failed move left behind").noneMatch(l -> List.of(Leftover.Kind.REPLICATION_SLOT,
+                Leftover.Kind.PUBLICATION, Leftover.Kind.SUBSCRIPTION, Leftover.Kind.USER, Leftover.Kind.BACKGROUND_JOB).contains(l.kind()));
+    }
+
+    @Then("the shard tables the failed move left are still on the move's target: Citus does not know them")
+    public void theShardTablesAreStillThere() {
+        List<Leftover> tables = Leftovers.findNow(cluster()).stream().filter(l -> l.kind() == Leftover.Kind.SHARD_TABLE).toList();
+        List<Leftover> before = operations.leftBehind.stream().filter(l -> l.kind() == Leftover.Kind.SHARD_TABLE).toList();
+        context.report("after the clean-up: " + tables);
+        assertThat(tables).as("shard tables left behind, after citus_cleanup_orphaned_resources").containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Then("nothing the operations left behind remains on any node")
+    public void nothingRemains() {
+        assertThat(Leftovers.findNow(cluster())).as("left behind after the clean-up").isEmpty();
+    }
+
+    @Then("nothing the operations left behind remains on any node, and the report shows how long the clean-up took")
+    public void nothingRemainsAndTheCleanUpIsTimed() {
+        context.report("the clean-up: " + operations.cleanup);
+        Figures.record(figureKey() + ".cleanup", operations.cleanup);
+        nothingRemains();
+    }
+
+    @Then("coordinator-1 still holds the cleanup records of the first room's {int} shard tables on worker-5, a node no longer in the cluster")
+    public void coordinator1StillHoldsCleanupRecords(int tables) {
+        OperationRun cleanup = operations.lastRun();
+        var records = io.github.chatcluster.operations.Leftovers.findNow(cluster()).stream()
+                .filter(l -> l.kind() == io.github.chatcluster.operations.Leftover.Kind.CLEANUP_RECORD).toList();
+        context.report("the clean-up: " + cleanup + "; cleanup records left: " + records);
+        assertThat(records).as("cleanup records of a node no longer in the cluster, after %s", cleanup)
+                .filteredOn(l -> l.name().contains("a node no longer in the cluster")).hasSize(tables);
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.app.SteadyLoad;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.SpareWorker;
+import io.github.chatcluster.operations.ExtraNodes;
+import io.github.chatcluster.report.Figures;
+
+/**
+ * The clients that write and read while an operation runs (started by a Given, stopped by a When, judged by a Then),
+ * and the end of an operations scenario: the clients stopped, the bulk messages deleted, the spare worker removed.
+ */
+public class OperationLoadSteps {
+
+    private static final String BULK_BODY = "bulk message";
+
+    private final ScenarioContext context;
+    private final OperationsContext operations;
+
+    public OperationLoadSteps(ScenarioContext context, OperationsContext operations) {
+        this.context = context;
+        this.operations = operations;
+    }
+
+    @Given("clients write and read through coordinator-1, coordinator-2 and the load balancer")
+    public void clientsWriteAndRead() {
+        ChatCluster cluster = context.cluster();
+        operations.load = SteadyLoad.start(List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer()),
+                context.rooms(), context.acks());
+    }
+
+    @When("the clients stop")
+    public void theClientsStop() {
+        assertThat(operations.load).as("clients that were started by this scenario").isNotNull();
+        operations.clientFigures = operations.load.stop();
+        context.report("the clients wrote and read for " + Figures.seconds(operations.load.elapsed()) + " s");
+        context.attachText("what each client saw", clientTable(operations.clientFigures));
+    }
+
+    private static String clientTable(List<SteadyLoad.ClientFigures> figures) {
+        StringBuilder table = new StringBuilder(SteadyLoad.ClientFigures.header()).append('\n');
+        figures.forEach(f -> table.append(f.row()).append('\n'));
+        return table.toString();
+    }
+
+    @Then("no client went more than {int} seconds without a success, and the report shows what each client saw")
+    public void noClientWentLongWithoutSuccess(int seconds) {
+        List<SteadyLoad.ClientFigures> figures = operations.clientFigures;
+        assertThat(figures).as("what the clients saw (did they stop?)").isNotEmpty();
+        String table = clientTable(figures);
+        String key = "operations." + Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT);
+        for (SteadyLoad.ClientFigures f : figures) {
+            String client = key + "." + Figures.key(f.client());
+            Figures.record(client + ".longest-gap-seconds", Figures.seconds(f.longestGap()));
+            Figures.record(client + ".done", String.valueOf(f.successes()));
+            Figures.record(client + ".refused", f.failedBySqlState().toString());
+            Figures.record(client + ".unknown-outcomes", String.valueOf(f.unknownOutcomes()));
+            Figures.record(client + ".retries", String.valueOf(f.retries()));
+        }
+        context.report(context.acks().summary());
+        assertThat(figures).as("clients that went more than %d s without a success:\n%s", seconds, table)
+                .allSatisfy(f -> assertThat(f.longestGap()).as(f.client()).isLessThanOrEqualTo(Duration.ofSeconds(seconds)));
+        assertThat(figures).as("clients that never succeeded:\n%s", table).allSatisfy(f -> assertThat(f.successes()).as(f.client()).isPositive());
+    }
+
+    @Then("the demo's claim of a {string} holds: worker-5 took its share of the shard copies, and no client went more than {int} seconds without a success")
+    public void theScaleOutClaim(String words, int seconds) {
+        assertThat(operations.clientFigures).as("what the clients saw (did they stop?)").isNotEmpty();
+        Duration longest = operations.clientFigures.stream().map(SteadyLoad.ClientFigures::longestGap)
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        var judgement = io.github.chatcluster.report.ScaleOutVerdict.judge(operations.spareCopies, operations.copiesAfterRebalance,
+                ChatCluster.WORKERS.size() + 1, longest, Duration.ofSeconds(seconds));
+        context.claim(io.github.chatcluster.report.SeedClaim.withWords(words), judgement.held(), "worker-5 joined while clients"
+                + " wrote and read through both coordinators and the load balancer, and the shards were rebalanced with block_writes: "
+                + judgement.why() + "; every acknowledged write was read back exactly once");
+        assertThat(judgement.held()).as(judgement.why()).isTrue();
+    }
+
+    @Given("the first room holds {int} more messages, so that copying its shards takes seconds")
+    public void theFirstRoomHoldsBulkMessages(int count) {
+        long room = context.rooms().get(0);
+        long sender = context.acks().membersOf(room).get(0);
+        try (Connection c = context.cluster().coordinator1().connect(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO messages (room_id, client_msg_id, sender_id, body) SELECT ?, gen_random_uuid(), ?, ? || repeat('.', 200)"
+                        + " FROM generate_series(1, ?)")) {
+            ps.setLong(1, room);
+            ps.setLong(2, sender);
+            ps.setString(3, BULK_BODY);
+            ps.setInt(4, count);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing " + count + " bulk messages into room " + room + " failed: " + e.getMessage(), e);
+        }
+        operations.bulkRoom = room;
+    }
+
+    /** Runs before the cluster's own hooks give the cluster back: the clients stop, the bulk goes, worker-5 leaves. */
+    @After(value = "@operations", order = 2)
+    public void endTheOperationsScenario() {
+        if (!context.hasCluster()) {
+            return;
+        }
+        operations.load().ifPresent(SteadyLoad::close);
+        ChatCluster cluster = context.cluster();
+        boolean spare = cluster.spareWorker().filter(SpareWorker::isProvided).isPresent();
+        if (operations.bulkRoom < 0 && !spare) {
+            return;
+        }
+        try {
+            cluster.faults().healAll();
+            cluster.databaseNodes().forEach(node -> cluster.awaitAcceptingQueries(node, Duration.ofSeconds(30)));
+            if (operations.bulkRoom >= 0) {
+                ChatCluster.execute(cluster.coordinator1(), "DELETE FROM messages WHERE room_id = " + operations.bulkRoom
+                        + " AND body LIKE '" + BULK_BODY + "%'");
+                // the space too: the default rebalance strategy (by_disk_size) would weigh the emptied shard by its size
+                ChatCluster.execute(cluster.coordinator1(), "VACUUM messages");
+            }
+            if (spare) {
+                if (ExtraNodes.inTheMetadata(cluster, SpareWorker.NAME)) {
+                    context.report(ExtraNodes.remove(cluster, SpareWorker.NAME));
+                }
+                cluster.spareWorker().get().release();
+            }
+        } catch (RuntimeException e) {
+            context.report("could not end the operations scenario cleanly (" + e.getMessage()
+                    + "); the check before the next scenario repairs what is left");
+        }
+    }
+}

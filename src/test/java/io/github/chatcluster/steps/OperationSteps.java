@@ -1,0 +1,246 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.SpareWorker;
+import io.github.chatcluster.operations.BackgroundJobs;
+import io.github.chatcluster.operations.ClusterOperations;
+import io.github.chatcluster.operations.OperationRun;
+import io.github.chatcluster.operations.ShardLayout;
+import io.github.chatcluster.operations.TransferMode;
+
+/** What the operator does to the cluster: each step one operation, kept with how it ended for the Then steps. */
+public class OperationSteps {
+
+    /** The longest a When step waits for a background rebalance to end (the Then step states its own bound). */
+    static final Duration JOB_WAIT = Duration.ofSeconds(130);
+
+    private final ScenarioContext context;
+    private final OperationsContext operations;
+
+    public OperationSteps(ScenarioContext context, OperationsContext operations) {
+        this.context = context;
+        this.operations = operations;
+    }
+
+    private ChatCluster cluster() {
+        return context.cluster();
+    }
+
+    private OperationRun run(String what, Endpoint through, Runnable operation) {
+        OperationRun run = OperationRun.of(what, through.name(), operation);
+        operations.runs.add(run);
+        context.report(run.toString());
+        return run;
+    }
+
+    static ShardLayout layout(ChatCluster cluster) {
+        return ShardLayout.of(CitusCatalog.through(cluster.coordinator1()).allPlacements());
+    }
+
+    @When("worker-5 is started and added to the cluster through coordinator-1")
+    public void worker5IsStartedAndAdded() {
+        SpareWorker spare = cluster().spareWorker().orElseThrow(() -> new IllegalStateException("this cluster has no spare worker"));
+        long start = System.nanoTime();
+        spare.provide();
+        context.report(String.format(java.util.Locale.ROOT, "%s started in %.1f s", SpareWorker.NAME, (System.nanoTime() - start) / 1e9));
+        OperationRun added = run("adding " + SpareWorker.NAME, cluster().coordinator1(),
+                () -> ClusterOperations.through(cluster().coordinator1()).addNode(SpareWorker.NAME));
+        assertThat(added.succeeded()).as("%s", added).isTrue();
+    }
+
+    @When("the operator rebalances the shards through coordinator-1 with citus_rebalance_start and the transfer mode {word}")
+    public void theOperatorRebalances(String mode) {
+        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), false, true);
+    }
+
+    @When("the operator drains {node} through coordinator-1 with the background rebalancer and the transfer mode {word}")
+    public void theOperatorDrainsWithTheRebalancer(String node, String mode) {
+        drainWithTheRebalancer(node, mode);
+    }
+
+    @When("the operator drains worker-5 through coordinator-1 with the background rebalancer and the transfer mode {word}")
+    public void theOperatorDrainsWorker5(String mode) {
+        drainWithTheRebalancer(SpareWorker.NAME, mode);
+    }
+
+    private void drainWithTheRebalancer(String node, String mode) {
+        ClusterOperations.through(cluster().coordinator1()).letTakeShards(node, false);
+        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), true, true);
+    }
+
+    @When("the operator lets {node} take shards again and rebalances through coordinator-1 with citus_rebalance_start and the transfer mode {word}")
+    public void theOperatorLetsTakeShardsAndRebalances(String node, String mode) {
+        ClusterOperations.through(cluster().coordinator1()).letTakeShards(node, true);
+        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), false, true);
+    }
+
+    @Given("the operator has made {node} take no shards through coordinator-1, so that a rebalance has moves to make")
+    public void theOperatorMadeTakeNoShards(String node) {
+        ClusterOperations.through(cluster().coordinator1()).letTakeShards(node, false);
+    }
+
+    @When("the operator starts a rebalance through {entryPoint} with citus_rebalance_start, draining only, and the default transfer mode")
+    public void theOperatorStartsADefaultRebalance(Endpoint coordinator) {
+        backgroundRebalance(coordinator, null, true, false);
+    }
+
+    @When("the operator starts a rebalance through {entryPoint} with citus_rebalance_start, draining only, and the transfer mode {word}")
+    public void theOperatorStartsARebalance(Endpoint coordinator, String mode) {
+        backgroundRebalance(coordinator, TransferMode.named(mode), true, false);
+    }
+
+    /** Starts a background rebalance; when asked, waits (at most {@link #JOB_WAIT}) for its job to end. */
+    private void backgroundRebalance(Endpoint coordinator, TransferMode mode, boolean drainOnly, boolean waitForTheEnd) {
+        operations.layoutBefore = layout(cluster());
+        operations.jobId = -1;
+        operations.jobCoordinator = coordinator.name();
+        OperationRun started = run("starting a " + (drainOnly ? "drain-only " : "") + "rebalance with "
+                + (mode == null ? "the default transfer mode" : mode), coordinator, () -> ClusterOperations.through(coordinator)
+                .startRebalance(mode, drainOnly).ifPresent(job -> operations.jobId = job));
+        assertThat(started.succeeded()).as("%s", started).isTrue();
+        assertThat(operations.jobId).as("the job of the rebalance (none: nothing to move)").isPositive();
+        if (waitForTheEnd) {
+            operations.lastJob = BackgroundJobs.on(coordinator).awaitEnd(operations.jobId, JOB_WAIT);
+            context.report("the rebalance's job as last seen: " + operations.lastJob);
+        }
+    }
+
+    @When("the operator stops the rebalance through coordinator-1 with citus_rebalance_stop")
+    public void theOperatorStopsTheRebalance() {
+        run("stopping the rebalance", cluster().coordinator1(), () -> ClusterOperations.through(cluster().coordinator1()).stopRebalance());
+    }
+
+    @When("the operator tries to stop the rebalance through coordinator-2 with citus_rebalance_stop")
+    public void theOperatorTriesToStopTheRebalanceThroughCoordinator2() {
+        run("stopping the rebalance", cluster().coordinator2(), () -> ClusterOperations.through(cluster().coordinator2()).stopRebalance());
+    }
+
+    @When("the operator removes worker-5 through coordinator-1")
+    public void theOperatorRemovesWorker5() {
+        run("removing " + SpareWorker.NAME, cluster().coordinator1(),
+                () -> ClusterOperations.through(cluster().coordinator1()).removeNode(SpareWorker.NAME));
+    }
+
+    @When("the operator drains {node} through {entryPoint} with citus_drain_node and the transfer mode {word}")
+    public void theOperatorDrainsWithCitusDrainNode(String node, Endpoint coordinator, String mode) {
+        operations.layoutBefore = layout(cluster());
+        run("draining " + node + " with citus_drain_node and " + mode, coordinator,
+                () -> ClusterOperations.through(coordinator).drainNode(node, TransferMode.named(mode)));
+    }
+
+    @When("the operator moves the first room's shards through {entryPoint} to a worker that stores none of them, with the transfer mode {word}")
+    public void theOperatorMovesTheFirstRoom(Endpoint coordinator, String mode) {
+        chooseMove(coordinator, mode, null);
+        move();
+    }
+
+    @When("the operator moves the first room's shards through coordinator-1 to worker-5, with the transfer mode {word}")
+    public void theOperatorMovesTheFirstRoomToWorker5(String mode) {
+        chooseMove(cluster().coordinator1(), mode, SpareWorker.NAME);
+        move();
+    }
+
+    @When("the operator moves the first room's shards back through coordinator-1 from worker-5, with the transfer mode {word}")
+    public void theOperatorMovesTheFirstRoomBack(String mode) {
+        assertThat(operations.moveTo).as("the move to worker-5 earlier in this scenario").isEqualTo(SpareWorker.NAME);
+        String back = operations.moveFrom;
+        operations.moveFrom = SpareWorker.NAME;
+        operations.moveTo = back;
+        operations.moveMode = mode;
+        move();
+    }
+
+    @When("the operator calls citus_cleanup_orphaned_resources through coordinator-1 every second until no cleanup record is left, for at most {int} seconds")
+    public void theOperatorCleansUpUntilDone(int seconds) {
+        ClusterOperations c1 = ClusterOperations.through(cluster().coordinator1());
+        java.time.Instant start = java.time.Instant.now();
+        int[] calls = {0};
+        List<String> notices = new ArrayList<>();
+        boolean done;
+        try {
+            org.awaitility.Awaitility.await("no cleanup record left").atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(1)).pollInSameThread().until(() -> {
+                        calls[0]++;
+                        String notice = c1.cleanupOrphanedResources();
+                        if (!notice.isEmpty()) {
+                            notices.add(notice);
+                        }
+                        return io.github.chatcluster.operations.Leftovers.findNow(cluster()).stream()
+                                .noneMatch(l -> l.kind() == io.github.chatcluster.operations.Leftover.Kind.CLEANUP_RECORD);
+                    });
+            done = true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            done = false;
+        }
+        operations.cleanup = String.format(java.util.Locale.ROOT, "%s after %d call(s) of citus_cleanup_orphaned_resources in %.1f s%s",
+                done ? "no cleanup record left" : "cleanup records still there", calls[0],
+                Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0, notices.isEmpty() ? "" : "; Citus said: " + notices);
+        context.report(operations.cleanup);
+    }
+
+    @When("the operator drops every chat shard table that no shard copy in the metadata accounts for")
+    public void theOperatorDropsUnknownShardTables() {
+        try (var sessions = io.github.chatcluster.operations.Leftovers.sessions(cluster())) {
+            context.report("dropped: " + new io.github.chatcluster.operations.Leftovers(cluster(), sessions).dropUnknownShardTables());
+        }
+    }
+
+    @When("the operator syncs the metadata to coordinator-2 again through coordinator-1")
+    public void theOperatorSyncsTheMetadata() {
+        OperationRun sync = run("start_metadata_sync_to_node('coordinator-2')", cluster().coordinator1(),
+                () -> ClusterOperations.through(cluster().coordinator1()).syncMetadataTo(ChatCluster.COORDINATOR_2));
+        assertThat(sync.succeeded()).as("%s", sync).isTrue();
+    }
+
+    @When("the operator tries the same move again")
+    public void theOperatorTriesTheSameMoveAgain() {
+        assertThat(operations.movedShard).as("a move tried earlier in this scenario").isPositive();
+        move();
+    }
+
+    @When("the operator calls citus_cleanup_orphaned_resources through coordinator-1")
+    public void theOperatorCleansUp() {
+        String[] notice = new String[1];
+        OperationRun cleanup = run("citus_cleanup_orphaned_resources()", cluster().coordinator1(),
+                () -> notice[0] = ClusterOperations.through(cluster().coordinator1()).cleanupOrphanedResources());
+        if (cleanup.succeeded()) {
+            context.report("Citus's notice: " + (notice[0].isEmpty() ? "(none)" : notice[0]));
+        }
+    }
+
+    /**
+     * The first room's messages shard (its rooms and room_members shards move with it), from the first of its two
+     * workers to the given one, or to the first worker that stores none of them.
+     */
+    void chooseMove(Endpoint coordinator, String mode, String to) {
+        long room = context.rooms().get(0);
+        long shard = CitusCatalog.through(cluster().coordinator1()).shardIdFor("messages", room);
+        List<String> nodes = new ArrayList<>(layout(cluster()).nodesOf(shard));
+        assertThat(nodes).as("workers of shard %d", shard).hasSize(ChatCluster.SHARD_COPIES);
+        operations.roomWorkersBefore = List.copyOf(nodes);
+        operations.movedShard = shard;
+        operations.moveFrom = nodes.get(0);
+        operations.stayed = nodes.get(1);
+        operations.moveTo = to != null ? to : ChatCluster.WORKERS.stream().filter(w -> !nodes.contains(w)).findFirst().orElseThrow();
+        operations.moveMode = mode;
+        operations.moveThrough = coordinator.name();
+    }
+
+    private void move() {
+        Endpoint coordinator = cluster().endpoint(operations.moveThrough);
+        run("moving shard " + operations.movedShard + " (and its co-located shards) from " + operations.moveFrom + " to "
+                        + operations.moveTo + " with " + operations.moveMode, coordinator,
+                () -> ClusterOperations.through(coordinator).moveShard(operations.movedShard, operations.moveFrom,
+                        operations.moveTo, TransferMode.named(operations.moveMode)));
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.chatcluster.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.chatcluster.app.SteadyLoad;
+import io.github.chatcluster.operations.BackgroundJob;
+import io.github.chatcluster.operations.OperationRun;
+import io.github.chatcluster.operations.ShardLayout;
+
+/** What one scenario of the operations feature shares between its steps; a new one for every scenario (picocontainer). */
+public class OperationsContext {
+
+    /** The clients that write and read while the operations run, from the Given step until "the clients stop". */
+    SteadyLoad load;
+    List<SteadyLoad.ClientFigures> clientFigures = List.of();
+    /** Every operation run, in order; the last one is the one the Then steps judge. */
+    final List<OperationRun> runs = new ArrayList<>();
+    /** The background job of the last rebalance, the coordinator that holds it, and the layout before it started. */
+    long jobId = -1;
+    String jobCoordinator;
+    BackgroundJob lastJob;
+    ShardLayout layoutBefore;
+    /** The shard the last move moved (the first room's messages shard), from where, to where. */
+    long movedShard = -1;
+    String moveFrom;
+    String moveTo;
+    String moveMode;
+    String moveThrough;
+    /** The worker that stayed, and the two that stored the first room's shards before the move. */
+    String stayed;
+    List<String> roomWorkersBefore = List.of();
+    /** What the last failed move left behind, and how its clean-up went (calls, seconds). */
+    List<io.github.chatcluster.operations.Leftover> leftBehind = List.of();
+    String cleanup = "(no clean-up)";
+    /** After a rebalance onto worker-5: its shard copies, and the copies in all. */
+    int spareCopies;
+    int copiesAfterRebalance;
+    /** The room that holds bulk messages (deleted when the scenario ends), or -1. */
+    long bulkRoom = -1;
+
+    OperationRun lastRun() {
+        if (runs.isEmpty()) {
+            throw new IllegalStateException("no operation was run in this scenario");
+        }
+        return runs.get(runs.size() - 1);
+    }
+
+    Optional<SteadyLoad> load() {
+        return Optional.ofNullable(load);
+    }
+}
