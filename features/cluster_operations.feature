@@ -14,6 +14,9 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     being copied wait until the copy is done; they are not refused. The default mode (auto) and
     force_logical use logical replication, which needs wal_level = logical: a move is refused at once,
     and a background rebalance retries its first move with no end, saying so only in its status.
+  - Citus's default rebalance strategy is by_disk_size: it balances the workers by the size of their
+    shards, so the number of copies each ends with depends on the data the cluster holds. The scenarios
+    that count copies per worker rebalance with the strategy by_shard_count.
   - The operations run through coordinator-1 only. coordinator-2 refuses a move and a drain; it accepts
     a background rebalance, and then never runs it (see the last scenarios).
   - Draining works through the background rebalancer (shouldhaveshards false, then drain_only);
@@ -37,9 +40,9 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
   Scenario: Scale-out: worker-5 joins and the shards are rebalanced while clients write and read, then it is drained and removed
     Given clients write and read through coordinator-1, coordinator-2 and the load balancer
     When worker-5 is started and added to the cluster through coordinator-1
-    And the operator rebalances the shards through coordinator-1 with citus_rebalance_start and the transfer mode block_writes
+    And the operator rebalances the shards through coordinator-1 with citus_rebalance_start, the strategy by_shard_count and the transfer mode block_writes
     Then the rebalance finished within 120 seconds, and the report shows how long it took and how many shard copies it moved
-    And the rebalance plan is empty
+    And the rebalance plan of the strategy by_shard_count is empty
     And each of the 5 workers stores between 36 and 42 of the 192 shard copies
     And every shard of every chat table is stored on exactly 2 different workers
     And for every room, its rows of rooms, room_members and messages are stored on the same 2 workers
@@ -62,7 +65,7 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     Then the rebalance finished within 120 seconds, and the report shows how long it took and how many shard copies it moved
     And worker-4 stores no shard copy
     And every shard of every chat table is stored on exactly 2 different workers
-    When the operator lets worker-4 take shards again and rebalances through coordinator-1 with citus_rebalance_start and the transfer mode block_writes
+    When the operator lets worker-4 take shards again and rebalances through coordinator-1 with citus_rebalance_start, the strategy by_shard_count and the transfer mode block_writes
     Then the rebalance finished within 120 seconds, and the report shows how long it took and how many shard copies it moved
     And each of the 4 workers stores between 45 and 51 of the 192 shard copies
     When the clients stop

@@ -62,11 +62,12 @@ public final class ClusterOperations {
 
     /**
      * {@code citus_rebalance_start}: schedules the moves as a background job and returns at once; the job's id, or empty
-     * when there was nothing to move.
+     * when there was nothing to move. A null mode or strategy is Citus's default (auto; by_disk_size).
      */
-    public java.util.OptionalLong startRebalance(TransferMode mode, boolean drainOnly) {
+    public java.util.OptionalLong startRebalance(TransferMode mode, boolean drainOnly, String strategy) {
         String sql = "SELECT citus_rebalance_start(drain_only := " + drainOnly
-                + (mode == null ? "" : ", shard_transfer_mode := '" + mode.sqlName() + "'") + ")";
+                + (mode == null ? "" : ", shard_transfer_mode := '" + mode.sqlName() + "'")
+                + (strategy == null ? "" : ", rebalance_strategy := '" + strategy + "'") + ")";
         try (Connection c = coordinator.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             long job = rs.getLong(1);
@@ -116,12 +117,12 @@ public final class ClusterOperations {
         }
     }
 
-    /** The moves {@code get_rebalance_table_shards_plan()} would make now (default strategy and threshold). */
-    public List<String> plan() {
+    /** The moves {@code get_rebalance_table_shards_plan()} would make now with the strategy (its default threshold). */
+    public List<String> plan(String strategy) {
         List<String> moves = new ArrayList<>();
         try (Connection c = coordinator.connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT table_name::text || ':' || shardid || ' ' || sourcename || ' -> ' || targetname"
-                        + " FROM get_rebalance_table_shards_plan()"); ResultSet rs = ps.executeQuery()) {
+                        + " FROM get_rebalance_table_shards_plan(rebalance_strategy := '" + strategy + "')"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 moves.add(rs.getString(1));
             }

@@ -61,9 +61,9 @@ public class OperationChecks {
         assertThat(job.ranFor()).as("how long the rebalance ran: %s", figure).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
 
-    @Then("the rebalance plan is empty")
-    public void theRebalancePlanIsEmpty() {
-        assertThat(ClusterOperations.through(cluster().coordinator1()).plan()).as("get_rebalance_table_shards_plan()").isEmpty();
+    @Then("the rebalance plan of the strategy {word} is empty")
+    public void theRebalancePlanIsEmpty(String strategy) {
+        assertThat(ClusterOperations.through(cluster().coordinator1()).plan(strategy)).as("get_rebalance_table_shards_plan(%s)", strategy).isEmpty();
     }
 
     @Then("each of the {int} workers stores between {int} and {int} of the {int} shard copies")

@@ -58,9 +58,9 @@ public class OperationSteps {
         assertThat(added.succeeded()).as("%s", added).isTrue();
     }
 
-    @When("the operator rebalances the shards through coordinator-1 with citus_rebalance_start and the transfer mode {word}")
-    public void theOperatorRebalances(String mode) {
-        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), false, true);
+    @When("the operator rebalances the shards through coordinator-1 with citus_rebalance_start, the strategy {word} and the transfer mode {word}")
+    public void theOperatorRebalances(String strategy, String mode) {
+        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), false, true, strategy);
     }
 
     @When("the operator drains {node} through coordinator-1 with the background rebalancer and the transfer mode {word}")
@@ -75,13 +75,13 @@ public class OperationSteps {
 
     private void drainWithTheRebalancer(String node, String mode) {
         ClusterOperations.through(cluster().coordinator1()).letTakeShards(node, false);
-        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), true, true);
+        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), true, true, null);
     }
 
-    @When("the operator lets {node} take shards again and rebalances through coordinator-1 with citus_rebalance_start and the transfer mode {word}")
-    public void theOperatorLetsTakeShardsAndRebalances(String node, String mode) {
+    @When("the operator lets {node} take shards again and rebalances through coordinator-1 with citus_rebalance_start, the strategy {word} and the transfer mode {word}")
+    public void theOperatorLetsTakeShardsAndRebalances(String node, String strategy, String mode) {
         ClusterOperations.through(cluster().coordinator1()).letTakeShards(node, true);
-        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), false, true);
+        backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), false, true, strategy);
     }
 
     @Given("the operator has made {node} take no shards through coordinator-1, so that a rebalance has moves to make")
@@ -91,22 +91,23 @@ public class OperationSteps {
 
     @When("the operator starts a rebalance through {entryPoint} with citus_rebalance_start, draining only, and the default transfer mode")
     public void theOperatorStartsADefaultRebalance(Endpoint coordinator) {
-        backgroundRebalance(coordinator, null, true, false);
+        backgroundRebalance(coordinator, null, true, false, null);
     }
 
     @When("the operator starts a rebalance through {entryPoint} with citus_rebalance_start, draining only, and the transfer mode {word}")
     public void theOperatorStartsARebalance(Endpoint coordinator, String mode) {
-        backgroundRebalance(coordinator, TransferMode.named(mode), true, false);
+        backgroundRebalance(coordinator, TransferMode.named(mode), true, false, null);
     }
 
     /** Starts a background rebalance; when asked, waits (at most {@link #JOB_WAIT}) for its job to end. */
-    private void backgroundRebalance(Endpoint coordinator, TransferMode mode, boolean drainOnly, boolean waitForTheEnd) {
+    private void backgroundRebalance(Endpoint coordinator, TransferMode mode, boolean drainOnly, boolean waitForTheEnd, String strategy) {
         operations.layoutBefore = layout(cluster());
         operations.jobId = -1;
         operations.jobCoordinator = coordinator.name();
         OperationRun started = run("starting a " + (drainOnly ? "drain-only " : "") + "rebalance with "
-                + (mode == null ? "the default transfer mode" : mode), coordinator, () -> ClusterOperations.through(coordinator)
-                .startRebalance(mode, drainOnly).ifPresent(job -> operations.jobId = job));
+                + (mode == null ? "the default transfer mode" : mode) + (strategy == null ? "" : " and the strategy " + strategy),
+                coordinator, () -> ClusterOperations.through(coordinator)
+                .startRebalance(mode, drainOnly, strategy).ifPresent(job -> operations.jobId = job));
         assertThat(started.succeeded()).as("%s", started).isTrue();
         assertThat(operations.jobId).as("the job of the rebalance (none: nothing to move)").isPositive();
         if (waitForTheEnd) {
