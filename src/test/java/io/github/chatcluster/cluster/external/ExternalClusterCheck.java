@@ -37,6 +37,13 @@ final class ExternalClusterCheck {
         }
         try (Connection c = spare.connect(); var s = c.createStatement()) {
             List<String> problems = new ArrayList<>();
+            try (var rs = s.executeQuery("SELECT n.nodename FROM pg_dist_node n, pg_dist_local_group g"
+                    + " WHERE n.groupid = g.groupid AND n.noderole = 'primary'")) {
+                if (rs.next()) {
+                    return List.of("the spare worker " + where + " reaches a node of a cluster, the one it calls " + rs.getString(1)
+                            + ": name an empty Citus node outside the cluster");
+                }
+            }
             try (var rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_dist_node), (SELECT count(*) FROM pg_class"
                     + " WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p'))")) {
                 rs.next();
