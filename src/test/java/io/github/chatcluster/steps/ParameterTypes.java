@@ -47,10 +47,4 @@ public class ParameterTypes {
     public String movePlace(String words) {
         return words;
     }
-
-    /** Whether the shard tables a failed move left have cleanup records: "each with" or "none with". */
-    @ParameterType("each with|none with")
-    public String recordKind(String words) {
-        return words;
-    }
 }
