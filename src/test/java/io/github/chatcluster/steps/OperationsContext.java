@@ -47,6 +47,12 @@ public class OperationsContext {
         return runs.get(runs.size() - 1);
     }
 
+    /** The background job of the last rebalance, as its coordinator shows it now. */
+    BackgroundJob currentJob(io.github.chatcluster.cluster.ChatCluster cluster) {
+        return io.github.chatcluster.operations.BackgroundJobs.on(cluster.endpoint(jobCoordinator)).job(jobId)
+                .orElseThrow(() -> new AssertionError("no job " + jobId + " on " + jobCoordinator));
+    }
+
     Optional<SteadyLoad> load() {
         return Optional.ofNullable(load);
     }

@@ -1,0 +1,211 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+
+import io.cucumber.java.en.Then;
+import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.operations.BackgroundJob;
+import io.github.chatcluster.operations.Leftover;
+import io.github.chatcluster.operations.Leftovers;
+import io.github.chatcluster.operations.OperationRun;
+import io.github.chatcluster.operations.ShardLayout;
+import io.github.chatcluster.report.Figures;
+
+/** How a move, a drain, a stop or a removal ended, and what a failed one left behind: Then steps that only read. */
+public class MoveChecks {
+
+    private final ScenarioContext context;
+    private final OperationsContext operations;
+
+    public MoveChecks(ScenarioContext context, OperationsContext operations) {
+        this.context = context;
+        this.operations = operations;
+    }
+
+    private ChatCluster cluster() {
+        return context.cluster();
+    }
+
+    private String figureKey() {
+        return "operations." + Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Then("the move failed with {string}")
+    public void theMoveFailedWith(String error) {
+        assertFailedWith(error);
+    }
+
+    @Then("the drain failed with {string}")
+    public void theDrainFailedWith(String error) {
+        assertFailedWith(error);
+    }
+
+    @Then("the stop failed with {string}, and the job is still running")
+    public void theStopFailed(String error) {
+        assertFailedWith(error);
+        BackgroundJob job = operations.currentJob(cluster());
+        assertThat(job.ended()).as("the job after the stop was refused: %s", job).isFalse();
+    }
+
+    private void assertFailedWith(String error) {
+        OperationRun run = operations.lastRun();
+        assertThat(run.succeeded()).as("%s", run).isFalse();
+        assertThat(run.error()).as("the error of %s", run.what()).contains(error);
+    }
+
+    @Then("the move failed with an error reported by the worker it copied from: its COPY to the worker that was killed, or its connection to it, failed")
+    public void theMoveFailedAtTheSource() {
+        assertFailedWith("while executing command on " + operations.moveFrom);
+        String error = operations.lastRun().error();
+        assertThat(error.contains("Failed to COPY to shard") || error.contains("connection to the remote node postgres@"
+                + operations.moveTo)).as("the move's error names a failed COPY or a failed connection to %s: %s", operations.moveTo, error)
+                .isTrue();
+    }
+
+    @Then("coordinator-2 and the workers still list the first room's {int} shard copies on worker-5, in a node group that has no node")
+    public void theOthersStillListTheCopies(int copies) {
+        for (String node : cluster().databaseNodes().subList(1, cluster().databaseNodes().size())) {
+            long stale = count(node, "SELECT count(*) FROM pg_dist_placement WHERE groupid NOT IN (SELECT groupid FROM pg_dist_node)");
+            context.report(node + " lists " + stale + " shard copies in a node group that has no node");
+            assertThat(stale).as("shard copies in a group with no node, in %s's metadata", node).isEqualTo(copies);
+        }
+    }
+
+    @Then("reading the first room through coordinator-2 fails with {string}")
+    public void readingThroughCoordinator2Fails(String error) {
+        String outcome = readFirstRoomThroughCoordinator2();
+        assertThat(outcome).as("reading the first room through coordinator-2").contains(error);
+    }
+
+    @Then("reading the first room through coordinator-2 succeeds")
+    public void readingThroughCoordinator2Succeeds() {
+        assertThat(readFirstRoomThroughCoordinator2()).as("reading the first room through coordinator-2").startsWith("read ");
+    }
+
+    private long count(String node, String sql) {
+        try (var c = cluster().endpoint(node).connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("On " + node + ": " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String readFirstRoomThroughCoordinator2() {
+        long room = context.rooms().get(0);
+        try (var c = cluster().coordinator2().connect(); var ps = c.prepareStatement("SELECT count(*) FROM messages WHERE room_id = ?")) {
+            ps.setLong(1, room);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                String read = "read " + rs.getLong(1) + " messages";
+                context.report("room " + room + " through coordinator-2: " + read);
+                return read;
+            }
+        } catch (java.sql.SQLException e) {
+            context.report("room " + room + " through coordinator-2: " + e.getMessage());
+            return e.getMessage();
+        }
+    }
+
+    @Then("the move failed as coordinator-1 died: its session was lost, or ended with {string}")
+    public void theMoveFailedAsCoordinator1Died(String ending) {
+        OperationRun run = operations.lastRun();
+        assertThat(run.succeeded()).as("%s", run).isFalse();
+        String state = String.valueOf(run.failure().get().sqlState());
+        assertThat(state.startsWith("08") || run.error().contains(ending))
+                .as("the move's session lost (SQLSTATE 08...) or ended with \"%s\": SQLSTATE %s, %s", ending, state, run.error()).isTrue();
+    }
+
+    @Then("the move succeeded, and the first room's shards are stored on {movePlace} and on the worker they stayed on")
+    public void theMoveSucceeded(String place) {
+        OperationRun run = operations.lastRun();
+        assertThat(run.succeeded()).as("%s", run).isTrue();
+        assertThat(roomWorkers()).as("the workers of the first room's shards after %s", run)
+                .containsExactlyInAnyOrder(operations.moveTo, operations.stayed);
+        Figures.record(figureKey() + ".move-seconds", Figures.seconds(run.took()));
+    }
+
+    @Then("the removal succeeded")
+    public void theRemovalSucceeded() {
+        OperationRun run = operations.lastRun();
+        assertThat(run.succeeded()).as("%s", run).isTrue();
+    }
+
+    @Then("the first room's shards are still stored on the same {int} workers as before the move")
+    public void theFirstRoomIsWhereItWas(int copies) {
+        assertThat(roomWorkers()).as("the workers of the first room's shards").hasSize(copies)
+                .containsExactlyInAnyOrderElementsOf(operations.roomWorkersBefore);
+    }
+
+    @Then("the first room's shards are still stored on the same {int} workers as before the move, read through coordinator-2")
+    public void theFirstRoomIsWhereItWasThroughCoordinator2(int copies) {
+        Set<String> nodes = ShardLayout.of(CitusCatalog.through(cluster().coordinator2()).allPlacements()).nodesOf(operations.movedShard);
+        assertThat(nodes).as("the workers of the first room's shards, in coordinator-2's metadata").hasSize(copies)
+                .containsExactlyInAnyOrderElementsOf(operations.roomWorkersBefore);
+    }
+
+    @Then("the first room's {int} shards now have {int} copy each, and every other shard still has {int}")
+    public void theFirstRoomsShardsHaveOneCopy(int shards, int copies, int others) {
+        Map<Long, Set<String>> odd = OperationSteps.layout(cluster()).shardsWithout(others);
+        context.report("shards without " + others + " copies: " + odd);
+        assertThat(odd).as("shards without %d copies", others).hasSize(shards)
+                .allSatisfy((shard, nodes) -> assertThat(nodes).as("copies of shard %d", shard).containsExactly(operations.stayed));
+        assertThat(odd).containsKey(operations.movedShard);
+        assertThat(copies).isEqualTo(1);
+    }
+
+    private Set<String> roomWorkers() {
+        return OperationSteps.layout(cluster()).nodesOf(operations.movedShard);
+    }
+
+    @Then("the failed move left behind cleanup records on coordinator-1 for its shard tables on the worker that was killed, any of those tables it had made, and no replication slot, publication, subscription or user")
+    public void theFailedMoveLeftBehind() {
+        theReportListsWhatWasLeft();
+        List<Leftover> found = operations.leftBehind;
+        List<Leftover> records = found.stream().filter(l -> l.kind() == Leftover.Kind.CLEANUP_RECORD).toList();
+        assertThat(records).as("cleanup records of the failed move, in all that was found: %s", found).isNotEmpty();
+        for (Leftover table : found.stream().filter(l -> l.kind() == Leftover.Kind.SHARD_TABLE).toList()) {
+            assertThat(table.node()).as("the node of %s", table).isEqualTo(operations.moveTo);
+            assertThat(records).as("a cleanup record for %s", table).anyMatch(r -> r.name().startsWith("public." + table.name() + " "));
+        }
+    }
+
+    @Then("the report lists what the failed move left behind, and none of it is a replication slot, publication, subscription, user or background job")
+    public void theReportListsWhatWasLeft() {
+        List<Leftover> found = Leftovers.findNow(cluster());
+        context.attachText("what the failed move left behind", found.isEmpty() ? "nothing" : found.stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        Figures.record(figureKey() + ".left-behind", found.stream().map(l -> l.kind().name()).distinct().sorted().toList().toString());
+        operations.leftBehind = found;
+        assertThat(found).as("what the failed move left behind").noneMatch(l -> List.of(Leftover.Kind.REPLICATION_SLOT,
+                Leftover.Kind.PUBLICATION, Leftover.Kind.SUBSCRIPTION, Leftover.Kind.USER, Leftover.Kind.BACKGROUND_JOB).contains(l.kind()));
+    }
+
+    @Then("nothing the operations left behind remains on any node")
+    public void nothingRemains() {
+        assertThat(Leftovers.findNow(cluster())).as("left behind after the clean-up").isEmpty();
+    }
+
+    @Then("nothing the operations left behind remains on any node, and the report shows how long the clean-up took")
+    public void nothingRemainsAndTheCleanUpIsTimed() {
+        context.report("the clean-up: " + operations.cleanup);
+        Figures.record(figureKey() + ".cleanup", operations.cleanup);
+        nothingRemains();
+    }
+
+    @Then("coordinator-1 still holds the cleanup records of the first room's {int} shard tables on worker-5, a node no longer in the cluster")
+    public void coordinator1StillHoldsCleanupRecords(int tables) {
+        OperationRun cleanup = operations.lastRun();
+        var records = io.github.chatcluster.operations.Leftovers.findNow(cluster()).stream()
+                .filter(l -> l.kind() == io.github.chatcluster.operations.Leftover.Kind.CLEANUP_RECORD).toList();
+        context.report("the clean-up: " + cleanup + "; cleanup records left: " + records);
+        assertThat(records).as("cleanup records of a node no longer in the cluster, after %s", cleanup)
+                .filteredOn(l -> l.name().contains("a node no longer in the cluster")).hasSize(tables);
+    }
+}
