@@ -155,6 +155,11 @@ public final class ClusterHolder {
         shutdown();
     }
 
+    /** The clusters no scenario holds now (at the end of the run: every cluster still in use). */
+    public static synchronized java.util.List<ChatCluster> idle() {
+        return java.util.List.copyOf(FREE);
+    }
+
     /** Removes every cluster of the run, in parallel. */
     public static void shutdown() {
         java.util.List<ChatCluster> clusters;

@@ -162,7 +162,30 @@ public class ClusterHooks {
 
     @AfterAll
     public static void removeTheCluster() {
+        leaveExternalClustersAsFound();
         Figures.record("run.clusters-started", String.valueOf(ClusterHolder.clustersStarted()));
         ClusterHolder.shutdown();
+    }
+
+    /**
+     * A cluster the suite did not start is left as the run found it: what the last scenario changed (a worker that
+     * takes no shards, a job, a fault's traces) is repaired by the same check that runs before every scenario.
+     */
+    private static void leaveExternalClustersAsFound() {
+        for (ChatCluster cluster : ClusterHolder.idle()) {
+            if (cluster instanceof io.github.chatcluster.cluster.external.ExternalCluster) {
+                try {
+                    HealthyBaseline.Outcome outcome = new HealthyBaseline(cluster).establish();
+                    if (!outcome.wasHealthy()) {
+                        System.out.println("After the last scenario, the external cluster was repaired as before every scenario: "
+                                + String.join("; ", outcome.repairs()));
+                    }
+                    Figures.record("run.external-cluster-left", outcome.wasHealthy() ? "healthy" : "repaired: " + outcome.found());
+                } catch (RuntimeException e) {
+                    System.out.println("After the last scenario, the external cluster could not be made healthy: " + e.getMessage());
+                    Figures.record("run.external-cluster-left", "NOT healthy: " + io.github.chatcluster.cluster.Text.firstLine(e.getMessage()));
+                }
+            }
+        }
     }
 }

@@ -77,6 +77,12 @@ public final class ExternalCluster implements ChatCluster {
             throw new IllegalStateException("The external cluster of " + config.file() + " differs from the cluster the features"
                     + " describe, so no scenario is run:\n  - " + String.join("\n  - ", differences));
         }
+        if (spare != null) {
+            List<String> dropped = spare.dropLeftShardTables();
+            if (!dropped.isEmpty()) {
+                System.out.println("The spare worker held " + dropped.size() + " chat shard tables an earlier run left: dropped");
+            }
+        }
         List<String> foreign = ExternalClusterCheck.foreignData(coordinator1());
         boolean allowed = Boolean.getBoolean(ALLOW_EXISTING_DATA_PROPERTY);
         if (foreign.stream().anyMatch(f -> f.startsWith("the chat table"))

@@ -26,34 +26,35 @@ final class ExternalClusterCheck {
     }
 
     /**
-     * Why the spare worker of the cluster file cannot be used: it does not answer, is already part of the cluster, or
-     * holds data (Citus metadata of a cluster, or tables of its own); empty when it is an empty Citus node.
+     * Why the spare worker of the cluster file cannot be used: it does not answer, is already part of the cluster (or is
+     * another node of one), or holds tables of its own; empty when it is an empty Citus node, or one the suite added and
+     * removed before (the chat shard tables such a run left are dropped when the cluster starts).
      */
     static List<String> spareProblems(ExternalCluster cluster, Endpoint spare, Set<String> clusterNodes) {
         String where = ExternalClusterConfig.SPARE_KEY + " (" + spare.host() + ":" + spare.port() + ")";
         if (clusterNodes.contains(spare.name())) {
-            return List.of("the spare worker " + where + " is already part of the cluster (pg_dist_node of coordinator-1 lists "
-                    + spare.name() + "): name a node outside the cluster, or remove it with citus_remove_node");
+            // an earlier run that was stopped while worker-5 was in the cluster: the check before the first scenario
+            // drains and removes it
+            return List.of();
         }
         try (Connection c = spare.connect(); var s = c.createStatement()) {
             List<String> problems = new ArrayList<>();
             try (var rs = s.executeQuery("SELECT n.nodename FROM pg_dist_node n, pg_dist_local_group g"
                     + " WHERE n.groupid = g.groupid AND n.noderole = 'primary'")) {
-                if (rs.next()) {
+                // a spare the suite added and removed keeps the metadata it had (Citus wipes it when it is added again)
+                if (rs.next() && !rs.getString(1).equals(spare.name())) {
                     return List.of("the spare worker " + where + " reaches a node of a cluster, the one it calls " + rs.getString(1)
                             + ": name an empty Citus node outside the cluster");
                 }
             }
-            try (var rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_dist_node), (SELECT count(*) FROM pg_class"
-                    + " WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p'))")) {
+            s.execute("SET citus.override_table_visibility = off");
+            try (var rs = s.executeQuery("SELECT count(*), string_agg(relname, ', ' ORDER BY relname) FROM pg_class"
+                    + " WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND relname !~ '"
+                    + ExternalSpareWorker.CHAT_TABLE + "'")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
-                    problems.add("the spare worker " + where + " holds the metadata of a Citus cluster (" + rs.getLong(1)
-                            + " nodes in its pg_dist_node): it must be an empty node");
-                }
-                if (rs.getLong(2) > 0) {
-                    problems.add("the spare worker " + where + " holds " + rs.getLong(2) + " tables in its public schema: it must"
-                            + " be an empty node (the suite would add it to the cluster and move shards onto it)");
+                    problems.add("the spare worker " + where + " holds " + rs.getLong(1) + " tables of its own in its public schema ("
+                            + rs.getString(2) + "): it must be an empty node (the suite adds it to the cluster and moves shards onto it)");
                 }
             }
             return problems;
@@ -107,9 +108,7 @@ final class ExternalClusterCheck {
                 differences.add("coordinator-2 is not a node with metadata that holds no shards (hasmetadata " + f[2]
                         + ", shouldhaveshards " + f[3] + ")");
             }
-            if (ChatCluster.WORKERS.contains(f[0]) && !shards) {
-                differences.add(f[0] + " is not meant to hold shards (shouldhaveshards false)");
-            }
+            // a worker that takes no shards is what an interrupted drain leaves: the check before the first scenario repairs it
         }
         for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
             String factor = ExternalCluster.queryText(cluster.endpoint(coordinator), "SHOW citus.shard_replication_factor").strip();

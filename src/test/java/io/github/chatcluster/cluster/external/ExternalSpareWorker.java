@@ -9,6 +9,9 @@ import io.github.chatcluster.cluster.SpareWorker;
  */
 final class ExternalSpareWorker implements SpareWorker {
 
+    /** The chat tables and their shard tables: what the suite itself may leave on the spare. */
+    static final String CHAT_TABLE = "^(rooms|room_members|messages)(_[0-9]+)?$";
+
     private final Endpoint endpoint;
     private volatile boolean provided;
 
@@ -32,8 +35,37 @@ final class ExternalSpareWorker implements SpareWorker {
         return endpoint;
     }
 
+    /**
+     * Ends the scenario's use of the spare; once it is out of the cluster, the chat shard tables left on it (a move's
+     * old copies whose cleanup records Citus can no longer process) are dropped, so that the next scenario finds it empty.
+     */
     @Override
     public void release() {
         provided = false;
+        dropLeftShardTables();
+    }
+
+    /** Drops the chat shard tables on the spare; returns their names. The spare must not be part of the cluster. */
+    java.util.List<String> dropLeftShardTables() {
+        java.util.List<String> dropped = new java.util.ArrayList<>();
+        try (java.sql.Connection c = endpoint.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SET citus.override_table_visibility = off");
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+                    + " AND relkind IN ('r', 'p') AND relname ~ '^(rooms|room_members|messages)_[0-9]+$'")) {
+                while (rs.next()) {
+                    dropped.add(rs.getString(1));
+                }
+            }
+            if (!dropped.isEmpty()) {
+                s.execute("SET citus.enable_manual_changes_to_shards = on");
+                for (String table : dropped) {
+                    s.execute("DROP TABLE IF EXISTS public." + table);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            System.err.println("could not drop the shard tables left on the spare worker " + endpoint.host() + ":" + endpoint.port()
+                    + ": " + e.getMessage());
+        }
+        return dropped;
     }
 }
