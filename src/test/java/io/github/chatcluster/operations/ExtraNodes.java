@@ -45,7 +45,7 @@ public final class ExtraNodes {
     }
 
     private static boolean answers(ChatCluster cluster, String node) {
-        if (!SpareWorker.NAME.equals(node) || cluster.spareWorker().filter(SpareWorker::isProvided).isEmpty()) {
+        if (!SpareWorker.NAME.equals(node) || cluster.spareWorker().isEmpty()) {
             return false;
         }
         try (Connection c = cluster.spareWorker().get().endpoint().connectOnce(Duration.ofSeconds(3), Duration.ofSeconds(5));
