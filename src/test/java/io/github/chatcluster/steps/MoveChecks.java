@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-
 import io.cucumber.java.en.Then;
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.ChatCluster;
@@ -30,10 +29,6 @@ public class MoveChecks {
 
     private ChatCluster cluster() {
         return context.cluster();
-    }
-
-    private String figureKey() {
-        return "operations." + Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT);
     }
 
     @Then("the move failed with {string}")
@@ -128,7 +123,7 @@ public class MoveChecks {
         assertThat(run.succeeded()).as("%s", run).isTrue();
         assertThat(roomWorkers()).as("the workers of the first room's shards after %s", run)
                 .containsExactlyInAnyOrder(operations.moveTo, operations.stayed);
-        Figures.record(figureKey() + ".move-seconds", Figures.seconds(run.took()));
+        Figures.record(OperationsContext.figureKey(context) + ".move-seconds", Figures.seconds(run.took()));
     }
 
     @Then("the removal succeeded")
@@ -181,7 +176,7 @@ public class MoveChecks {
         List<Leftover> found = Leftovers.findNow(cluster());
         context.attachText("what the failed move left behind", found.isEmpty() ? "nothing" : found.stream().map(Object::toString)
                 .collect(java.util.stream.Collectors.joining("\n")));
-        Figures.record(figureKey() + ".left-behind", found.stream().map(l -> l.kind().name()).distinct().sorted().toList().toString());
+        Figures.record(OperationsContext.figureKey(context) + ".left-behind", found.stream().map(l -> l.kind().name()).distinct().sorted().toList().toString());
         operations.leftBehind = found;
         assertThat(found).as("what the failed move left behind").noneMatch(l -> List.of(Leftover.Kind.REPLICATION_SLOT,
                 Leftover.Kind.PUBLICATION, Leftover.Kind.SUBSCRIPTION, Leftover.Kind.USER, Leftover.Kind.BACKGROUND_JOB).contains(l.kind()));
@@ -195,7 +190,7 @@ public class MoveChecks {
     @Then("nothing the operations left behind remains on any node, and the report shows how long the clean-up took")
     public void nothingRemainsAndTheCleanUpIsTimed() {
         context.report("the clean-up: " + operations.cleanup);
-        Figures.record(figureKey() + ".cleanup", operations.cleanup);
+        Figures.record(OperationsContext.figureKey(context) + ".cleanup", operations.cleanup);
         nothingRemains();
     }
 

@@ -39,10 +39,6 @@ public class OperationChecks {
         return context.cluster();
     }
 
-    private String figureKey() {
-        return "operations." + Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT);
-    }
-
     @Then("the rebalance finished within {int} seconds, and the report shows how long it took and how many shard copies it moved")
     public void theRebalanceFinished(int seconds) {
         BackgroundJob job = operations.lastJob;
@@ -52,7 +48,7 @@ public class OperationChecks {
         String figure = String.format(java.util.Locale.ROOT, "%s (%.1f s after it was started); %d shard copies moved",
                 job, job.ranFor().toMillis() / 1000.0, moved);
         context.report(figure);
-        String jobKey = figureKey() + ".job-" + job.id();
+        String jobKey = OperationsContext.figureKey(context) + ".job-" + job.id();
         Figures.record(jobKey + ".seconds", Figures.seconds(job.ranFor()));
         Figures.record(jobKey + ".shard-copies-moved", String.valueOf(moved));
         assertThat(job.finished()).as("the rebalance's job %s (started %s)", job, started.start()).isTrue();
@@ -98,7 +94,7 @@ public class OperationChecks {
     public void stillStoresSome(String node) {
         Map<String, Integer> perNode = OperationSteps.layout(cluster()).copiesPerNode(List.of(node));
         context.report("shard copies per worker: " + perNode);
-        Figures.record(figureKey() + ".copies-left-on-" + node, String.valueOf(perNode.get(node)));
+        Figures.record(OperationsContext.figureKey(context) + ".copies-left-on-" + node, String.valueOf(perNode.get(node)));
         assertThat(perNode.get(node)).as("shard copies on %s", node).isPositive();
     }
 

@@ -60,7 +60,7 @@ public class OperationLoadSteps {
         List<SteadyLoad.ClientFigures> figures = operations.clientFigures;
         assertThat(figures).as("what the clients saw (did they stop?)").isNotEmpty();
         String table = clientTable(figures);
-        String key = "operations." + Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT);
+        String key = OperationsContext.figureKey(context);
         for (SteadyLoad.ClientFigures f : figures) {
             String client = key + "." + Figures.key(f.client());
             Figures.record(client + ".longest-gap-seconds", Figures.seconds(f.longestGap()));

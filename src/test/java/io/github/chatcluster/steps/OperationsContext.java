@@ -40,6 +40,11 @@ public class OperationsContext {
     /** The room that holds bulk messages (deleted when the scenario ends), or -1. */
     long bulkRoom = -1;
 
+    /** The prefix of the scenario's figures in figures.properties. */
+    static String figureKey(ScenarioContext context) {
+        return "operations." + io.github.chatcluster.report.Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT);
+    }
+
     OperationRun lastRun() {
         if (runs.isEmpty()) {
             throw new IllegalStateException("no operation was run in this scenario");
