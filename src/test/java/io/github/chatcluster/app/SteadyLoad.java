@@ -142,15 +142,17 @@ public final class SteadyLoad implements AutoCloseable {
         @Override
         public void step() {
             int n = next.getAndIncrement();
-            long room = rooms.get(n % rooms.size());
-            List<Long> members = acks.membersOf(room);
             try {
+                long room = rooms.get(n % rooms.size());
+                List<Long> members = acks.membersOf(room);
                 writer.sendMessage(room, members.get(n % members.size()), "steady load " + n);
                 gaps.success(Instant.now());
             } catch (RetryPolicy.InDoubt e) {
                 inDoubt.incrementAndGet();
-            } catch (RuntimeException e) {
+            } catch (ChatDatabaseException e) {
                 // refused after the retries: counted by the tally, by SQLSTATE
+            } catch (RuntimeException e) {
+                tally.refused("(" + e.getClass().getSimpleName() + ")"); // a client's own error: counted, not hidden
             }
         }
 

@@ -31,6 +31,13 @@ public final class ClusterOperations {
         return new ClusterOperations(coordinator);
     }
 
+    /** How long one operation may run before the client gives up on its answer (a rebalance of every shard, say). */
+    private static final java.time.Duration OPERATION_BOUND = java.time.Duration.ofMinutes(10);
+
+    private Connection session() throws SQLException {
+        return coordinator.connectOnce(java.time.Duration.ofSeconds(5), OPERATION_BOUND);
+    }
+
     public Endpoint coordinator() {
         return coordinator;
     }
@@ -68,7 +75,7 @@ public final class ClusterOperations {
         String sql = "SELECT citus_rebalance_start(drain_only := " + drainOnly
                 + (mode == null ? "" : ", shard_transfer_mode := '" + mode.sqlName() + "'")
                 + (strategy == null ? "" : ", rebalance_strategy := '" + strategy + "'") + ")";
-        try (Connection c = coordinator.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = session(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             long job = rs.getLong(1);
             return rs.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(job);
@@ -105,7 +112,7 @@ public final class ClusterOperations {
 
     /** {@code CALL citus_cleanup_orphaned_resources()}: returns Citus's notice ("cleaned up 3 orphaned resources"), or "". */
     public String cleanupOrphanedResources() {
-        try (Connection c = coordinator.connect(); Statement s = c.createStatement()) {
+        try (Connection c = session(); Statement s = c.createStatement()) {
             s.execute("CALL citus_cleanup_orphaned_resources()");
             List<String> notices = new ArrayList<>();
             for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
@@ -120,7 +127,7 @@ public final class ClusterOperations {
     /** The moves {@code get_rebalance_table_shards_plan()} would make now with the strategy (its default threshold). */
     public List<String> plan(String strategy) {
         List<String> moves = new ArrayList<>();
-        try (Connection c = coordinator.connect(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = session(); PreparedStatement ps = c.prepareStatement(
                 "SELECT table_name::text || ':' || shardid || ' ' || sourcename || ' -> ' || targetname"
                         + " FROM get_rebalance_table_shards_plan(rebalance_strategy := '" + strategy + "')"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -133,7 +140,7 @@ public final class ClusterOperations {
     }
 
     private void execute(String sql) {
-        try (Connection c = coordinator.connect(); Statement s = c.createStatement()) {
+        try (Connection c = session(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new OperationFailed("On " + coordinator + ": " + sql, e);

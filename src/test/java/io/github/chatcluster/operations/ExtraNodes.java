@@ -23,8 +23,10 @@ public final class ExtraNodes {
         if (answers(cluster, node)) {
             operations.letTakeShards(node, false);
             operations.rebalanceNow(TransferMode.BLOCK_WRITES, "by_shard_count", 0.1, true);
+            operations.cleanupOrphanedResources(); // before the removal: Citus never processes the records of a removed node
             operations.removeNode(node);
-            return "drained " + node + " (rebalance_table_shards, drain_only, block_writes) and removed it (citus_remove_node)";
+            return "drained " + node + " (rebalance_table_shards, drain_only, block_writes), cleaned up its moved copies"
+                    + " (citus_cleanup_orphaned_resources) and removed it (citus_remove_node)";
         }
         operations.disableNode(node);
         operations.removeNode(node);

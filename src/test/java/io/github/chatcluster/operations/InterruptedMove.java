@@ -40,6 +40,7 @@ public final class InterruptedMove {
     public static Outcome run(ClusterOperations operations, long shardId, String from, String to, TransferMode mode,
                               Endpoint target, Runnable fault, Duration bound) {
         ExecutorService mover = Executors.newSingleThreadExecutor();
+        Instant started = Instant.now();
         try (Connection watch = target.connectOnce(Duration.ofSeconds(3), Duration.ofSeconds(5))) {
             String what = "moving shard " + shardId + " (and its co-located shards) from " + from + " to " + to + " with " + mode;
             CompletableFuture<OperationRun> move = CompletableFuture.supplyAsync(() -> OperationRun.of(what,
@@ -56,7 +57,8 @@ public final class InterruptedMove {
             } catch (ConditionTimeoutException e) {
                 // reported below: no copy seen
             }
-            OperationRun run = move.get(bound.toSeconds(), TimeUnit.SECONDS);
+            long left = Math.max(1, bound.toMillis() - java.time.Duration.between(started, Instant.now()).toMillis());
+            OperationRun run = move.get(left, TimeUnit.MILLISECONDS);
             return new Outcome(run, seen, copy[0]);
         } catch (SQLException e) {
             throw new IllegalStateException("could not watch the sessions of " + target + ": " + e.getMessage(), e);

@@ -18,7 +18,8 @@ import io.github.chatcluster.cluster.Endpoint;
 /**
  * What operations left behind in the cluster, looked for on every node: the cleanup records of coordinator-1
  * ({@code pg_dist_cleanup}), shard tables of the chat tables that no placement in the metadata accounts for, the
- * replication slots, publications and subscriptions of a logical move, the users Citus makes for one, and background
+ * replication slots, publications and subscriptions of a logical move (Citus names them citus_shard_...: a user's own
+ * are not touched), the users Citus makes for one, and background
  * jobs still running on either coordinator. Only reads; {@link #cleanUp} removes them.
  */
 public final class Leftovers {
@@ -65,9 +66,9 @@ public final class Leftovers {
                 }
             }
             for (String row : query.strings(node, """
-                    SELECT 'REPLICATION_SLOT ' || slot_name FROM pg_replication_slots
-                    UNION ALL SELECT 'PUBLICATION ' || pubname FROM pg_publication
-                    UNION ALL SELECT 'SUBSCRIPTION ' || subname FROM pg_subscription
+                    SELECT 'REPLICATION_SLOT ' || slot_name FROM pg_replication_slots WHERE slot_name LIKE 'citus\\_shard\\_%'
+                    UNION ALL SELECT 'PUBLICATION ' || pubname FROM pg_publication WHERE pubname LIKE 'citus\\_shard\\_%'
+                    UNION ALL SELECT 'SUBSCRIPTION ' || subname FROM pg_subscription WHERE subname LIKE 'citus\\_shard\\_%'
                     UNION ALL SELECT 'USER ' || rolname FROM pg_roles WHERE rolname LIKE 'citus\\_shard\\_%'""")) {
                 String[] f = row.split(" ", 2);
                 found.add(new Leftover(Leftover.Kind.valueOf(f[0]), node, f[1]));
@@ -90,6 +91,14 @@ public final class Leftovers {
         List<String> done = new ArrayList<>();
         if (found.isEmpty()) {
             return done;
+        }
+        if (!BackgroundJobs.on(cluster.coordinator1()).unfinished().isEmpty()) {
+            try {
+                ClusterOperations.through(cluster.coordinator1()).stopRebalance(); // ends the running task too
+                done.add("stopped the rebalance on coordinator-1 (citus_rebalance_stop)");
+            } catch (OperationFailed e) {
+                done.add("citus_rebalance_stop on coordinator-1 failed: " + io.github.chatcluster.cluster.Text.firstLine(e.error()));
+            }
         }
         for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
             List<Long> cancelled = BackgroundJobs.on(cluster.endpoint(coordinator)).cancelInTheCatalog();

@@ -114,24 +114,27 @@ public class ClusterHooks {
     }
 
     /** The demo's claims this scenario judged count only when it passed (runs before the faults are ended). */
-    @After(order = 1)
+    @After(order = 3)
     public void settleTheClaims(Scenario scenario) {
         context.settleClaims(!scenario.isFailed(), scenario.isFailed() ? "see its failed step" : "");
     }
 
-    /** Ends the scenario's faults, then gives its cluster back for the next scenario (when it was not removed). */
-    @After(order = 0)
+    /**
+     * Ends the scenario's faults (the logs of the nodes it damaged are attached first when it failed); a feature's own
+     * clean-up runs after this (order 1), and then the cluster is given back.
+     */
+    @After(order = 2)
     public void endTheScenariosFaults(Scenario scenario) {
-        if (!context.hasCluster()) {
-            return;
+        if (context.hasCluster() && ClusterHolder.isInUse(context.cluster())) {
+            endFaults(scenario, context.cluster());
         }
-        ChatCluster cluster = context.cluster();
-        try {
-            if (ClusterHolder.isInUse(cluster)) {
-                endFaults(scenario, cluster);
-            }
-        } finally {
-            ClusterHolder.giveBack(cluster);
+    }
+
+    /** Gives the scenario's cluster back for the next scenario (when it was not removed). */
+    @After(order = 0)
+    public void giveTheClusterBack() {
+        if (context.hasCluster()) {
+            ClusterHolder.giveBack(context.cluster());
         }
     }
 

@@ -164,7 +164,11 @@ public class MoveChecks {
         theReportListsWhatWasLeft();
         List<Leftover> found = operations.leftBehind;
         List<Leftover> records = found.stream().filter(l -> l.kind() == Leftover.Kind.CLEANUP_RECORD).toList();
-        assertThat(records).as("cleanup records of the failed move, in all that was found: %s", found).isNotEmpty();
+        int targetGroup = io.github.chatcluster.catalog.CitusCatalog.through(cluster().coordinator1()).nodes().stream()
+                .filter(n -> n.name().equals(operations.moveTo)).findFirst().orElseThrow().groupId();
+        assertThat(records).as("cleanup records of the failed move, in all that was found: %s", found).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.name()).as("the node group of %s (%s is group %d)", r, operations.moveTo, targetGroup)
+                        .matches(".*, group " + targetGroup + "[),].*"));
         for (Leftover table : found.stream().filter(l -> l.kind() == Leftover.Kind.SHARD_TABLE).toList()) {
             assertThat(table.node()).as("the node of %s", table).isEqualTo(operations.moveTo);
             assertThat(records).as("a cleanup record for %s", table).anyMatch(r -> r.name().startsWith("public." + table.name() + " "));
@@ -182,12 +186,12 @@ public class MoveChecks {
                 Leftover.Kind.PUBLICATION, Leftover.Kind.SUBSCRIPTION, Leftover.Kind.USER, Leftover.Kind.BACKGROUND_JOB).contains(l.kind()));
     }
 
-    @Then("nothing the operations left behind remains on any node")
+    @Then("nothing the operations left behind remains on any node of the cluster")
     public void nothingRemains() {
         assertThat(Leftovers.findNow(cluster())).as("left behind after the clean-up").isEmpty();
     }
 
-    @Then("nothing the operations left behind remains on any node, and the report shows how long the clean-up took")
+    @Then("nothing the operations left behind remains on any node of the cluster, and the report shows how long the clean-up took")
     public void nothingRemainsAndTheCleanUpIsTimed() {
         context.report("the clean-up: " + operations.cleanup);
         Figures.record(OperationsContext.figureKey(context) + ".cleanup", operations.cleanup);

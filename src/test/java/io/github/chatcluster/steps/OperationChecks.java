@@ -44,15 +44,18 @@ public class OperationChecks {
         BackgroundJob job = operations.lastJob;
         assertThat(job).as("the rebalance's job").isNotNull();
         OperationRun started = operations.lastRun();
+        // timed from the operator's call of citus_rebalance_start to the first poll that saw the job finished
+        Duration took = Duration.between(started.start(), operations.jobSeenEnded);
         int moved = OperationSteps.layout(cluster()).copiesNotIn(operations.layoutBefore);
-        String figure = String.format(java.util.Locale.ROOT, "%s (%.1f s after it was started); %d shard copies moved",
-                job, job.ranFor().toMillis() / 1000.0, moved);
+        String figure = String.format(java.util.Locale.ROOT, "%s; seen ended %.1f s after citus_rebalance_start was called"
+                + " (Citus's own start-to-finish %.1f s); %d shard copies moved", job, took.toMillis() / 1000.0,
+                job.ranFor().toMillis() / 1000.0, moved);
         context.report(figure);
         String jobKey = OperationsContext.figureKey(context) + ".job-" + job.id();
-        Figures.record(jobKey + ".seconds", Figures.seconds(job.ranFor()));
+        Figures.record(jobKey + ".seconds", Figures.seconds(took));
         Figures.record(jobKey + ".shard-copies-moved", String.valueOf(moved));
         assertThat(job.finished()).as("the rebalance's job %s (started %s)", job, started.start()).isTrue();
-        assertThat(job.ranFor()).as("how long the rebalance ran: %s", figure).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+        assertThat(took).as("how long the rebalance took: %s", figure).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
 
     @Then("the rebalance plan of the strategy {word} is empty")
@@ -71,7 +74,7 @@ public class OperationChecks {
         assertThat(perNode).as("shard copies per worker").allSatisfy((w, n) -> assertThat(n).as(w).isBetween(low, high));
     }
 
-    @Then("for every room, its rows of rooms, room_members and messages are stored on the same {int} workers")
+    @Then("for every room, its shards of rooms, room_members and messages are placed on the same {int} workers")
     public void everyRoomIsStoredTogether(int copies) {
         List<Long> rooms = ChatInspection.through(cluster().coordinator1()).roomIds();
         for (DataPlacement.RoomPlacement room : new DataPlacement(cluster()).roomPlacements(rooms)) {

@@ -106,8 +106,8 @@ public class OperationLoadSteps {
         operations.bulkRoom = room;
     }
 
-    /** Runs before the cluster's own hooks give the cluster back: the clients stop, the bulk goes, worker-5 leaves. */
-    @After(value = "@operations", order = 2)
+    /** Runs after the scenario's faults were ended and before the cluster is given back: the clients stop, the bulk goes, worker-5 leaves. */
+    @After(value = "@operations", order = 1)
     public void endTheOperationsScenario() {
         if (!context.hasCluster()) {
             return;
@@ -119,7 +119,6 @@ public class OperationLoadSteps {
             return;
         }
         try {
-            cluster.faults().healAll();
             cluster.databaseNodes().forEach(node -> cluster.awaitAcceptingQueries(node, Duration.ofSeconds(30)));
             if (operations.bulkRoom >= 0) {
                 ChatCluster.execute(cluster.coordinator1(), "DELETE FROM messages WHERE room_id = " + operations.bulkRoom

@@ -112,6 +112,7 @@ public class OperationSteps {
         assertThat(operations.jobId).as("the job of the rebalance (none: nothing to move)").isPositive();
         if (waitForTheEnd) {
             operations.lastJob = BackgroundJobs.on(coordinator).awaitEnd(operations.jobId, JOB_WAIT);
+            operations.jobSeenEnded = java.time.Instant.now();
             context.report("the rebalance's job as last seen: " + operations.lastJob);
         }
     }

@@ -21,6 +21,7 @@ public class OperationsContext {
     long jobId = -1;
     String jobCoordinator;
     BackgroundJob lastJob;
+    java.time.Instant jobSeenEnded;
     ShardLayout layoutBefore;
     /** The shard the last move moved (the first room's messages shard), from where, to where. */
     long movedShard = -1;

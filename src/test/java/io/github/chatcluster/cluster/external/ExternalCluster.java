@@ -78,10 +78,7 @@ public final class ExternalCluster implements ChatCluster {
                     + " describe, so no scenario is run:\n  - " + String.join("\n  - ", differences));
         }
         if (spare != null) {
-            List<String> dropped = spare.dropLeftShardTables();
-            if (!dropped.isEmpty()) {
-                System.out.println("The spare worker held " + dropped.size() + " chat shard tables an earlier run left: dropped");
-            }
+            spare.prepareForTheRun(queryText(coordinator1(), "SELECT nodename FROM pg_dist_node").lines().toList());
         }
         List<String> foreign = ExternalClusterCheck.foreignData(coordinator1());
         boolean allowed = Boolean.getBoolean(ALLOW_EXISTING_DATA_PROPERTY);

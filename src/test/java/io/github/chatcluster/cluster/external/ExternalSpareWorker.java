@@ -45,6 +45,21 @@ final class ExternalSpareWorker implements SpareWorker {
         dropLeftShardTables();
     }
 
+    /**
+     * Before the first scenario: when the spare is outside the cluster (not among the nodes of coordinator-1's metadata),
+     * the chat shard tables an earlier run left on it are dropped. One still in the cluster (a run stopped while it was
+     * in) is left to the check before the first scenario, which drains and removes it.
+     */
+    void prepareForTheRun(java.util.List<String> clusterNodes) {
+        if (clusterNodes.contains(NAME)) {
+            return;
+        }
+        java.util.List<String> dropped = dropLeftShardTables();
+        if (!dropped.isEmpty()) {
+            System.out.println("The spare worker held " + dropped.size() + " chat shard tables an earlier run left: dropped");
+        }
+    }
+
     /** Drops the chat shard tables on the spare; returns their names. The spare must not be part of the cluster. */
     java.util.List<String> dropLeftShardTables() {
         java.util.List<String> dropped = new java.util.ArrayList<>();
