@@ -15,18 +15,33 @@ public final class OutcomeTally {
     private final Map<String, AtomicInteger> refusedBySqlState = new ConcurrentHashMap<>();
     /** A tally that counts everything this one counts too (the scenario's, for one client's), or null. */
     private final OutcomeTally whole;
+    /** Told of every failed attempt of a write, with its error (one client's timeline), or null. */
+    private final java.util.function.Consumer<ChatDatabaseException> attempts;
 
     public OutcomeTally() {
-        this(null);
+        this(null, null);
     }
 
-    private OutcomeTally(OutcomeTally whole) {
+    private OutcomeTally(OutcomeTally whole, java.util.function.Consumer<ChatDatabaseException> attempts) {
         this.whole = whole;
+        this.attempts = attempts;
     }
 
     /** A tally of one client's writes, each counted in this one too. */
     public OutcomeTally part() {
-        return new OutcomeTally(this);
+        return new OutcomeTally(this, null);
+    }
+
+    /** A tally of one client's writes, each counted in this one too; every failed attempt is passed on as it happens. */
+    public OutcomeTally part(java.util.function.Consumer<ChatDatabaseException> failedAttempts) {
+        return new OutcomeTally(this, failedAttempts);
+    }
+
+    /** One attempt of a write failed (it may be retried). */
+    public void failedAttempt(ChatDatabaseException e) {
+        if (attempts != null) {
+            attempts.accept(e);
+        }
     }
 
     /** A write whose outcome the client did not learn: its connection was lost while COMMIT was under way. */

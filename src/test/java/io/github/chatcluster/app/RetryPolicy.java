@@ -74,6 +74,7 @@ public final class RetryPolicy {
             return write.attempt();
         } catch (ChatDatabaseException e) {
             first = e;
+            tally.failedAttempt(e);
         }
         AtomicBoolean unknown = new AtomicBoolean(first.outcome() == WriteOutcome.UNKNOWN);
         if (unknown.get()) {
@@ -94,6 +95,7 @@ public final class RetryPolicy {
                             return true;
                         } catch (ChatDatabaseException e) {
                             last.set(e);
+                            tally.failedAttempt(e);
                             if (e.outcome() == WriteOutcome.UNKNOWN && !unknown.getAndSet(true)) {
                                 tally.unknownOutcome();
                             }

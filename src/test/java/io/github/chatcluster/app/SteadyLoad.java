@@ -51,6 +51,10 @@ public final class SteadyLoad implements AutoCloseable {
 
         ClientFigures figures();
 
+        String name();
+
+        ClientTimeline timeline();
+
         void close();
     }
 
@@ -98,6 +102,7 @@ public final class SteadyLoad implements AutoCloseable {
             threads.shutdownNow();
         }
         gaps.forEach(g -> g.stopped(stopped));
+        clients.forEach(c -> c.timeline().stopped(stopped));
         List<ClientFigures> figures = clients.stream().map(Client::figures).toList();
         clients.forEach(Client::close);
         return figures;
@@ -111,8 +116,22 @@ public final class SteadyLoad implements AutoCloseable {
         }
     }
 
+    /** Each client's timeline by its name, writers first: what each saw during any part of the load. */
+    public Map<String, ClientTimeline> timelines() {
+        Map<String, ClientTimeline> timelines = new java.util.LinkedHashMap<>();
+        clients.stream().filter(c -> c instanceof Writer).forEach(c -> timelines.put(c.name(), c.timeline()));
+        clients.stream().filter(c -> c instanceof Reader).forEach(c -> timelines.put(c.name(), c.timeline()));
+        return timelines;
+    }
+
     public Duration elapsed() {
         return Duration.between(start, Instant.now());
+    }
+
+    /** An error as a timeline keeps it: its SQLSTATE and the first line of its message, at most 200 characters. */
+    private static String error(ChatDatabaseException e) {
+        String line = e.sqlState() + ": " + io.github.chatcluster.cluster.Text.firstLine(e.getMessage());
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     private ClientGaps newGaps() {
@@ -128,12 +147,13 @@ public final class SteadyLoad implements AutoCloseable {
         private final AckLog acks;
         private final List<Long> rooms;
         private final ClientGaps gaps = newGaps();
+        private final ClientTimeline timeline = new ClientTimeline(start);
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger inDoubt = new AtomicInteger();
 
         Writer(Endpoint entry, List<Long> rooms, AckLog acks) {
             this.name = "writer through " + entry;
-            this.tally = acks.tally().part();
+            this.tally = acks.tally().part(e -> timeline.add(Instant.now(), ClientTimeline.Kind.FAILED_ATTEMPT, error(e)));
             this.writer = new ChatWriter(entry, acks, RETRY_WINDOW, tally);
             this.acks = acks;
             this.rooms = List.copyOf(rooms);
@@ -146,14 +166,29 @@ public final class SteadyLoad implements AutoCloseable {
                 long room = rooms.get(n % rooms.size());
                 List<Long> members = acks.membersOf(room);
                 writer.sendMessage(room, members.get(n % members.size()), "steady load " + n);
-                gaps.success(Instant.now());
+                Instant done = Instant.now();
+                gaps.success(done);
+                timeline.add(done, ClientTimeline.Kind.SUCCESS, null);
             } catch (RetryPolicy.InDoubt e) {
                 inDoubt.incrementAndGet();
+                timeline.add(Instant.now(), ClientTimeline.Kind.UNKNOWN, io.github.chatcluster.cluster.Text.firstLine(e.getMessage()));
             } catch (ChatDatabaseException e) {
                 // refused after the retries: counted by the tally, by SQLSTATE
+                timeline.add(Instant.now(), ClientTimeline.Kind.REFUSED, error(e));
             } catch (RuntimeException e) {
                 tally.refused("(" + e.getClass().getSimpleName() + ")"); // a client's own error: counted, not hidden
+                timeline.add(Instant.now(), ClientTimeline.Kind.REFUSED, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public ClientTimeline timeline() {
+            return timeline;
         }
 
         @Override
@@ -173,6 +208,7 @@ public final class SteadyLoad implements AutoCloseable {
         private final ChatApplication app;
         private final List<Long> rooms;
         private final ClientGaps gaps = newGaps();
+        private final ClientTimeline timeline = new ClientTimeline(start);
         private final AtomicInteger next = new AtomicInteger();
         private final Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
 
@@ -187,12 +223,26 @@ public final class SteadyLoad implements AutoCloseable {
             long room = rooms.get(next.getAndIncrement() % rooms.size());
             try {
                 app.latestMessages(room, LATEST);
-                gaps.success(Instant.now());
+                Instant done = Instant.now();
+                gaps.success(done);
+                timeline.add(done, ClientTimeline.Kind.SUCCESS, null);
             } catch (ChatDatabaseException e) {
                 failed.computeIfAbsent(String.valueOf(e.sqlState()), s -> new AtomicInteger()).incrementAndGet();
+                timeline.add(Instant.now(), ClientTimeline.Kind.FAILED_ATTEMPT, error(e));
             } catch (RuntimeException e) {
                 failed.computeIfAbsent("(" + e.getClass().getSimpleName() + ")", s -> new AtomicInteger()).incrementAndGet();
+                timeline.add(Instant.now(), ClientTimeline.Kind.FAILED_ATTEMPT, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public ClientTimeline timeline() {
+            return timeline;
         }
 
         @Override

@@ -78,6 +78,11 @@ public interface ChatCluster {
         return java.util.Optional.empty();
     }
 
+    /** How nodes are started again from another image (a rolling upgrade); empty when this cluster cannot. */
+    default java.util.Optional<NodeReplacement> nodeReplacement() {
+        return java.util.Optional.empty();
+    }
+
     /** Makes the cluster ready for the first scenario; a failure leaves it to {@link #stop()}. */
     void start();
 

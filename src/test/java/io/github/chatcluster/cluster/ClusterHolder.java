@@ -23,6 +23,7 @@ public final class ClusterHolder {
     private static final java.util.Map<ChatCluster, String> NAMES = new java.util.IdentityHashMap<>();
     private static int starting;
     private static int named;
+    private static int ownNamed;
     private static RuntimeException failure;
 
     private ClusterHolder() {
@@ -109,6 +110,38 @@ public final class ClusterHolder {
             ClusterHolder.class.notifyAll();
         }
         return cluster;
+    }
+
+    /** The clusters a scenario started for itself ({@link #startOwn}): never lent to another scenario. */
+    private static final java.util.Set<ChatCluster> OWN = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * A cluster of the scenario's own (the rolling upgrade's, started from another image): started now in the calling
+     * thread, named own-cluster-N, lent to no other scenario, removed when the scenario gives it back, and like every
+     * other cluster at the end of the run or on Ctrl-C whatever happened.
+     */
+    public static ChatCluster startOwn(java.util.function.Supplier<ChatCluster> newCluster) {
+        ChatCluster cluster = newCluster.get();
+        synchronized (ClusterHolder.class) {
+            OWN.add(cluster);
+        }
+        return started(cluster);
+    }
+
+    /** A scenario is done with its cluster (its faults ended): the next scenario may have it; a scenario's own is removed. */
+    public static void giveBackOrRemove(ChatCluster cluster) {
+        boolean own;
+        synchronized (ClusterHolder.class) {
+            own = OWN.remove(cluster);
+            if (own) {
+                ALL.remove(cluster);
+            }
+        }
+        if (own) {
+            cluster.stop();
+        } else {
+            giveBack(cluster);
+        }
     }
 
     /** A scenario is done with its cluster (its faults ended): the next scenario may have it. */
@@ -209,7 +242,7 @@ public final class ClusterHolder {
         synchronized (ClusterHolder.class) {
             STARTING.remove(cluster);
             ALL.add(cluster);
-            NAMES.put(cluster, "cluster-" + (++named));
+            NAMES.put(cluster, OWN.contains(cluster) ? "own-cluster-" + (++ownNamed) : "cluster-" + (++named));
         }
         return cluster;
     }

@@ -17,7 +17,7 @@ import io.github.chatcluster.cluster.external.ExternalClusterConfig;
  * after the checks that turn a user's mistake (no Docker, a missing image, a missing file, a bad configuration) into
  * one message that says what to do.
  */
-final class ClusterLauncher {
+public final class ClusterLauncher {
 
     /** Set by CI only: with "skip", a missing Citus image skips the scenarios instead of failing them. */
     static final String MISSING_IMAGE_PROPERTY = "citus.missing-image";
@@ -27,7 +27,31 @@ final class ClusterLauncher {
     }
 
     static ChatCluster newCluster() {
-        if (!"embedded".equalsIgnoreCase(System.getProperty(ExternalClusterConfig.MODE_PROPERTY, "embedded"))) {
+        return newCluster(Images.citus(), false);
+    }
+
+    /**
+     * A new embedded cluster of the given Citus image whose nodes can be started again from another image with their
+     * own data (the rolling upgrade's); the same checks as for the run's clusters.
+     */
+    public static ChatCluster newReplaceableCluster(DockerImageName citus) {
+        if (isExternalMode()) {
+            throw new IllegalStateException("an external cluster's nodes cannot be started again from another image");
+        }
+        return newCluster(citus, true);
+    }
+
+    public static boolean isExternalMode() {
+        return !"embedded".equalsIgnoreCase(System.getProperty(ExternalClusterConfig.MODE_PROPERTY, "embedded"));
+    }
+
+    /** Whether a missing image skips the scenarios that need it (set by CI only) instead of failing them. */
+    public static boolean skipsMissingImages() {
+        return "skip".equalsIgnoreCase(Images.choose(MISSING_IMAGE_PROPERTY, MISSING_IMAGE_VARIABLE, "fail"));
+    }
+
+    private static ChatCluster newCluster(DockerImageName citus, boolean replaceable) {
+        if (isExternalMode()) {
             return external(); // the configuration says what is wrong with another mode's name
         }
         if (!dockerAnswers()) {
@@ -43,10 +67,9 @@ final class ClusterLauncher {
                         + " is missing: run the suite from the project's top folder (where pom.xml is).");
             }
         }
-        DockerImageName citus = Images.citus();
         if (!Images.isAvailable(citus)) {
             String message = Images.howToProvide(citus, "citus.image", "CITUS_IMAGE");
-            if ("skip".equalsIgnoreCase(Images.choose(MISSING_IMAGE_PROPERTY, MISSING_IMAGE_VARIABLE, "fail"))) {
+            if (skipsMissingImages()) {
                 throw new TestAbortedException("Skipped, image unavailable: " + message);
             }
             throw new IllegalStateException(message);
@@ -55,7 +78,8 @@ final class ClusterLauncher {
         if (!Images.isAvailable(nginx)) {
             throw new IllegalStateException(Images.howToProvide(nginx, "nginx.image", "NGINX_IMAGE"));
         }
-        return new EmbeddedCluster(citus, nginx, projectDir);
+        return replaceable ? EmbeddedCluster.withReplaceableNodes(citus, nginx, projectDir)
+                : new EmbeddedCluster(citus, nginx, projectDir);
     }
 
     /** A cluster that already runs: checked, given the chat schema, and left as found at the end. */

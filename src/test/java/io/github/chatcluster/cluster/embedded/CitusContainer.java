@@ -66,6 +66,14 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
         return waitingFor(Wait.forLogMessage(READY, 1).withStartupTimeout(Duration.ofMinutes(2)));
     }
 
+    /**
+     * For a node whose data directory is already on its volume (recreated from another image): the server starts
+     * once, with the identity it has.
+     */
+    CitusContainer withExistingData() {
+        return waitingFor(Wait.forLogMessage(READY, 1).withStartupTimeout(Duration.ofMinutes(2)));
+    }
+
     @Override
     protected void containerIsStarted(InspectContainerResponse containerInfo) {
         if (copiedFromTemplate) {
@@ -91,6 +99,16 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
                 "/etc/citus-cluster/citus-cluster.conf");
         withCopyFileToContainer(MountableFile.forHostPath(citusConfigDir.resolve("initdb"), 0755),
                 "/docker-entrypoint-initdb.d/");
+        return withKernelSettings(citusConfigDir);
+    }
+
+    /**
+     * Mounts only the cluster settings of {@code containers/citus} (their file is included by the data directory's
+     * postgresql.conf, which the init scripts wrote when the node was first initialised), with the kernel settings.
+     */
+    public CitusContainer withClusterSettings(Path citusConfigDir) {
+        withCopyFileToContainer(MountableFile.forHostPath(citusConfigDir.resolve("citus-cluster.conf"), 0644),
+                "/etc/citus-cluster/citus-cluster.conf");
         return withKernelSettings(citusConfigDir);
     }
 

@@ -25,13 +25,18 @@ final class ContainerAddress implements Endpoint.Address {
     }
 
     private final String name;
-    private final GenericContainer<?> container;
+    /** The node's container now: a node recreated from another image has a new one ({@link NodeReplacements}). */
+    private final java.util.function.Supplier<GenericContainer<?>> container;
     private final int containerPort;
     private final Ports ports;
     private volatile int cachedPort;
     private volatile long cachedGeneration = -1;
 
     ContainerAddress(String name, GenericContainer<?> container, int containerPort, Ports ports) {
+        this(name, () -> container, containerPort, ports);
+    }
+
+    ContainerAddress(String name, java.util.function.Supplier<GenericContainer<?>> container, int containerPort, Ports ports) {
         this.name = name;
         this.container = container;
         this.containerPort = containerPort;
@@ -40,7 +45,7 @@ final class ContainerAddress implements Endpoint.Address {
 
     @Override
     public String host() {
-        return container.getHost();
+        return container.get().getHost();
     }
 
     @Override
@@ -54,7 +59,7 @@ final class ContainerAddress implements Endpoint.Address {
     }
 
     private int readPort() {
-        Map<ExposedPort, com.github.dockerjava.api.model.Ports.Binding[]> bindings = container.getCurrentContainerInfo()
+        Map<ExposedPort, com.github.dockerjava.api.model.Ports.Binding[]> bindings = container.get().getCurrentContainerInfo()
                 .getNetworkSettings().getPorts().getBindings();
         com.github.dockerjava.api.model.Ports.Binding[] binding = bindings.get(ExposedPort.tcp(containerPort));
         if (binding == null || binding.length == 0) {

@@ -46,6 +46,19 @@ public final class DockerRemoval {
         }
     }
 
+    /** Removes a named volume (its containers must be gone first). */
+    public static boolean volume(String name) {
+        try {
+            DockerClientFactory.instance().client().removeVolumeCmd(name).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return true;
+        } catch (RuntimeException e) {
+            System.err.println("could not remove volume " + name + ": " + e.getMessage());
+            return false;
+        }
+    }
+
     public static boolean image(String nameOrId) {
         try {
             DockerClientFactory.instance().client().removeImageCmd(nameOrId).withForce(true).exec();

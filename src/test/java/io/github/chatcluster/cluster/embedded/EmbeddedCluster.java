@@ -43,8 +43,9 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final Network network;
-    private final Map<String, GenericContainer<?>> nodes = new LinkedHashMap<>();
-    private final Map<String, RecentLog> recentLogs = new LinkedHashMap<>();
+    /** By name; a replaced node's entry gets its new container (read by the clients' threads, {@link ContainerAddress}). */
+    private final Map<String, GenericContainer<?>> nodes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, RecentLog> recentLogs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Endpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final ContainerAddress.Ports ports = new ContainerAddress.Ports();
     private final NodeTemplate template;
@@ -53,8 +54,23 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     private final Path formation;
     private final ClusterTimings timings = new ClusterTimings();
     private final SpareWorkerContainer spare;
+    /** Each node's data on a volume of its own, when its nodes can be replaced (null otherwise). */
+    private final NodeVolumes volumes;
+    private final NodeReplacements replacements;
 
     public EmbeddedCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
+        this(citusImage, nginxImage, projectDir, false);
+    }
+
+    /**
+     * A cluster whose nodes can be started again from another image with their own data ({@link #nodeReplacement()}):
+     * each node's data directory on a volume of its own. For the rolling upgrade, which starts one from the old release.
+     */
+    public static EmbeddedCluster withReplaceableNodes(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
+        return new EmbeddedCluster(citusImage, nginxImage, projectDir, true);
+    }
+
+    private EmbeddedCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir, boolean replaceable) {
         Path citusConfig = projectDir.resolve("containers/citus");
         this.schema = projectDir.resolve("containers/schema/chat-schema.sql");
         this.formation = citusConfig.resolve("form-cluster.sql");
@@ -62,6 +78,8 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
                 .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner())))
                 .build();
 
+        this.volumes = replaceable ? new NodeVolumes(runId, Map.of(LABEL, runId, Leftovers.OWNER_LABEL, Leftovers.owner())) : null;
+        this.replacements = replaceable ? new NodeReplacements(this, citusConfig) : null;
         // kept for later runs: labelled as the suite's, with no owner (a run's leftovers are not it)
         this.template = NodeTemplate.shared(citusImage, citusConfig, Map.of(LABEL, "node-template"));
 
@@ -87,12 +105,27 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     }
 
     private CitusContainer newCitusNode(String name, Path citusConfig) {
-        return new CitusContainer(template.image(), name)
+        return onTheClusterNetwork(new CitusContainer(template.image(), name)
                 .copiedFromTemplate()
-                .withKernelSettings(citusConfig)
-                .withNetwork(network)
-                .withLabel(LABEL, runId)
-                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner());
+                .withKernelSettings(citusConfig));
+    }
+
+    /** The cluster's network, labels and (when its nodes can be replaced) the node's own data volume. */
+    CitusContainer onTheClusterNetwork(CitusContainer node) {
+        node.withNetwork(network).withLabel(LABEL, runId).withLabel(Leftovers.OWNER_LABEL, Leftovers.owner());
+        return volumes == null ? node : volumes.mountFor(node);
+    }
+
+    /** A node's new container (a replaced node): its log is kept from now on, and the clients find its new port. */
+    void replaced(String nodeName, CitusContainer container, RecentLog log) {
+        recentLogs.put(nodeName, log);
+        nodes.put(nodeName, container);
+        ports.mayHaveChanged();
+    }
+
+    @Override
+    public java.util.Optional<io.github.chatcluster.cluster.NodeReplacement> nodeReplacement() {
+        return java.util.Optional.ofNullable(replacements);
     }
 
     /** An empty Citus node of the same image and settings, started on the cluster network when a scenario asks for it. */
@@ -150,12 +183,15 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
         } catch (RuntimeException e) {
             System.err.println("could not remove the fault injectors: " + e.getMessage());
         }
-        List<String> ids = new java.util.ArrayList<>(nodes.values().stream().map(GenericContainer::getContainerId)
+        List<String> ids = new java.util.ArrayList<>(List.copyOf(nodes.values()).stream().map(GenericContainer::getContainerId)
                 .filter(java.util.Objects::nonNull).toList());
         if (spare.containerId() != null) {
             ids.add(spare.containerId());
         }
         DockerRemoval.containers(ids);
+        if (volumes != null) {
+            volumes.removeAll();
+        }
         try {
             network.close();
         } catch (RuntimeException e) {
@@ -170,9 +206,8 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
             return spare.endpoint();
         }
         return endpoints.computeIfAbsent(nodeName, name -> {
-            GenericContainer<?> container = container(name);
-            int port = container instanceof LoadBalancerContainer ? LoadBalancerContainer.PORT : CitusContainer.PORT;
-            return new Endpoint(name, new ContainerAddress(name, container, port, ports), CitusContainer.CREDENTIALS);
+            int port = container(name) instanceof LoadBalancerContainer ? LoadBalancerContainer.PORT : CitusContainer.PORT;
+            return new Endpoint(name, new ContainerAddress(name, () -> container(name), port, ports), CitusContainer.CREDENTIALS);
         });
     }
 

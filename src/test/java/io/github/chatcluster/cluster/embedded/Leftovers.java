@@ -14,7 +14,7 @@ import org.testcontainers.DockerClientFactory;
 import io.github.chatcluster.cluster.ChatCluster;
 
 /**
- * Containers, networks and node template images of runs that died before they could clean up (a JVM killed outright).
+ * Containers, networks, volumes and node template images of runs that died before they could clean up (a JVM killed outright).
  * Each is labelled with its owner (host and process id); the next run on the same host removes
  * those whose owner process is gone. Runs that are alive, here or elsewhere, are never touched.
  */
@@ -46,6 +46,13 @@ public final class Leftovers {
                 System.err.println("could not remove the network " + network.getName() + ": " + e.getMessage());
             }
         }
+        volumes(docker, OWNER_LABEL + "=" + owner()).forEach(v -> DockerRemoval.volume(v.getName()));
+    }
+
+    /** The named volumes with the label (the nodes' data of a cluster that can be upgraded, {@link NodeVolumes}). */
+    private static List<com.github.dockerjava.api.command.InspectVolumeResponse> volumes(DockerClient docker, String label) {
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(label)).exec().getVolumes();
+        return volumes == null ? List.of() : volumes;
     }
 
     public static int removeThoseOfDeadRuns() {
@@ -61,6 +68,11 @@ public final class Leftovers {
         for (Network network : docker.listNetworksCmd().withFilter("label", List.of(OWNER_LABEL)).exec()) {
             if (ownerIsDead(network.getLabels())) {
                 docker.removeNetworkCmd(network.getId()).exec();
+                removed++;
+            }
+        }
+        for (var volume : volumes(docker, OWNER_LABEL)) {
+            if (ownerIsDead(volume.getLabels()) && DockerRemoval.volume(volume.getName())) {
                 removed++;
             }
         }

@@ -1,0 +1,102 @@
+package io.github.chatcluster.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything one client of a {@link SteadyLoad} saw, in time order: its successes, each failed attempt (with its error),
+ * and each request it gave up on. What the client saw during any part of the load can then be read
+ * ({@link #within}): the longest time without a success that overlaps it, and what failed in it. Thread-safe.
+ */
+public final class ClientTimeline {
+
+    public enum Kind { SUCCESS, FAILED_ATTEMPT, REFUSED, UNKNOWN }
+
+    public record Event(Instant at, Kind kind, String error) {
+    }
+
+    /** What the client saw while something happened (a node's restart). */
+    public record Window(Duration longestGap, int successes, int failedAttempts, int refused, int unknown,
+                         Map<String, Integer> errors) {
+        /** The most frequent errors, at most {@code count}, each with how often it was seen. */
+        public String topErrors(int count) {
+            if (errors.isEmpty()) {
+                return "none";
+            }
+            return errors.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(count)
+                    .map(e -> e.getValue() + "× " + e.getKey()).reduce((a, b) -> a + " | " + b).orElse("none");
+        }
+
+        public String row(String client) {
+            return String.format(Locale.ROOT, "%-30s %8.2f s %6d %7d %7d %5d", client, longestGap.toMillis() / 1000.0,
+                    successes, failedAttempts, refused, unknown);
+        }
+
+        public static String header() {
+            return String.format(Locale.ROOT, "%-30s %10s %6s %7s %7s %5s", "client", "longest gap", "done", "failed",
+                    "refused", "unkn");
+        }
+    }
+
+    private final Instant start;
+    private final List<Event> events = new ArrayList<>();
+    private Instant stop;
+
+    public ClientTimeline(Instant start) {
+        this.start = start;
+    }
+
+    public synchronized void add(Instant at, Kind kind, String error) {
+        events.add(new Event(at, kind, error == null ? "" : error));
+    }
+
+    public synchronized void stopped(Instant at) {
+        stop = at;
+    }
+
+    /**
+     * What the client saw from {@code from} to {@code to}: the longest time between two successes (or the load's start
+     * or stop) that overlaps it, and the successes, failed attempts, requests given up and their errors within it.
+     */
+    public synchronized Window within(Instant from, Instant to) {
+        Instant end = stop != null ? stop : Instant.now();
+        Duration longest = Duration.ZERO;
+        Instant previous = start;
+        int successes = 0;
+        int failed = 0;
+        int refused = 0;
+        int unknown = 0;
+        Map<String, Integer> errors = new TreeMap<>();
+        List<Instant> points = new ArrayList<>();
+        for (Event e : events) {
+            boolean inside = !e.at().isBefore(from) && !e.at().isAfter(to);
+            if (e.kind() == Kind.SUCCESS) {
+                points.add(e.at());
+                successes += inside ? 1 : 0;
+            } else if (inside) {
+                switch (e.kind()) {
+                    case FAILED_ATTEMPT -> failed++;
+                    case REFUSED -> refused++;
+                    default -> unknown++;
+                }
+                errors.merge(e.error(), 1, Integer::sum);
+            }
+        }
+        points.add(end);
+        for (Instant next : points) {
+            if (!next.isBefore(from) && !previous.isAfter(to)) {
+                Duration gap = Duration.between(previous, next);
+                if (gap.compareTo(longest) > 0) {
+                    longest = gap;
+                }
+            }
+            previous = next;
+        }
+        return new Window(longest, successes, failed, refused, unknown, errors);
+    }
+}

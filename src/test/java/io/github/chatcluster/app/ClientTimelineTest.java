@@ -1,0 +1,61 @@
+package io.github.chatcluster.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class ClientTimelineTest {
+
+    private final Instant t0 = Instant.parse("2026-12-01T12:00:00Z");
+
+    private Instant at(double seconds) {
+        return t0.plusMillis((long) (seconds * 1000));
+    }
+
+    @Test
+    void theLongestGapIsTheOneThatOverlapsTheWindow() {
+        ClientTimeline t = new ClientTimeline(t0);
+        t.add(at(1), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(2), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(9), ClientTimeline.Kind.SUCCESS, null); // 7 s gap, before the window
+        t.add(at(10), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(11.5), ClientTimeline.Kind.FAILED_ATTEMPT, "XX000: version differs");
+        t.add(at(12), ClientTimeline.Kind.FAILED_ATTEMPT, "XX000: version differs");
+        t.add(at(14), ClientTimeline.Kind.SUCCESS, null); // 4 s gap, begins in the window
+        t.add(at(15), ClientTimeline.Kind.SUCCESS, null);
+        t.stopped(at(20));
+        ClientTimeline.Window w = t.within(at(11), at(13));
+        assertThat(w.longestGap()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(w.successes()).isZero();
+        assertThat(w.failedAttempts()).isEqualTo(2);
+        assertThat(w.errors()).containsEntry("XX000: version differs", 2);
+        assertThat(w.topErrors(1)).isEqualTo("2× XX000: version differs");
+    }
+
+    @Test
+    void noSuccessSinceTheWindowBeganCountsUntilTheLoadStopped() {
+        ClientTimeline t = new ClientTimeline(t0);
+        t.add(at(1), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(5), ClientTimeline.Kind.REFUSED, "57P01: terminating connection");
+        t.stopped(at(8));
+        ClientTimeline.Window w = t.within(at(4), at(6));
+        assertThat(w.longestGap()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(w.refused()).isEqualTo(1);
+    }
+
+    @Test
+    void aWindowWithSuccessesOnlyHasTheirGaps() {
+        ClientTimeline t = new ClientTimeline(t0);
+        for (int i = 1; i <= 10; i++) {
+            t.add(at(i * 0.5), ClientTimeline.Kind.SUCCESS, null);
+        }
+        t.stopped(at(5.2));
+        ClientTimeline.Window w = t.within(at(2), at(3));
+        assertThat(w.longestGap()).isEqualTo(Duration.ofMillis(500));
+        assertThat(w.successes()).isEqualTo(3);
+        assertThat(w.topErrors(3)).isEqualTo("none");
+    }
+}
