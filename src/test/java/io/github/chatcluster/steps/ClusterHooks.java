@@ -46,7 +46,7 @@ public class ClusterHooks {
 
     @Before(order = 0)
     public void startFromAHealthyCluster(Scenario scenario) {
-        ChatCluster cluster = ClusterHolder.borrow();
+        ChatCluster cluster = ownOrBorrowed(scenario);
         context.begin(cluster, scenario);
         String name = ClusterHolder.nameOf(cluster);
         ScenarioPlaces.ranOn(scenario.getId(), name);
@@ -55,7 +55,7 @@ public class ClusterHooks {
         if (notRun != null) {
             recordNotRun(scenario.getName(), notRun);
             context.forgetCluster(); // untouched: the next scenario may have it at once, and no hook of this one touches it
-            ClusterHolder.giveBack(cluster);
+            ClusterHolder.giveBackOrRemove(cluster);
             throw new org.opentest4j.TestAbortedException("NOT RUN: " + notRun);
         }
         scenario.log("on " + name + " (" + ClusterParallelism.describe() + ")");
@@ -67,6 +67,19 @@ public class ClusterHooks {
         context.baseline(outcome);
         scenario.log(outcome.text());
         recordBaseline(scenario.getName(), outcome);
+    }
+
+    /** A cluster of the run's, or for a scenario tagged @upgrade one of its own, started from the old release. */
+    private static ChatCluster ownOrBorrowed(Scenario scenario) {
+        if (!scenario.getSourceTagNames().contains("@upgrade")) {
+            return ClusterHolder.borrow();
+        }
+        String notRun = io.github.chatcluster.upgrade.UpgradeCluster.whyNotRun();
+        if (notRun != null) {
+            recordNotRun(scenario.getName(), notRun);
+            throw new org.opentest4j.TestAbortedException("NOT RUN: " + notRun);
+        }
+        return io.github.chatcluster.upgrade.UpgradeCluster.start();
     }
 
     /**
@@ -130,11 +143,11 @@ public class ClusterHooks {
         }
     }
 
-    /** Gives the scenario's cluster back for the next scenario (when it was not removed). */
+    /** Gives the scenario's cluster back for the next scenario (when it was not removed); removes one of its own. */
     @After(order = 0)
     public void giveTheClusterBack() {
         if (context.hasCluster()) {
-            ClusterHolder.giveBack(context.cluster());
+            ClusterHolder.giveBackOrRemove(context.cluster());
         }
     }
 

@@ -5,33 +5,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a Citus image holds, as its own files say: the PostgreSQL major version ({@code postgres --version}) and the
- * version of the citus extension it installs ({@code default_version} of citus.control, e.g. {@code 14.0-1}).
+ * What a Citus image holds, as the image itself says: the PostgreSQL major version ({@code PG_MAJOR} of its
+ * environment, set by the docker-library postgres images) and the version of the citus extension it installs
+ * ({@code default_version} of its citus.control, e.g. {@code 14.0-1}).
  */
 public record CitusRelease(String image, int postgresMajor, int citusMajor, int citusMinor) implements Comparable<CitusRelease> {
 
-    private static final Pattern POSTGRES = Pattern.compile("PostgreSQL\\)\\s+(\\d+)");
     private static final Pattern EXTENSION = Pattern.compile("default_version\\s*=\\s*'(\\d+)\\.(\\d+)");
 
-    /** Reads the release from the output of {@code postgres --version} and the line of citus.control; empty when either is missing. */
-    public static Optional<CitusRelease> parse(String image, String probeOutput) {
-        Matcher pg = POSTGRES.matcher(probeOutput);
-        Matcher ext = EXTENSION.matcher(probeOutput);
-        if (!pg.find() || !ext.find()) {
+    /** The release from the image's PostgreSQL major version and its citus.control; empty when the file names no version. */
+    public static Optional<CitusRelease> of(String image, int postgresMajor, String citusControl) {
+        Matcher ext = EXTENSION.matcher(citusControl);
+        if (!ext.find()) {
             return Optional.empty();
         }
-        return Optional.of(new CitusRelease(image, Integer.parseInt(pg.group(1)), Integer.parseInt(ext.group(1)),
-                Integer.parseInt(ext.group(2))));
+        return Optional.of(new CitusRelease(image, postgresMajor, Integer.parseInt(ext.group(1)), Integer.parseInt(ext.group(2))));
     }
-
-    /** The shell command that prints what {@link #parse} reads, run in the image with its entrypoint replaced. */
-    public static final String PROBE = "postgres --version; grep default_version /usr/share/postgresql/*/extension/citus.control";
 
     @Override
     public int compareTo(CitusRelease other) {
         return citusMajor != other.citusMajor ? Integer.compare(citusMajor, other.citusMajor) : Integer.compare(citusMinor, other.citusMinor);
     }
 
+    /** The extension version this release installs, major.minor ("14.0"). */
     public String citusVersion() {
         return citusMajor + "." + citusMinor;
     }

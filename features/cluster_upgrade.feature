@@ -1,0 +1,117 @@
+@upgrade
+Feature: Upgrading Citus node by node while clients write and read
+  Operators upgrade Citus one node at a time, so that the cluster keeps serving: each node's container
+  is started again from the new release's image with its own data, the citus extension is updated on
+  it (ALTER EXTENSION citus UPDATE), and at the end the upgrade is finished on coordinator-1
+  (citus_finish_citus_upgrade). Citus documents the workers first and the coordinators last. Each
+  scenario here upgrades a cluster of its own, started from the old release (-Dcitus.upgrade.from,
+  default citusdata/citus:13.2.0) to the new one (-Dcitus.upgrade.to, default
+  citusdata/citus:14.0.0-pg17): a Citus major upgrade on the same PostgreSQL major version. A pair of
+  images that is not an upgrade (the same release, an older one, another PostgreSQL major version, which
+  needs pg_upgrade) is refused before any container starts.
+
+  While the nodes restart, clients write and read as in the operations feature: one writer and one
+  reader through coordinator-1, one through coordinator-2 and one through the load balancer, a write
+  every 40 ms, each failed write retried for up to 20 seconds with the same id. The report shows, for
+  each node's restart, each client's longest time without a success, its failed attempts, its refused
+  writes and the errors it met; every acknowledged write is read back exactly once at the end.
+
+  Background:
+    Given the chat cluster is running and was checked healthy before this scenario
+    And every node of the cluster runs the old release
+    And 40 rooms with 2 members and 3 messages each have been written through the load balancer
+
+  Scenario: A rolling upgrade in Citus's order, each node's extension updated right after its restart, under load
+    Given clients write and read through coordinator-1, coordinator-2 and the load balancer
+    When each worker in turn is started again from the new release and its extension updated right after
+    Then every worker runs the new release, and both coordinators still run the old one
+    When each kind of request is tried once
+    Then the requests went as follows:
+      | request                                                    | outcome | error contains |
+      | a read of every room through coordinator-1                 | works   |                |
+      | a read inside a transaction block through coordinator-1    | works   |                |
+      | a message to each of 8 rooms through coordinator-1         | works   |                |
+      | a read of every room through coordinator-2                 | works   |                |
+      | a read inside a transaction block through coordinator-2    | works   |                |
+      | a message to each of 8 rooms through coordinator-2         | works   |                |
+      | a read of every room through load-balancer                 | works   |                |
+      | a read inside a transaction block through load-balancer    | works   |                |
+      | a message to each of 8 rooms through load-balancer         | works   |                |
+      | a new distributed table through coordinator-1              | works   |                |
+      | a shard copy to a worker without it, through coordinator-1 | works   |                |
+      | a column added to that table through coordinator-1         | works   |                |
+      | the metadata synced to coordinator-2 through coordinator-1 | works   |                |
+      | that table dropped through coordinator-1                   | works   |                |
+    When coordinator-2 is started again from the new release and its extension updated right after
+    And each kind of request is tried once
+    Then the requests went as follows:
+      | request                                                    | outcome | error contains |
+      | a read of every room through coordinator-1                 | works   |                |
+      | a read inside a transaction block through coordinator-1    | works   |                |
+      | a message to each of 8 rooms through coordinator-1         | works   |                |
+      | a read of every room through coordinator-2                 | works   |                |
+      | a read inside a transaction block through coordinator-2    | works   |                |
+      | a message to each of 8 rooms through coordinator-2         | works   |                |
+      | a read of every room through load-balancer                 | works   |                |
+      | a read inside a transaction block through load-balancer    | works   |                |
+      | a message to each of 8 rooms through load-balancer         | works   |                |
+      | a new distributed table through coordinator-1              | works   |                |
+      | a shard copy to a worker without it, through coordinator-1 | works   |                |
+      | a column added to that table through coordinator-1         | works   |                |
+      | the metadata synced to coordinator-2 through coordinator-1 | works   |                |
+      | that table dropped through coordinator-1                   | works   |                |
+    When coordinator-1 is started again from the new release and its extension updated right after
+    And the upgrade is finished on coordinator-1
+    And the clients stop
+    Then every node runs the new release: its binaries, its installed extension and citus_version() alike
+    And during each node's restart no client went more than 15 seconds without a success, and the report shows what each client saw during each
+    And every acknowledged write is stored exactly once
+    And both copies of every shard of every chat table hold the same rows
+    And the cluster passes the check every scenario starts with
+
+  Scenario: The extension updates left until every node has restarted on the new release
+    Given clients write and read through coordinator-1, coordinator-2 and the load balancer
+    When each worker in turn is started again from the new release, no extension updated
+    And each kind of request is tried once
+    Then the requests went as follows:
+      | request                                                    | outcome | error contains |
+      | a read of every room through coordinator-1                 | works   |                |
+      | a read inside a transaction block through coordinator-1    | works   |                |
+      | a message to each of 8 rooms through coordinator-1         | works   |                |
+      | a read of every room through coordinator-2                 | works   |                |
+      | a read inside a transaction block through coordinator-2    | works   |                |
+      | a message to each of 8 rooms through coordinator-2         | works   |                |
+      | a read of every room through load-balancer                 | works   |                |
+      | a read inside a transaction block through load-balancer    | works   |                |
+      | a message to each of 8 rooms through load-balancer         | works   |                |
+      | a new distributed table through coordinator-1              | works   |                |
+      | a shard copy to a worker without it, through coordinator-1 | works   |                |
+      | a column added to that table through coordinator-1         | works   |                |
+      | the metadata synced to coordinator-2 through coordinator-1 | works   |                |
+      | that table dropped through coordinator-1                   | works   |                |
+    When coordinator-2, then coordinator-1 is started again from the new release, no extension updated
+    And each kind of request is tried once
+    Then the requests went as follows:
+      | request                                                    | outcome | error contains          |
+      | a read of every room through coordinator-1                 | refused | library version differs |
+      | a read inside a transaction block through coordinator-1    | refused | library version differs |
+      | a message to each of 8 rooms through coordinator-1         | refused | library version differs |
+      | a read of every room through coordinator-2                 | refused | library version differs |
+      | a read inside a transaction block through coordinator-2    | refused | library version differs |
+      | a message to each of 8 rooms through coordinator-2         | refused | library version differs |
+      | a read of every room through load-balancer                 | refused | library version differs |
+      | a read inside a transaction block through load-balancer    | refused | library version differs |
+      | a message to each of 8 rooms through load-balancer         | refused | library version differs |
+      | a new distributed table through coordinator-1              | refused | library version differs |
+      | a shard copy to a worker without it, through coordinator-1 | refused | not tried               |
+      | a column added to that table through coordinator-1         | refused | not tried               |
+      | the metadata synced to coordinator-2 through coordinator-1 | refused | library version differs |
+      | that table dropped through coordinator-1                   | refused | not tried               |
+    When the extension is updated on each worker in turn, then on coordinator-2, then on coordinator-1
+    And the upgrade is finished on coordinator-1
+    And the clients stop
+    Then every node runs the new release: its binaries, its installed extension and citus_version() alike
+    And every acknowledged write is stored exactly once
+    And both copies of every shard of every chat table hold the same rows
+    And the cluster passes the check every scenario starts with
+    And during each node's restart no client went more than 300 seconds without a success, and the report shows what each client saw during each

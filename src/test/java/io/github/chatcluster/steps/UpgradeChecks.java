@@ -1,0 +1,132 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.github.chatcluster.app.ClientTimeline;
+import io.github.chatcluster.catalog.ChatTables;
+import io.github.chatcluster.catalog.ShardContents;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.health.HealthyBaseline;
+import io.github.chatcluster.report.Figures;
+import io.github.chatcluster.upgrade.CitusRelease;
+import io.github.chatcluster.upgrade.ExpectedOutcomes;
+import io.github.chatcluster.upgrade.NodeVersions;
+import io.github.chatcluster.upgrade.RollingUpgrade;
+import io.github.chatcluster.upgrade.UpgradeImages;
+
+/** What the upgrade feature states, read from the cluster and the clients' timelines: these steps never write. */
+public class UpgradeChecks {
+
+    private final ScenarioContext context;
+    private final UpgradeContext upgrade;
+    private final OperationsContext operations;
+
+    public UpgradeChecks(ScenarioContext context, UpgradeContext upgrade, OperationsContext operations) {
+        this.context = context;
+        this.upgrade = upgrade;
+        this.operations = operations;
+    }
+
+    private String versionTable(Map<String, NodeVersions.Version> versions) {
+        StringBuilder table = new StringBuilder();
+        versions.values().forEach(v -> table.append(v).append('\n'));
+        return table.toString();
+    }
+
+    private void nodesRun(List<String> nodes, CitusRelease release, String what) {
+        Map<String, NodeVersions.Version> versions = NodeVersions.of(context.cluster());
+        String table = versionTable(versions);
+        context.report(table);
+        assertThat(nodes).as("%s: the nodes that do not run %s:\n%s", what, release, table)
+                .allSatisfy(node -> assertThat(versions.get(node).runs(release)).as(node).isTrue());
+    }
+
+    @Given("every node of the cluster runs the old release")
+    public void everyNodeRunsTheOldRelease() {
+        nodesRun(context.cluster().databaseNodes(), UpgradeImages.checked().from(), "before the upgrade");
+    }
+
+    @Then("every worker runs the new release, and both coordinators still run the old one")
+    public void workersNewCoordinatorsOld() {
+        nodesRun(ChatCluster.WORKERS, UpgradeImages.checked().to(), "the workers");
+        nodesRun(List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2), UpgradeImages.checked().from(), "the coordinators");
+    }
+
+    @Then("every node runs the new release: its binaries, its installed extension and citus_version\\() alike")
+    public void everyNodeRunsTheNewRelease() {
+        CitusRelease to = UpgradeImages.checked().to();
+        nodesRun(context.cluster().databaseNodes(), to, "after the upgrade");
+        Map<String, NodeVersions.Version> versions = NodeVersions.of(context.cluster());
+        assertThat(versions.values()).as("citus_version() on every node").allSatisfy(v ->
+                assertThat(v.citusVersion()).as(v.node()).startsWith("Citus " + to.citusVersion() + "."));
+    }
+
+    @Then("the requests went as follows:")
+    public void theRequestsWentAsFollows(DataTable table) {
+        assertThat(upgrade.lastProbe).as("the requests tried (did a step try them?)").isNotNull();
+        List<ExpectedOutcomes.Expected> expected = table.asMaps().stream().map(row -> new ExpectedOutcomes.Expected(
+                row.get("request"), "works".equals(row.get("outcome")), row.get("error contains") == null ? "" : row.get("error contains")))
+                .toList();
+        List<String> differences = ExpectedOutcomes.differences(expected, upgrade.lastProbe);
+        assertThat(differences).as("what the cluster did that the feature does not state").isEmpty();
+    }
+
+    @Then("during each node's restart no client went more than {int} seconds without a success, and the report shows what each client saw during each")
+    public void duringEachRestart(int seconds) {
+        assertThat(operations.clientFigures).as("what the clients saw (did they stop?)").isNotEmpty();
+        Map<String, ClientTimeline> timelines = operations.load().orElseThrow().timelines();
+        RollingUpgrade rolling = upgrade.upgrade;
+        StringBuilder table = new StringBuilder();
+        List<String> tooLong = new ArrayList<>();
+        String key = UpgradeContext.figureKey(context);
+        for (RollingUpgrade.Window window : rolling.windows()) {
+            table.append(String.format(java.util.Locale.ROOT, "%s (%.1f s)%n", window.label(),
+                    Duration.between(window.from(), window.to()).toMillis() / 1000.0));
+            table.append("  ").append(ClientTimeline.Window.header()).append('\n');
+            for (var client : timelines.entrySet()) {
+                ClientTimeline.Window seen = client.getValue().within(window.from(), window.to());
+                table.append("  ").append(seen.row(client.getKey())).append('\n');
+                if (!seen.errors().isEmpty()) {
+                    table.append("      errors: ").append(seen.topErrors(2)).append('\n');
+                }
+                String figure = key + "." + Figures.key(window.label()) + "." + Figures.key(client.getKey());
+                Figures.record(figure + ".longest-gap-seconds", Figures.seconds(seen.longestGap()));
+                Figures.record(figure + ".failed-attempts", String.valueOf(seen.failedAttempts()));
+                Figures.record(figure + ".refused", String.valueOf(seen.refused()));
+                if (seen.longestGap().compareTo(Duration.ofSeconds(seconds)) > 0) {
+                    tooLong.add(window.label() + ", " + client.getKey() + ": " + Figures.seconds(seen.longestGap()) + " s");
+                }
+            }
+        }
+        context.attachText("what each client saw during each node's restart", table.toString());
+        context.report(table.toString());
+        assertThat(tooLong).as("clients that went more than %d s without a success during a node's restart:\n%s", seconds, table).isEmpty();
+    }
+
+    @Then("both copies of every shard of every chat table hold the same rows")
+    public void bothCopiesHoldTheSameRows() throws SQLException {
+        List<String> differences = new ArrayList<>();
+        int shards = 0;
+        for (String table : ChatTables.NAMES) {
+            differences.addAll(ShardContents.differences(context.cluster().coordinator1(), table));
+            shards += ShardContents.shards(context.cluster().coordinator1(), table);
+        }
+        context.report(shards + " shards compared, copy by copy");
+        assertThat(differences).as("shards whose copies differ").isEmpty();
+    }
+
+    @Then("the cluster passes the check every scenario starts with")
+    public void theClusterPassesTheCheck() {
+        List<String> problems = new HealthyBaseline(context.cluster()).problems();
+        assertThat(problems).as("what the check every scenario starts with finds wrong").isEmpty();
+    }
+}
