@@ -62,9 +62,11 @@ Feature: Upgrading Citus node by node while clients write and read
       | that table dropped through coordinator-1                   | works   |                |
     When coordinator-1 is started again from the new release and its extension updated right after
     And the upgrade is finished on coordinator-1
+    And the clients go on until each has succeeded once after the end of the upgrade, for at most 30 seconds
     And the clients stop
     Then every node runs the new release: its binaries, its installed extension and citus_version() alike
     And during each node's restart no client went more than 15 seconds without a success, and the report shows what each client saw during each
+    And after the upgrade was finished every client succeeded again
     And every acknowledged write is stored exactly once
     And both copies of every shard of every chat table hold the same rows
     And the cluster passes the check every scenario starts with
@@ -74,21 +76,21 @@ Feature: Upgrading Citus node by node while clients write and read
     When each worker in turn is started again from the new release, no extension updated
     And each kind of request is tried once
     Then the requests went as follows:
-      | request                                                    | outcome | error contains |
-      | a read of every room through coordinator-1                 | works   |                |
-      | a read inside a transaction block through coordinator-1    | works   |                |
-      | a message to each of 8 rooms through coordinator-1         | works   |                |
-      | a read of every room through coordinator-2                 | works   |                |
-      | a read inside a transaction block through coordinator-2    | works   |                |
-      | a message to each of 8 rooms through coordinator-2         | works   |                |
-      | a read of every room through load-balancer                 | works   |                |
-      | a read inside a transaction block through load-balancer    | works   |                |
-      | a message to each of 8 rooms through load-balancer         | works   |                |
-      | a new distributed table through coordinator-1              | works   |                |
-      | a shard copy to a worker without it, through coordinator-1 | works   |                |
-      | a column added to that table through coordinator-1         | works   |                |
-      | the metadata synced to coordinator-2 through coordinator-1 | works   |                |
-      | that table dropped through coordinator-1                   | works   |                |
+      | request                                                    | outcome | error contains                         |
+      | a read of every room through coordinator-1                 | works   |                                        |
+      | a read inside a transaction block through coordinator-1    | refused | library version differs                |
+      | a message to each of 8 rooms through coordinator-1         | refused | library version differs                |
+      | a read of every room through coordinator-2                 | works   |                                        |
+      | a read inside a transaction block through coordinator-2    | refused | library version differs                |
+      | a message to each of 8 rooms through coordinator-2         | refused | library version differs                |
+      | a read of every room through load-balancer                 | works   |                                        |
+      | a read inside a transaction block through load-balancer    | refused | library version differs                |
+      | a message to each of 8 rooms through load-balancer         | refused | library version differs                |
+      | a new distributed table through coordinator-1              | refused | failure on connection marked as essential |
+      | a shard copy to a worker without it, through coordinator-1 | refused | not tried                              |
+      | a column added to that table through coordinator-1         | refused | not tried                              |
+      | the metadata synced to coordinator-2 through coordinator-1 | refused | failure on connection marked as essential |
+      | that table dropped through coordinator-1                   | refused | not tried                              |
     When coordinator-2, then coordinator-1 is started again from the new release, no extension updated
     And each kind of request is tried once
     Then the requests went as follows:
@@ -109,9 +111,10 @@ Feature: Upgrading Citus node by node while clients write and read
       | that table dropped through coordinator-1                   | refused | not tried               |
     When the extension is updated on each worker in turn, then on coordinator-2, then on coordinator-1
     And the upgrade is finished on coordinator-1
+    And the clients go on until each has succeeded once after the end of the upgrade, for at most 30 seconds
     And the clients stop
     Then every node runs the new release: its binaries, its installed extension and citus_version() alike
     And every acknowledged write is stored exactly once
     And both copies of every shard of every chat table hold the same rows
     And the cluster passes the check every scenario starts with
-    And during each node's restart no client went more than 300 seconds without a success, and the report shows what each client saw during each
+    And while the extensions lagged behind the binaries every writer's writes were refused with "loaded Citus library version differs from installed extension version", and after the upgrade was finished every client succeeded again

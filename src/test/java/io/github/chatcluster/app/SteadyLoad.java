@@ -62,6 +62,7 @@ public final class SteadyLoad implements AutoCloseable {
     private final List<Client> clients = new ArrayList<>();
     private final List<ClientGaps> gaps = new ArrayList<>();
     private final Instant start = Instant.now();
+    private volatile Instant stoppedAt;
 
     private SteadyLoad(int threadCount) {
         this.threads = Executors.newScheduledThreadPool(threadCount);
@@ -91,6 +92,7 @@ public final class SteadyLoad implements AutoCloseable {
      */
     public List<ClientFigures> stop() {
         Instant stopped = Instant.now();
+        stoppedAt = stopped;
         threads.shutdown();
         try {
             if (!threads.awaitTermination(RETRY_WINDOW.toSeconds() + 15, TimeUnit.SECONDS)) {
@@ -122,6 +124,11 @@ public final class SteadyLoad implements AutoCloseable {
         clients.stream().filter(c -> c instanceof Writer).forEach(c -> timelines.put(c.name(), c.timeline()));
         clients.stream().filter(c -> c instanceof Reader).forEach(c -> timelines.put(c.name(), c.timeline()));
         return timelines;
+    }
+
+    /** When the clients were told to stop (empty while they run). */
+    public java.util.Optional<Instant> stoppedAt() {
+        return java.util.Optional.ofNullable(stoppedAt);
     }
 
     public Duration elapsed() {

@@ -82,14 +82,21 @@ public class UpgradeChecks {
 
     @Then("during each node's restart no client went more than {int} seconds without a success, and the report shows what each client saw during each")
     public void duringEachRestart(int seconds) {
+        List<String> tooLong = windowTable(Duration.ofSeconds(seconds));
+        assertThat(tooLong).as("clients that went more than %d s without a success during a node's restart (see the report)", seconds).isEmpty();
+    }
+
+    /** What each client saw in each part of the upgrade, in the report and the figures; the clients over the bound. */
+    private List<String> windowTable(Duration bound) {
         assertThat(operations.clientFigures).as("what the clients saw (did they stop?)").isNotEmpty();
         Map<String, ClientTimeline> timelines = operations.load().orElseThrow().timelines();
         RollingUpgrade rolling = upgrade.upgrade;
         StringBuilder table = new StringBuilder();
         List<String> tooLong = new ArrayList<>();
         String key = UpgradeContext.figureKey(context);
-        for (RollingUpgrade.Window window : rolling.windows()) {
-            table.append(String.format(java.util.Locale.ROOT, "%s (%.1f s)%n", window.label(),
+        java.time.Instant stopped = operations.load().orElseThrow().stoppedAt().orElseThrow();
+        for (RollingUpgrade.Window window : rolling.windowsUntil(stopped)) {
+            table.append(String.format(java.util.Locale.ROOT, "%s, and until the next part began (%.1f s)%n", window.label(),
                     Duration.between(window.from(), window.to()).toMillis() / 1000.0));
             table.append("  ").append(ClientTimeline.Window.header()).append('\n');
             for (var client : timelines.entrySet()) {
@@ -102,14 +109,54 @@ public class UpgradeChecks {
                 Figures.record(figure + ".longest-gap-seconds", Figures.seconds(seen.longestGap()));
                 Figures.record(figure + ".failed-attempts", String.valueOf(seen.failedAttempts()));
                 Figures.record(figure + ".refused", String.valueOf(seen.refused()));
-                if (seen.longestGap().compareTo(Duration.ofSeconds(seconds)) > 0) {
+                if (seen.longestGap().compareTo(bound) > 0) {
                     tooLong.add(window.label() + ", " + client.getKey() + ": " + Figures.seconds(seen.longestGap()) + " s");
                 }
             }
         }
         context.attachText("what each client saw during each node's restart", table.toString());
         context.report(table.toString());
-        assertThat(tooLong).as("clients that went more than %d s without a success during a node's restart:\n%s", seconds, table).isEmpty();
+        return tooLong;
+    }
+
+    @Then("while the extensions lagged behind the binaries every writer's writes were refused with {string}, and after the upgrade was finished every client succeeded again")
+    public void writesRefusedWhileExtensionsLagged(String error) {
+        Map<String, ClientTimeline> timelines = operations.load().orElseThrow().timelines();
+        RollingUpgrade rolling = upgrade.upgrade;
+        java.time.Instant finished = rolling.finished().orElseThrow(() -> new AssertionError("the upgrade was not finished"));
+        java.time.Instant firstRestart = rolling.actions().get(0).began();
+        windowTable(Duration.ofDays(1));
+        List<String> wrong = new ArrayList<>();
+        timelines.forEach((client, timeline) -> {
+            ClientTimeline.Window during = timeline.within(firstRestart, finished);
+            ClientTimeline.Window after = timeline.within(finished, operations.load().orElseThrow().stoppedAt().orElseThrow());
+            long refusedWithIt = during.errors().entrySet().stream().filter(e -> e.getKey().contains(error)).mapToLong(Map.Entry::getValue).sum();
+            context.report(String.format(java.util.Locale.ROOT, "%s: during the upgrade %d failed attempts (%d with '%s'), %d given up,"
+                    + " longest gap %.1f s; after it %d successes", client, during.failedAttempts(), refusedWithIt, error,
+                    during.refused(), during.longestGap().toMillis() / 1000.0, after.successes()));
+            if (client.startsWith("writer") && refusedWithIt == 0) {
+                wrong.add(client + " met no '" + error + "' during the upgrade: " + during.topErrors(3));
+            }
+            if (after.successes() == 0) {
+                wrong.add(client + " did not succeed after the upgrade was finished");
+            }
+        });
+        assertThat(wrong).as("what the clients saw that the sentence does not say").isEmpty();
+    }
+
+    @Then("after the upgrade was finished every client succeeded again")
+    public void everyClientSucceededAgain() {
+        java.time.Instant finished = upgrade.upgrade.finished().orElseThrow(() -> new AssertionError("the upgrade was not finished"));
+        java.time.Instant stopped = operations.load().orElseThrow().stoppedAt().orElseThrow();
+        List<String> none = new ArrayList<>();
+        operations.load().orElseThrow().timelines().forEach((client, timeline) -> {
+            ClientTimeline.Window after = timeline.within(finished, stopped);
+            context.report(client + ": " + after.successes() + " successes after the upgrade was finished");
+            if (after.successes() == 0) {
+                none.add(client + " (" + after.failedAttempts() + " failed attempts: " + after.topErrors(2) + ")");
+            }
+        });
+        assertThat(none).as("clients with no success between the end of the upgrade and their stop").isEmpty();
     }
 
     @Then("both copies of every shard of every chat table hold the same rows")

@@ -69,6 +69,19 @@ public class UpgradeSteps {
         context.attachText("the upgrade, action by action", upgrade().log());
     }
 
+    @When("the clients go on until each has succeeded once after the end of the upgrade, for at most {int} seconds")
+    public void theClientsGoOnAfterTheUpgrade(int seconds) {
+        java.time.Instant finished = upgrade().finished().orElseThrow(() -> new IllegalStateException("the upgrade was not finished"));
+        var load = operations.load().orElseThrow(() -> new IllegalStateException("no clients were started"));
+        try {
+            org.awaitility.Awaitility.await("every client succeeding after the upgrade").atMost(java.time.Duration.ofSeconds(seconds))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .until(() -> load.timelines().values().stream().allMatch(t -> t.within(finished, java.time.Instant.now()).successes() > 0));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            context.report("not every client succeeded within " + seconds + " s after the upgrade: the Then step says which");
+        }
+    }
+
     @When("each kind of request is tried once")
     public void eachKindOfRequestIsTriedOnce() {
         RequestProbe probe = new RequestProbe(context.cluster(), context.acks(), context.rooms());

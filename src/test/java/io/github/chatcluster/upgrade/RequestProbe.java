@@ -124,7 +124,7 @@ public final class RequestProbe {
     }
 
     /** One message to each of the first 8 rooms (their shards are on every worker), each acknowledged or refused. */
-    private void writeEightRooms(Endpoint endpoint) {
+    private void writeEightRooms(Endpoint endpoint) throws SQLException {
         ChatWriter writer = ChatWriter.withoutRetries(endpoint, acks);
         List<String> refused = new ArrayList<>();
         try {
@@ -139,7 +139,7 @@ public final class RequestProbe {
             writer.close();
         }
         if (!refused.isEmpty()) {
-            throw new IllegalStateException(refused.size() + " of 8 refused, first: " + refused.get(0));
+            throw new SQLException(refused.size() + " of 8 refused, first: " + refused.get(0));
         }
     }
 

@@ -99,8 +99,24 @@ public final class RollingUpgrade {
         return List.copyOf(actions);
     }
 
-    public List<Window> windows() {
-        return List.copyOf(windows);
+    /**
+     * The parts of the upgrade, one after another with no time between them: each from the start of its node's restart
+     * (or of the extension updates) to the start of the next part, the last one to {@code end} (when the clients
+     * stopped). So what happened between two restarts (a request probe, a client giving up) is counted in a part.
+     */
+    public List<Window> windowsUntil(Instant end) {
+        List<Window> contiguous = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+            Window w = windows.get(i);
+            Instant to = i + 1 < windows.size() ? windows.get(i + 1).from() : end;
+            contiguous.add(new Window(w.label(), w.from(), to.isBefore(w.to()) ? w.to() : to));
+        }
+        return contiguous;
+    }
+
+    /** When the upgrade was finished on coordinator-1, if it was. */
+    public java.util.Optional<Instant> finished() {
+        return actions.stream().filter(a -> a.what().startsWith("citus_finish_citus_upgrade")).map(Action::ended).findFirst();
     }
 
     /** The actions as a table: node, what, how long, when (seconds after the first). */
