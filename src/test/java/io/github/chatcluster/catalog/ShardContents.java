@@ -13,7 +13,7 @@ import io.github.chatcluster.cluster.Endpoint;
 
 /**
  * Whether every copy of a shard holds the same rows: on each placement, its row count and a hash of its rows in one
- * order ({@code run_command_on_placements} through coordinator-1, each placement read on its own worker). Shards whose
+ * order ({@code run_command_on_placements}; a shard with fewer than two copies is named too through coordinator-1, each placement read on its own worker). Shards whose
  * copies differ, or whose copy could not be read, are named with what each copy holds.
  */
 public final class ShardContents {
@@ -36,7 +36,7 @@ public final class ShardContents {
         List<String> differences = new ArrayList<>();
         byShard.forEach((shard, copies) -> {
             long distinct = copies.stream().map(copy -> copy.substring(copy.indexOf(": ") + 2)).distinct().count();
-            if (distinct > 1 || copies.stream().anyMatch(copy -> copy.contains("could not be read"))) {
+            if (copies.size() < 2 || distinct > 1 || copies.stream().anyMatch(copy -> copy.contains("could not be read"))) {
                 differences.add(table + " shard " + shard + ": " + String.join("; ", copies));
             }
         });

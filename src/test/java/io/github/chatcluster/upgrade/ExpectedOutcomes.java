@@ -10,8 +10,25 @@ import java.util.Map;
  */
 public final class ExpectedOutcomes {
 
-    /** One row of the feature's table: the request, works or refused, and a part of the error when refused. */
-    public record Expected(String request, boolean works, String errorContains) {
+    /** One row of the feature's table: the request, its outcome, and a part of the error when refused. */
+    public record Expected(String request, Kind outcome, String errorContains) {
+        public Expected(String request, boolean works, String errorContains) {
+            this(request, works ? Kind.WORKS : Kind.REFUSED, errorContains);
+        }
+    }
+
+    /** The outcomes a feature may state: "works", "refused", "not tried" (what it needs was refused before it). */
+    public enum Kind {
+        WORKS, REFUSED, NOT_TRIED;
+
+        public static Kind named(String text) {
+            for (Kind k : values()) {
+                if (k.name().replace('_', ' ').equalsIgnoreCase(text == null ? "" : text.strip())) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("an outcome is \"works\", \"refused\" or \"not tried\", not \"" + text + "\"");
+        }
     }
 
     private ExpectedOutcomes() {
@@ -23,11 +40,15 @@ public final class ExpectedOutcomes {
             RequestProbe.Outcome outcome = seen.get(e.request());
             if (outcome == null) {
                 differences.add("'" + e.request() + "' was not tried (the requests tried: " + seen.keySet() + ")");
-            } else if (e.works() && !outcome.worked()) {
+            } else if (e.outcome() == Kind.NOT_TRIED || !outcome.tried()) {
+                if ((e.outcome() == Kind.NOT_TRIED) != !outcome.tried()) {
+                    differences.add("'" + e.request() + "' was expected " + e.outcome().name().toLowerCase().replace('_', ' ') + ", and: " + outcome);
+                }
+            } else if (e.outcome() == Kind.WORKS && !outcome.worked()) {
                 differences.add("'" + e.request() + "' was expected to work, and was refused: " + outcome.error());
-            } else if (!e.works() && outcome.worked()) {
+            } else if (e.outcome() == Kind.REFUSED && outcome.worked()) {
                 differences.add("'" + e.request() + "' was expected to be refused, and worked");
-            } else if (!e.works() && !e.errorContains().isBlank() && !outcome.error().contains(e.errorContains())) {
+            } else if (e.outcome() == Kind.REFUSED && !e.errorContains().isBlank() && !outcome.error().contains(e.errorContains())) {
                 differences.add("'" + e.request() + "' was refused, but not with '" + e.errorContains() + "': " + outcome.error());
             }
         }

@@ -30,6 +30,16 @@ class ExpectedOutcomesTest {
     }
 
     @Test
+    void notTriedIsAnOutcomeOfItsOwn() {
+        Map<String, RequestProbe.Outcome> seen = Map.of("a copy", new RequestProbe.Outcome("a copy", "the table was refused", false));
+        assertThat(ExpectedOutcomes.differences(List.of(new ExpectedOutcomes.Expected("a copy", ExpectedOutcomes.Kind.NOT_TRIED, "")), seen)).isEmpty();
+        assertThat(ExpectedOutcomes.differences(List.of(new ExpectedOutcomes.Expected("a copy", ExpectedOutcomes.Kind.REFUSED, "")), seen)).hasSize(1);
+        assertThat(ExpectedOutcomes.Kind.named("not tried")).isEqualTo(ExpectedOutcomes.Kind.NOT_TRIED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExpectedOutcomes.Kind.named("works!"))
+                .hasMessageContaining("\"works\", \"refused\" or \"not tried\"");
+    }
+
+    @Test
     void aRequestTriedButNotStatedOrStatedButNotTriedIsADifference() {
         assertThat(ExpectedOutcomes.differences(List.of(new ExpectedOutcomes.Expected("a read", true, ""),
                 new ExpectedOutcomes.Expected("a DDL", true, "")), SEEN)).hasSize(2);

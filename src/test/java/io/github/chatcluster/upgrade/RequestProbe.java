@@ -25,15 +25,19 @@ import io.github.chatcluster.cluster.Text;
  */
 public final class RequestProbe {
 
-    /** The outcome of one request: null error when it worked. */
-    public record Outcome(String request, String error) {
+    /** The outcome of one request: null error when it worked; not tried when what it needs was refused before it. */
+    public record Outcome(String request, String error, boolean tried) {
+        public Outcome(String request, String error) {
+            this(request, error, true);
+        }
+
         public boolean worked() {
-            return error == null;
+            return tried && error == null;
         }
 
         @Override
         public String toString() {
-            return request + ": " + (worked() ? "works" : "refused: " + error);
+            return request + ": " + (!tried ? "not tried (" + error + ")" : worked() ? "works" : "refused: " + error);
         }
     }
 
@@ -101,7 +105,7 @@ public final class RequestProbe {
         if (tableCreated) {
             attempt(name, request);
         } else {
-            outcomes.put(name, new Outcome(name, "not tried: the new table was refused"));
+            outcomes.put(name, new Outcome(name, "the new table was refused", false));
         }
     }
 
@@ -111,8 +115,6 @@ public final class RequestProbe {
             outcomes.put(name, new Outcome(name, null));
         } catch (SQLException | ChatDatabaseException e) {
             outcomes.put(name, new Outcome(name, Text.firstLine(e.getMessage())));
-        } catch (RuntimeException e) {
-            outcomes.put(name, new Outcome(name, e.getClass().getSimpleName() + ": " + Text.firstLine(e.getMessage())));
         }
     }
 
@@ -123,7 +125,7 @@ public final class RequestProbe {
         }
     }
 
-    /** One message to each of the first 8 rooms (their shards are on every worker), each acknowledged or refused. */
+    /** One message to each of the first 8 rooms (40 rooms' first 8 hash to shards on most workers), each acknowledged or refused. */
     private void writeEightRooms(Endpoint endpoint) throws SQLException {
         ChatWriter writer = ChatWriter.withoutRetries(endpoint, acks);
         List<String> refused = new ArrayList<>();

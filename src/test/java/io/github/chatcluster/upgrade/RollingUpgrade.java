@@ -81,7 +81,12 @@ public final class RollingUpgrade {
         Instant began = Instant.now();
         try {
             run(ChatCluster.COORDINATOR_1, "CALL citus_finish_citus_upgrade()");
-        } catch (IllegalStateException procedureMissing) {
+        } catch (IllegalStateException e) {
+            // 42809 wrong_object_type (a function, not a procedure), 42883 undefined_function: an older release
+            String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : "";
+            if (!"42809".equals(state) && !"42883".equals(state)) {
+                throw e;
+            }
             run(ChatCluster.COORDINATOR_1, "SELECT citus_finish_citus_upgrade()");
         }
         actions.add(new Action("citus_finish_citus_upgrade()", ChatCluster.COORDINATOR_1, began, Instant.now()));

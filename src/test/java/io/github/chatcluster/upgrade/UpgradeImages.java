@@ -85,7 +85,10 @@ public final class UpgradeImages {
                 .orElseThrow(() -> new IllegalArgumentException(image + " sets no PG_MAJOR: it is not a Citus image built on"
                         + " the docker-library postgres image"));
         String control = "/usr/share/postgresql/" + pgMajor + "/extension/citus.control";
-        String id = docker.createContainerCmd(image).withEntrypoint("true").withCmd(java.util.List.of()).exec().getId();
+        String id = docker.createContainerCmd(image).withEntrypoint("true").withCmd(java.util.List.of())
+                .withLabels(Map.of(io.github.chatcluster.cluster.ChatCluster.LABEL, "release-probe",
+                        io.github.chatcluster.cluster.embedded.Leftovers.OWNER_LABEL, io.github.chatcluster.cluster.embedded.Leftovers.owner()))
+                .exec().getId();
         try (InputStream tar = docker.copyArchiveFromContainerCmd(id, control).exec()) {
             return CitusRelease.of(image, Integer.parseInt(pgMajor), firstFileOf(tar))
                     .orElseThrow(() -> new IllegalArgumentException(image + ": " + control + " names no default_version"));

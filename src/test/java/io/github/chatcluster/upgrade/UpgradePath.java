@@ -20,8 +20,8 @@ public final class UpgradePath {
         }
         int order = from.compareTo(to);
         if (order == 0) {
-            return Optional.of("The upgrade from " + from + " to " + to + " is no upgrade: both are Citus " + from.citusVersion()
-                    + ". Choose an older release to upgrade from (-Dcitus.upgrade.from=...).");
+            return Optional.of("The upgrade from " + from + " to " + to + " is no upgrade: both install the citus extension " + from.citusVersion()
+                    + " (a patch release changes only the binaries; this feature upgrades the extension). Choose an older release to upgrade from (-Dcitus.upgrade.from=...).");
         }
         if (order > 0) {
             return Optional.of("The upgrade from " + from + " to " + to + " goes back to an older Citus release: Citus has no"

@@ -31,7 +31,7 @@ public final class Leftovers {
     }
 
     /**
-     * Removes every container and network this JVM started, all at once: what the shutdown hook does first when the
+     * Removes every container, network and volume this JVM started, all at once: what the shutdown hook does first when the
      * run is interrupted, since Surefire stops the fork a few seconds after Maven's own shutdown.
      */
     public static void removeEverythingOfThisRun() {
