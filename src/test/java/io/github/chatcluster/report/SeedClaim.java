@@ -12,7 +12,8 @@ public enum SeedClaim {
     STORAGE_OVERHEAD_2X("Storage Overhead: 2x replication factor per shard"),
     ZERO_SINGLE_POINTS_OF_FAILURE("Zero Single Points of Failure"),
     FAULT_TOLERANT_WORKER_REPLICATION("Fault-Tolerant Worker Replication"),
-    HORIZONTALLY_SHARDED("horizontally-sharded database");
+    HORIZONTALLY_SHARDED("horizontally-sharded database"),
+    CROSS_COORDINATOR_SYNCHRONIZATION("Cross-Coordinator Synchronization for data consistency");
 
     private final String words;
 
