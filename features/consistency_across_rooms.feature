@@ -27,7 +27,7 @@ Feature: What readers see of a transaction that writes to two rooms, through the
     And every acknowledged write is stored exactly once
 
   Scenario: Both coordinators send announcements to the same two rooms at once
-    When for 10 seconds writers through coordinator-1 and through coordinator-2 send announcements to both rooms at once, each read back through the other coordinator right after its acknowledgement, while readers read both rooms through the load balancer, coordinator-1 and coordinator-2 in one statement and in one REPEATABLE READ transaction
+    When for 10 seconds writers through coordinator-1 and through coordinator-2 send announcements to both rooms at once, each read back through the other coordinator right after its acknowledgement, while readers read both rooms in one statement through the load balancer, coordinator-1 and coordinator-2, and in one REPEATABLE READ transaction through the load balancer
     Then the report shows, for each reader, how many of its reads saw an announcement in one room and not in the other, and one such read
     And the demo's claim "Data Consistency: Eventual consistency across coordinators" is judged by whether every acknowledged announcement was seen in both rooms by its read through the other coordinator begun after the acknowledgement
     And the demo's claim "Cross-Coordinator Synchronization for data consistency" is judged by whether any reader through the other coordinator or the load balancer saw half a transaction

@@ -48,7 +48,7 @@ public class ConsistencySteps {
         runFor(seconds);
     }
 
-    @When("for {int} seconds writers through coordinator-1 and through coordinator-2 send announcements to both rooms at once, each read back through the other coordinator right after its acknowledgement, while readers read both rooms through the load balancer, coordinator-1 and coordinator-2 in one statement and in one REPEATABLE READ transaction")
+    @When("for {int} seconds writers through coordinator-1 and through coordinator-2 send announcements to both rooms at once, each read back through the other coordinator right after its acknowledgement, while readers read both rooms in one statement through the load balancer, coordinator-1 and coordinator-2, and in one REPEATABLE READ transaction through the load balancer")
     public void twoWritersAndReaders(int seconds) {
         ChatCluster cluster = context.cluster();
         traffic = new Announcements(rooms, context.acks())
