@@ -104,7 +104,8 @@ public final class Figures {
                 .append("The original demo's claims, as the last run found them\n");
         for (SeedClaim claim : SeedClaim.values()) {
             summary.append("  \"").append(claim.words()).append("\": ")
-                    .append(FIGURES.getOrDefault(claim.key(), "not checked (the scenarios behind it did not run or did not pass)"))
+                    .append(claim.notJudgedHere() != null ? "not judged here: " + claim.notJudgedHere()
+                            : FIGURES.getOrDefault(claim.key(), "not checked (the scenarios behind it did not run or did not pass)"))
                     .append('\n');
             VERDICTS.getOrDefault(claim, List.of()).forEach(f -> summary.append("      ").append(f).append('\n'));
         }

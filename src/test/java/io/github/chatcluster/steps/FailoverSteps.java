@@ -232,6 +232,9 @@ public class FailoverSteps {
                 "coordinator-1 stopped: the slowest client wrote again through the load balancer %.2f s after the stop began"
                         + " (median over %d trials %.2f s; %d failed attempts in all)", worst.toMillis() / 1000.0, every.size(),
                 every.get(every.size() / 2).toMillis() / 1000.0, failoverTrials.stream().mapToInt(FailoverClock.Recovery::failedAttempts).sum()));
+        context.claim(SeedClaim.AUTOMATIC_FAILOVER, judgement.held(), String.format(java.util.Locale.ROOT,
+                "for a stopped coordinator-1: in each of %d trials nginx sent every new client to coordinator-2, the slowest"
+                        + " writing again %.2f s after the stop began", every.size(), worst.toMillis() / 1000.0));
         assertThat(failoverTrials).allSatisfy(trial -> assertThat(trial.every())
                 .as("the slowest client of a trial: %s", trial).isLessThan(Duration.ofSeconds(seconds)));
     }
