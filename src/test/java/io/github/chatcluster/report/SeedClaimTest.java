@@ -17,9 +17,9 @@ class SeedClaimTest {
 
     @Test
     void aClaimNotJudgedHereSaysWhyAndCannotBeJudgedWithoutLeavingTheList() {
-        assertThat(SeedClaim.READ_SCALING.notJudgedHere()).contains("not judged yet");
+        assertThat(SeedClaim.READ_PERFORMANCE.notJudgedHere()).contains("not judged yet");
         assertThat(SeedClaim.EVENTUAL_CONSISTENCY.notJudgedHere()).isNull();
-        assertThatThrownBy(() -> SeedClaim.withWords("Read Scaling: All workers can serve read requests"))
+        assertThatThrownBy(() -> SeedClaim.withWords("Read Performance: Distributed across workers + coordinators"))
                 .hasMessageContaining("listed as not judged here");
         assertThat(SeedClaim.withWords("Automatic Failover: Nginx detects coordinator failures")).isEqualTo(SeedClaim.AUTOMATIC_FAILOVER);
     }
