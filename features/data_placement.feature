@@ -53,3 +53,11 @@ Feature: Where the chat data is stored
     When each sample room is read 2 times through coordinator-1 and 2 times through coordinator-2
     Then the report shows how many of the reads each worker served, and for each shard whether one copy or both served them
     And the demo's claim of "Read Scaling: All workers can serve read requests" is judged by whether every worker served reads through each coordinator
+
+  @benchmark
+  Scenario: Read throughput through one coordinator and through both
+    # The same number of readers, each on its own session, through coordinator-1 alone and then spread
+    # over both coordinators, in alternating trials. Held when every trial through both reads more per
+    # second than every trial through one; not held when none does; otherwise not decided.
+    When 3 trials of 2 seconds each alternate 8 readers through coordinator-1 alone with 4 readers through each coordinator, each reading the latest 20 messages of one sample room after another
+    Then the report shows the reads per second of each trial, and the verdict on the demo's claim of "Read Performance: Distributed across workers + coordinators" for the coordinators

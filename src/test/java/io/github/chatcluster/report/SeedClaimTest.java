@@ -17,9 +17,9 @@ class SeedClaimTest {
 
     @Test
     void aClaimNotJudgedHereSaysWhyAndCannotBeJudgedWithoutLeavingTheList() {
-        assertThat(SeedClaim.READ_PERFORMANCE.notJudgedHere()).contains("not judged yet");
+        assertThat(SeedClaim.REDUCED_CONTENTION.notJudgedHere()).contains("not judged yet");
         assertThat(SeedClaim.EVENTUAL_CONSISTENCY.notJudgedHere()).isNull();
-        assertThatThrownBy(() -> SeedClaim.withWords("Read Performance: Distributed across workers + coordinators"))
+        assertThatThrownBy(() -> SeedClaim.withWords("Reduced Contention: Write load distributed across coordinators"))
                 .hasMessageContaining("listed as not judged here");
         assertThat(SeedClaim.withWords("Automatic Failover: Nginx detects coordinator failures")).isEqualTo(SeedClaim.AUTOMATIC_FAILOVER);
     }
