@@ -159,3 +159,22 @@ Feature: Losing a coordinator
     And the clients stop
     Then the demo's claim of "Zero Downtime: Maintenance on one coordinator doesn't stop writes" is judged by whether, during each restart, every write was acknowledged and no client went more than 5 seconds without a success
     And every acknowledged write is stored exactly once
+
+  # The demo's "Application #1" and "Application #2", as Java applications connect: each a HikariCP pool of
+  # 100 sessions (Hikari's defaults, a 10 s bound on borrowing a session) through the load balancer, all
+  # writing at once in bursts, with quiet minutes between them. A session whose coordinator died is found
+  # broken when it is borrowed again; what the pool then does is in the report.
+  Scenario: Two applications with 100 pooled sessions each write at once through the load balancer, with quiet minutes between bursts, through coordinator-1's outage and back
+    Given two applications, each with a pool of 100 sessions through the load balancer, all open
+    When both applications send a burst: every session writes a message and reads its room's latest messages, all at once
+    And both applications stay quiet for 60 seconds
+    And both applications send a burst: every session writes a message and reads its room's latest messages, all at once
+    And coordinator-1 stops cleanly while the applications are quiet
+    And both applications send a burst: every session writes a message and reads its room's latest messages, all at once
+    And coordinator-1 is started again while the applications are quiet, and has recovered its two-phase commits
+    And both applications stay quiet for 60 seconds
+    And both applications send a burst: every session writes a message and reads its room's latest messages, all at once
+    Then the report shows, for each burst, what the sessions saw: writes acknowledged, failures by SQLSTATE, the longest wait for a session, and the pools before and after
+    And the demo's claim of "Concurrent Writes: Multiple applications write simultaneously" is judged by whether every write of the bursts before the fault and after the recovery was acknowledged
+    And no session was dropped while the applications were quiet: every burst after a quiet stretch with no fault had every write acknowledged
+    And every acknowledged write is stored exactly once

@@ -66,6 +66,11 @@ public final class Endpoint {
         return name;
     }
 
+    /** Who this endpoint's clients connect as. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
     public String host() {
         return address.host();
     }

@@ -64,10 +64,6 @@ public class WriteSteps {
                 + " through both coordinators and the load balancer by the first read after the writers finished, with no"
                 + " waiting or retry (each write read right after its own acknowledgement, and transactions over two rooms:"
                 + " consistency_across_rooms.feature)");
-        context.claim(SeedClaim.CONCURRENT_WRITES, true, "for writers through both coordinators at once, each on its own"
-                + " session (" + context.acks().summary() + "): nothing lost, nothing stored twice, every write visible through"
-                + " both coordinators and the load balancer (not yet judged for applications with connection pools through the"
-                + " load balancer, issue 23)");
     }
 
     @Then("no message is stored twice")
