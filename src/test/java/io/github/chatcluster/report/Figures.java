@@ -21,8 +21,8 @@ public final class Figures {
     private static final Map<String, String> FIGURES = new TreeMap<>();
     private static final Map<SeedClaim, List<Finding>> VERDICTS = new EnumMap<>(SeedClaim.class);
 
-    /** One scenario's finding on a claim: its verdict and what it rests on. */
-    record Finding(Verdict verdict, String evidence) {
+    /** One scenario's finding on a claim: its verdict, what it rests on, and the scenario that found it. */
+    record Finding(Verdict verdict, String evidence, String scenario) {
         @Override
         public String toString() {
             return verdict + ": " + evidence;
@@ -64,13 +64,13 @@ public final class Figures {
      * One scenario's finding on a claim; returns the line for that scenario's report. A claim holds when every
      * finding of the run says so; one finding against it is enough for "not held".
      */
-    public static synchronized String claim(SeedClaim claim, boolean held, String evidence) {
-        return finding(claim, new Finding(Verdict.of(held), evidence));
+    public static synchronized String claim(SeedClaim claim, boolean held, String evidence, String scenario) {
+        return finding(claim, new Finding(Verdict.of(held), evidence, scenario));
     }
 
     /** A finding that decides nothing (the figures were not clear, or the scenario failed); it does not count. */
-    public static synchronized String notDecided(SeedClaim claim, String why) {
-        return finding(claim, new Finding(Verdict.NOT_DECIDED, why));
+    public static synchronized String notDecided(SeedClaim claim, String why, String scenario) {
+        return finding(claim, new Finding(Verdict.NOT_DECIDED, why, scenario));
     }
 
     private static String finding(SeedClaim claim, Finding finding) {
@@ -97,6 +97,19 @@ public final class Figures {
         return findings == 1 ? "1 finding" : findings + " findings";
     }
 
+    /** Every claim of the ledger with its verdict (or why it is not judged here) and its findings. */
+    private static List<ClaimsPage.Entry> ledger() {
+        List<ClaimsPage.Entry> entries = new ArrayList<>();
+        for (SeedClaim claim : SeedClaim.values()) {
+            String verdict = claim.notJudgedHere() != null ? "not judged here"
+                    : FIGURES.getOrDefault(claim.key(), "not checked (the scenarios behind it did not run or did not pass)");
+            List<ClaimsPage.Finding> findings = VERDICTS.getOrDefault(claim, List.of()).stream()
+                    .map(f -> new ClaimsPage.Finding(f.verdict().toString(), f.evidence(), f.scenario())).toList();
+            entries.add(new ClaimsPage.Entry(claim.words(), verdict, claim.notJudgedHere(), findings));
+        }
+        return entries;
+    }
+
     private static void write() {
         StringBuilder properties = new StringBuilder("# Figures measured by the last run of the acceptance suite\n");
         FIGURES.forEach((k, v) -> properties.append(k).append(" = ").append(v).append('\n'));
@@ -119,6 +132,7 @@ public final class Figures {
             Files.createDirectories(DIR);
             Files.writeString(DIR.resolve("figures.properties"), properties);
             Files.writeString(DIR.resolve("summary.txt"), summary);
+            Files.writeString(DIR.resolve("claims.html"), ClaimsPage.html(ScenarioOrder.describe(), ledger(), FIGURES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -122,7 +122,7 @@ public class ScenarioContext {
 
     /** A claim the scenario looked at without reaching a verdict (the figures do not decide it). */
     public void claimNotDecided(SeedClaim claim, String why) {
-        attachText("Claim of the original demo: " + claim.words(), Figures.notDecided(claim, why));
+        attachText("Claim of the original demo: " + claim.words(), Figures.notDecided(claim, why, scenarioName()));
     }
 
     /**
@@ -133,9 +133,10 @@ public class ScenarioContext {
     void settleClaims(boolean passed, String failure) {
         for (PendingClaim pending : pendingClaims) {
             String line = ClaimSettlement.counts(passed, failedStep, pending.step())
-                    ? Figures.claim(pending.claim(), pending.held(), pending.evidence())
+                    ? Figures.claim(pending.claim(), pending.held(), pending.evidence(), scenarioName())
                     : Figures.notDecided(pending.claim(), "the scenario \"" + scenarioName() + "\" failed in a later step than"
-                            + " the one that found the claim " + (pending.held() ? "held" : "not held") + " (" + failure + ")");
+                            + " the one that found the claim " + (pending.held() ? "held" : "not held") + " (" + failure + ")",
+                            scenarioName());
             attachText("Claim of the original demo: " + pending.claim().words(), line);
         }
         pendingClaims.clear();
