@@ -162,8 +162,9 @@ public final class ClusterHolder {
                 return;
             }
             FREE.remove(cluster);
-            System.err.println("\n*** " + nameOf(cluster) + " could not be made healthy: it is removed, and the next scenario"
-                    + " that needs a cluster starts a new one.\n");
+            boolean own = OWN.remove(cluster); // a scenario's own cluster: removed once, here, not again when given back
+            System.err.println("\n*** " + nameOf(cluster) + " could not be made healthy: it is removed" + (own ? "." : ", and the"
+                    + " next scenario that needs a cluster starts a new one.") + "\n");
             ClusterHolder.class.notifyAll();
         }
         cluster.stop();
