@@ -17,9 +17,9 @@ class SeedClaimTest {
 
     @Test
     void aClaimNotJudgedHereSaysWhyAndCannotBeJudgedWithoutLeavingTheList() {
-        assertThat(SeedClaim.REDUCED_CONTENTION.notJudgedHere()).contains("not judged yet");
+        assertThat(SeedClaim.FLEXIBLE_ROUTING.notJudgedHere()).contains("shown, not judged");
         assertThat(SeedClaim.EVENTUAL_CONSISTENCY.notJudgedHere()).isNull();
-        assertThatThrownBy(() -> SeedClaim.withWords("Reduced Contention: Write load distributed across coordinators"))
+        assertThatThrownBy(() -> SeedClaim.withWords("Flexible Routing: Apps choose coordinator or use load balancer"))
                 .hasMessageContaining("listed as not judged here");
         assertThat(SeedClaim.withWords("Automatic Failover: Nginx detects coordinator failures")).isEqualTo(SeedClaim.AUTOMATIC_FAILOVER);
     }

@@ -14,6 +14,7 @@ import io.github.chatcluster.app.WriteTrials;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
+import io.github.chatcluster.report.ContentionVerdict;
 import io.github.chatcluster.report.ThroughputVerdict;
 import io.github.chatcluster.report.Verdict;
 
@@ -97,6 +98,22 @@ public class BenchmarkSteps {
             context.claim(SeedClaim.WRITE_THROUGHPUT_SCALES_LINEARLY, judgement.verdict() == Verdict.HELD, figures + " (" + judgement.why() + ")");
         }
         context.report(figures);
+    }
+
+    /** The median write latency of each trial, through one coordinator and through both (the healthy cluster's trials). */
+    @Then("the demo's claim of {string} is judged by the trials' median write latency through one coordinator and through both")
+    public void judgeContention(String words) {
+        assertThat(trials).as("trials run").isNotEmpty();
+        List<Long> one = trials.stream().filter(t -> t.kind() == TrialKind.ONE_COORDINATOR).map(t -> t.trial().percentile(0.5).toMillis()).toList();
+        List<Long> two = trials.stream().filter(t -> t.kind() == TrialKind.TWO_COORDINATORS).map(t -> t.trial().percentile(0.5).toMillis()).toList();
+        ContentionVerdict.Judgement j = ContentionVerdict.judge(one, two);
+        String evidence = "the same writers through coordinator-1 alone (median latency per trial " + one + " ms) and through both"
+                + " coordinators (" + two + " ms): " + j.why();
+        if (j.verdict() == Verdict.NOT_DECIDED) {
+            context.claimNotDecided(SeedClaim.withWords(words), evidence);
+        } else {
+            context.claim(SeedClaim.withWords(words), j.verdict() == Verdict.HELD, evidence);
+        }
     }
 
     private List<Double> perSecond(TrialKind kind) {
