@@ -34,7 +34,8 @@ public enum SeedClaim {
     NO_SINGLE_POINT_FOR_WRITES("No Single Point of Failure for write operations", "the same claim as \"Zero Single Points"
             + " of Failure\", for writes: judged there (while coordinator-2 is down every write fails)"),
     AUTOMATIC_LOAD_BALANCING("Automatic Load Balancing via Nginx", "shown, not judged: the load balancer spreads new"
-            + " connections over both coordinators (concurrent_writes.feature); contention is not measured yet"),
+            + " connections over both coordinators (concurrent_writes.feature); what that does to contention is judged under"
+            + " \"Reduced Contention\""),
     FLEXIBLE_ROUTING("Flexible Routing: Apps choose coordinator or use load balancer", "shown, not judged: the chat"
             + " works the same through each coordinator and the load balancer (chat_application.feature)"),
     REAL_TIME_FAILOVER("Real-time Failover Capabilities", "the same claim as \"Failover Time: < 5 seconds via Nginx"
