@@ -55,7 +55,9 @@ public final class ClaimsPage {
         h.append("</table>\n");
         chart(h, "Write throughput trials (writes per second)", series(figures, "throughput."));
         chart(h, "Read throughput trials (reads per second)", series(figures, "read-throughput."));
-        chart(h, "Failover: seconds until clients wrote again through the load balancer", series(figures, "failover."));
+        Map<String, Double> failover = series(figures, "failover.");
+        failover.keySet().removeIf(k -> !k.contains("seconds")); // counts are not drawn with the seconds
+        chart(h, "Failover: seconds until clients wrote again through the load balancer", failover);
         chart(h, "Upgrade: the longest time without a success, per part and client (seconds)",
                 series(figures, "upgrade.", ".longest-gap-seconds"));
         chart(h, "Planned maintenance: the longest time without a success, per restart and client (seconds)",
@@ -106,8 +108,17 @@ public final class ClaimsPage {
         h.append("</svg>\n");
     }
 
-    private static String shorten(String label) {
-        return label.length() > 100 ? label.substring(0, 48) + "…" + label.substring(label.length() - 48) : label;
+    /** A long label keeps its last two parts whole (the part of the upgrade and the client): "scenario… part · client". */
+    static String shorten(String label) {
+        if (label.length() <= 90) {
+            return label;
+        }
+        String[] parts = label.split("\\.");
+        if (parts.length >= 3) {
+            String tail = parts[parts.length - 2] + " · " + parts[parts.length - 1];
+            return parts[0].substring(0, Math.min(parts[0].length(), Math.max(10, 90 - tail.length()))) + "… " + tail;
+        }
+        return label.substring(0, 44) + "…" + label.substring(label.length() - 44);
     }
 
     private static String trim(double v) {

@@ -14,6 +14,7 @@ class ClaimsPageTest {
             "throughput.no-fault.one-coordinator.trial-1", "374.5/s median 15 ms p99 103 ms",
             "throughput.no-fault.two-coordinators.trial-1", "580.5/s median 12 ms p99 37 ms",
             "failover.every-client-max-seconds", "1.36",
+            "failover.failed-attempts", "2",
             "upgrade.a-rolling.worker-1-restart.writer-through-coordinator-1.longest-gap-seconds", "1.27",
             "upgrade.a-rolling.worker-1-restart.writer-through-coordinator-1.refused", "0",
             "claim.zero-single-points-of-failure", "not held (3 of 3 findings)"));
@@ -39,5 +40,9 @@ class ClaimsPageTest {
                 "Failover", ">1.36<", "Upgrade", "a-rolling.worker-1-restart.writer-through-coordinator-1", ">1.27<");
         assertThat(page).doesNotContain("Read throughput trials").doesNotContain("Planned maintenance");
         assertThat(ClaimsPage.series(FIGURES, "upgrade.", ".longest-gap-seconds")).hasSize(1);
+        assertThat(page).doesNotContain("failed-attempts");
+        assertThat(ClaimsPage.shorten("a-rolling-upgrade-in-citus-s-order-each-node-s-extension-updated-right-after-its-restart-under-load"
+                + ".worker-1-restart-and-ALTER-EXTENSION.writer-through-coordinator-1"))
+                .endsWith("… worker-1-restart-and-ALTER-EXTENSION · writer-through-coordinator-1").hasSizeLessThanOrEqualTo(92);
     }
 }
