@@ -45,13 +45,29 @@ public final class Leftovers {
         }
     }
 
+    private static final String CLEANUP_RECORDS = "SELECT object_name || ' (' || CASE object_type WHEN 1"
+            + " THEN 'shard' WHEN 2 THEN 'subscription' WHEN 3 THEN 'replication slot' WHEN 4 THEN 'publication' WHEN 5"
+            + " THEN 'user' ELSE object_type::text END || ', group ' || node_group_id || CASE WHEN node_group_id NOT IN (SELECT"
+            + " groupid FROM pg_dist_node) THEN ', a node no longer in the cluster' ELSE '' END || ')' FROM pg_dist_cleanup"
+            + " ORDER BY record_id";
+
+    /** Coordinator-1's cleanup records only (no other node is asked: for a moment when a worker is down). */
+    public static List<Leftover> cleanupRecords(ChatCluster cluster) {
+        List<Leftover> found = new ArrayList<>();
+        try (java.sql.Connection c = cluster.coordinator1().connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(CLEANUP_RECORDS)) {
+            while (rs.next()) {
+                found.add(new Leftover(Leftover.Kind.CLEANUP_RECORD, ChatCluster.COORDINATOR_1, rs.getString(1)));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read coordinator-1's cleanup records: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
     public List<Leftover> find() {
         List<Leftover> found = new ArrayList<>();
-        for (String row : query.strings(ChatCluster.COORDINATOR_1, "SELECT object_name || ' (' || CASE object_type WHEN 1"
-                + " THEN 'shard' WHEN 2 THEN 'subscription' WHEN 3 THEN 'replication slot' WHEN 4 THEN 'publication' WHEN 5"
-                + " THEN 'user' ELSE object_type::text END || ', group ' || node_group_id || CASE WHEN node_group_id NOT IN (SELECT"
-                + " groupid FROM pg_dist_node) THEN ', a node no longer in the cluster' ELSE '' END || ')' FROM pg_dist_cleanup"
-                + " ORDER BY record_id")) {
+        for (String row : query.strings(ChatCluster.COORDINATOR_1, CLEANUP_RECORDS)) {
             found.add(new Leftover(Leftover.Kind.CLEANUP_RECORD, ChatCluster.COORDINATOR_1, row));
         }
         Map<String, Set<String>> expectedTables = shardTablesByNode();

@@ -54,6 +54,11 @@ public class InterruptedMoveSteps {
         context.report("seen on " + operations.moveTo + " when " + victim + " was killed, "
                 + Duration.between(outcome.run().start(), outcome.copySeen().get()).toMillis() + " ms after the move began: "
                 + outcome.copyStatement());
+        if (!ChatCluster.COORDINATOR_1.equals(victim)) {
+            // while the target is down nothing can clean up after the move: what it left is on record now
+            operations.recordsAtFailure = io.github.chatcluster.operations.Leftovers.cleanupRecords(cluster);
+            context.report("coordinator-1's cleanup records right after the failed move: " + operations.recordsAtFailure);
+        }
     }
 
     @When("the worker that was killed is started again")

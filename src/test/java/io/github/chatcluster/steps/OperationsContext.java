@@ -34,6 +34,8 @@ public class OperationsContext {
     List<String> roomWorkersBefore = List.of();
     /** What the last failed move left behind, and how its clean-up went (calls, seconds). */
     List<io.github.chatcluster.operations.Leftover> leftBehind = List.of();
+    /** Coordinator-1's cleanup records right after a move whose target was killed failed (the target still down). */
+    List<io.github.chatcluster.operations.Leftover> recordsAtFailure = List.of();
     String cleanup = "(no clean-up)";
     /** After a rebalance onto worker-5: its shard copies, and the copies in all. */
     int spareCopies;
