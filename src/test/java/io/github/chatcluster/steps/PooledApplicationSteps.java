@@ -92,11 +92,16 @@ public class PooledApplicationSteps {
         context.attachText("what the pooled sessions saw, burst by burst", text.toString());
     }
 
-    @Then("no session was dropped while the applications were quiet: every burst after a quiet stretch with no fault had every write acknowledged")
+    /**
+     * A session dropped while idle fails on the client's side (no answer from the server) in the burst after the quiet
+     * stretch; a write the cluster refused is not that (it is reported, and counts against the claim of concurrent writes).
+     */
+    @Then("no session was dropped while the applications were quiet: in the bursts after a quiet stretch with no fault, no session was found broken")
     public void noIdleDrops() {
         assertThat(afterQuiet).as("bursts after a quiet stretch with no fault").isNotEmpty();
         assertThat(bursts.stream().filter(b -> afterQuiet.contains(b.label())).toList())
-                .as("bursts after a quiet stretch").allSatisfy(b -> assertThat(b.failures()).as(b.toString()).isEmpty());
+                .as("bursts after a quiet stretch").allSatisfy(b -> assertThat(b.failures().keySet())
+                        .as(b.toString()).noneMatch(kind -> kind.contains("session broken") || kind.startsWith("borrow")));
     }
 
     @Then("the demo's claim of {string} is judged by whether every write of the bursts before the fault and after the recovery was acknowledged")

@@ -117,7 +117,7 @@ public final class PooledApplication implements AutoCloseable {
                         w.setString(4, name + " " + label);
                         w.executeUpdate();
                     } catch (SQLException e) {
-                        return "write " + e.getSQLState();
+                        return "write " + kind(e);
                     }
                     acks.message(room, id);
                     try (PreparedStatement r = c.prepareStatement("SELECT id FROM messages WHERE room_id = ? ORDER BY id DESC LIMIT 20")) {
@@ -128,7 +128,7 @@ public final class PooledApplication implements AutoCloseable {
                             }
                         }
                     } catch (SQLException e) {
-                        return "read " + e.getSQLState();
+                        return "read " + kind(e);
                     }
                     return "ok";
                 } catch (SQLException e) {
@@ -152,6 +152,18 @@ public final class PooledApplication implements AutoCloseable {
             }
         }
         return new Burst(name, label, size, ok, failures, longest[0], before, poolState());
+    }
+
+    /**
+     * What failed, in a few words: "refused by the cluster" when the server answered with an error (its SQLSTATE and
+     * the first line of its message), "session broken" when the client's own connection failed (no answer from the
+     * server: its socket was closed or reset).
+     */
+    static String kind(SQLException e) {
+        boolean answered = e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null;
+        String line = Text.firstLine(e.getMessage());
+        return (answered ? "refused by the cluster " : "session broken ") + e.getSQLState() + ": "
+                + (line.length() > 160 ? line.substring(0, 160) + "..." : line);
     }
 
     /** Closes every session (bounded by Hikari) and the threads (at most 30 s). */
