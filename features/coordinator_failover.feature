@@ -176,5 +176,5 @@ Feature: Losing a coordinator
     And both applications send a burst: every session writes a message and reads its room's latest messages, all at once
     Then the report shows, for each burst, what the sessions saw: writes acknowledged, failures by SQLSTATE, the longest wait for a session, and the pools before and after
     And the demo's claim of "Concurrent Writes: Multiple applications write simultaneously" is judged by whether every write of the bursts before the fault and after the recovery was acknowledged
-    And no session was dropped while the applications were quiet: in the bursts after a quiet stretch with no fault, no session was found broken
+    And the report shows how many sessions were found broken in the bursts after a quiet stretch with no fault, and what the cluster refused in them
     And every acknowledged write is stored exactly once
