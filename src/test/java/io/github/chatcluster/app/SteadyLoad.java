@@ -46,16 +46,36 @@ public final class SteadyLoad implements AutoCloseable {
         }
     }
 
-    private interface Client {
-        void step();
+    /** A client's name and what it saw: its gaps between successes and its timeline. */
+    private abstract class Client {
+        final String name;
+        final ClientGaps gaps = newGaps();
+        final ClientTimeline timeline = new ClientTimeline(start);
 
-        ClientFigures figures();
+        Client(String name) {
+            this.name = name;
+        }
 
-        String name();
+        abstract void step();
 
-        ClientTimeline timeline();
+        abstract ClientFigures figures();
 
-        void close();
+        abstract void close();
+
+        String name() {
+            return name;
+        }
+
+        ClientTimeline timeline() {
+            return timeline;
+        }
+
+        /** A request of this client succeeded now. */
+        void succeeded() {
+            Instant done = Instant.now();
+            gaps.success(done);
+            timeline.add(done, ClientTimeline.Kind.SUCCESS, null);
+        }
     }
 
     private final ScheduledExecutorService threads;
@@ -147,19 +167,16 @@ public final class SteadyLoad implements AutoCloseable {
         return g;
     }
 
-    private final class Writer implements Client {
-        private final String name;
+    private final class Writer extends Client {
         private final ChatWriter writer;
         private final OutcomeTally tally;
         private final AckLog acks;
         private final List<Long> rooms;
-        private final ClientGaps gaps = newGaps();
-        private final ClientTimeline timeline = new ClientTimeline(start);
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger inDoubt = new AtomicInteger();
 
         Writer(Endpoint entry, List<Long> rooms, AckLog acks) {
-            this.name = "writer through " + entry;
+            super("writer through " + entry);
             this.tally = acks.tally().part(e -> timeline.add(Instant.now(), ClientTimeline.Kind.FAILED_ATTEMPT, error(e)));
             this.writer = new ChatWriter(entry, acks, RETRY_WINDOW, tally);
             this.acks = acks;
@@ -167,15 +184,13 @@ public final class SteadyLoad implements AutoCloseable {
         }
 
         @Override
-        public void step() {
+        void step() {
             int n = next.getAndIncrement();
             try {
                 long room = rooms.get(n % rooms.size());
                 List<Long> members = acks.membersOf(room);
                 writer.sendMessage(room, members.get(n % members.size()), "steady load " + n);
-                Instant done = Instant.now();
-                gaps.success(done);
-                timeline.add(done, ClientTimeline.Kind.SUCCESS, null);
+                succeeded();
             } catch (RetryPolicy.InDoubt e) {
                 inDoubt.incrementAndGet();
                 timeline.add(Instant.now(), ClientTimeline.Kind.UNKNOWN, io.github.chatcluster.cluster.Text.firstLine(e.getMessage()));
@@ -189,50 +204,35 @@ public final class SteadyLoad implements AutoCloseable {
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public ClientTimeline timeline() {
-            return timeline;
-        }
-
-        @Override
-        public ClientFigures figures() {
+        ClientFigures figures() {
             return new ClientFigures(name, gaps.successes(), gaps.longest(), gaps.longestBeganAfterSeconds(),
                     tally.refusedBySqlState(), tally.unknownOutcomes(), tally.retries());
         }
 
         @Override
-        public void close() {
+        void close() {
             writer.close();
         }
     }
 
-    private final class Reader implements Client {
-        private final String name;
+    private final class Reader extends Client {
         private final ChatApplication app;
         private final List<Long> rooms;
-        private final ClientGaps gaps = newGaps();
-        private final ClientTimeline timeline = new ClientTimeline(start);
         private final AtomicInteger next = new AtomicInteger();
         private final Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
 
         Reader(Endpoint entry, List<Long> rooms) {
-            this.name = "reader through " + entry;
+            super("reader through " + entry);
             this.app = ChatApplication.session(entry).boundingEachStatementTo(RetryPolicy.ATTEMPT_BOUND);
             this.rooms = List.copyOf(rooms);
         }
 
         @Override
-        public void step() {
+        void step() {
             long room = rooms.get(next.getAndIncrement() % rooms.size());
             try {
                 app.latestMessages(room, LATEST);
-                Instant done = Instant.now();
-                gaps.success(done);
-                timeline.add(done, ClientTimeline.Kind.SUCCESS, null);
+                succeeded();
             } catch (ChatDatabaseException e) {
                 failed.computeIfAbsent(String.valueOf(e.sqlState()), s -> new AtomicInteger()).incrementAndGet();
                 timeline.add(Instant.now(), ClientTimeline.Kind.FAILED_ATTEMPT, error(e));
@@ -243,24 +243,14 @@ public final class SteadyLoad implements AutoCloseable {
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public ClientTimeline timeline() {
-            return timeline;
-        }
-
-        @Override
-        public ClientFigures figures() {
+        ClientFigures figures() {
             Map<String, Integer> byState = new TreeMap<>();
             failed.forEach((s, n) -> byState.put(s, n.get()));
             return new ClientFigures(name, gaps.successes(), gaps.longest(), gaps.longestBeganAfterSeconds(), byState, 0, 0);
         }
 
         @Override
-        public void close() {
+        void close() {
             app.close();
         }
     }

@@ -1,6 +1,5 @@
 package io.github.chatcluster.report;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,13 +20,11 @@ public final class ContentionVerdict {
 
     /** Median write latencies in milliseconds of each trial, through one coordinator and through both. */
     public static Judgement judge(List<Long> aloneMedians, List<Long> bothMedians) {
-        if (aloneMedians.isEmpty() || bothMedians.isEmpty()) {
-            throw new IllegalArgumentException("trials of both kinds are needed");
-        }
-        long fastestAlone = Collections.min(aloneMedians);
-        long slowestAlone = Collections.max(aloneMedians);
-        long fastestBoth = Collections.min(bothMedians);
-        long slowestBoth = Collections.max(bothMedians);
+        TrialRanges r = TrialRanges.of(aloneMedians, bothMedians);
+        long fastestAlone = (long) r.lowestAlone();
+        long slowestAlone = (long) r.highestAlone();
+        long fastestBoth = (long) r.lowestBoth();
+        long slowestBoth = (long) r.highestBoth();
         if (slowestBoth < fastestAlone) {
             return new Judgement(Verdict.HELD, String.format(Locale.ROOT, "every trial through both had a lower median write"
                     + " latency (at most %d ms) than every trial through one (at least %d ms)", slowestBoth, fastestAlone));

@@ -1,6 +1,5 @@
 package io.github.chatcluster.report;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,13 +18,11 @@ public final class ReadThroughputVerdict {
     }
 
     public static Judgement judge(List<Double> alone, List<Double> both) {
-        if (alone.isEmpty() || both.isEmpty()) {
-            throw new IllegalArgumentException("trials of both kinds are needed: alone " + alone + ", both " + both);
-        }
-        double slowestAlone = Collections.min(alone);
-        double fastestAlone = Collections.max(alone);
-        double slowestBoth = Collections.min(both);
-        double fastestBoth = Collections.max(both);
+        TrialRanges r = TrialRanges.of(alone, both);
+        double slowestAlone = r.lowestAlone();
+        double fastestAlone = r.highestAlone();
+        double slowestBoth = r.lowestBoth();
+        double fastestBoth = r.highestBoth();
         if (slowestBoth > fastestAlone) {
             return new Judgement(Verdict.HELD, String.format(Locale.ROOT,
                     "every trial through both (at least %.1f/s) read more per second than every trial through one (at most %.1f/s)",
