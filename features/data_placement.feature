@@ -49,6 +49,7 @@ Feature: Where the chat data is stored
 
   # Measured on the workers: each worker's scan counters of the messages shard tables, before and after.
   # Every read is a question about one room (one shard, two copies); Citus chooses the copy.
+  @long
   Scenario: Reads of each room are served on the workers, and the report shows by which copy
     When each sample room is read 2 times through coordinator-1 and 2 times through coordinator-2
     Then the report shows how many of the reads each worker served, and for each shard whether one copy or both served them

@@ -53,6 +53,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     When the clients write every write still in doubt again, with the same id, through the load balancer
     Then every acknowledged write is stored exactly once
 
+  @long
   Scenario: A worker dies silently while both coordinators hold connections to it: reads go to the other copy within seconds
     # Citus keeps its connections to the workers open between queries. On a silently dead worker an
     # open connection gets no answer and no reset; without TCP keepalives and a TCP user timeout

@@ -19,7 +19,8 @@ import io.github.chatcluster.cluster.external.ExternalClusterConfig;
  *
  * <p>Before Cucumber discovers the scenarios, this listener sets Cucumber's parallel execution to that many threads
  * (unless the run sets {@code cucumber.execution.parallel.enabled} itself). The scenarios that measure the machine
- * take an exclusive lock (junit-platform.properties: {@code cucumber.execution.exclusive-resources.*}).
+ * run alone ({@link io.github.chatcluster.schedule.MachineGate}), and the long ones start first
+ * ({@link io.github.chatcluster.schedule.LongScenariosFirst}).
  */
 public final class ClusterParallelism implements LauncherSessionListener {
 
