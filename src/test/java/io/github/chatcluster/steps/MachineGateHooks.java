@@ -8,6 +8,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.github.chatcluster.report.Figures;
+import io.github.chatcluster.report.ScenarioPlaces;
 import io.github.chatcluster.schedule.MachineGate;
 
 /**
@@ -28,6 +29,7 @@ public class MachineGateHooks {
         pass = MachineGate.ofTheRun().enter(alone, BOUND);
         Duration waited = pass.waited();
         WAITED_MILLIS.add(waited.toMillis());
+        ScenarioPlaces.waited(scenario.getId(), waited);
         Figures.record("run.waited-for-the-machine-seconds", Figures.seconds(Duration.ofMillis(WAITED_MILLIS.sum())));
         if (waited.toMillis() >= 100) {
             scenario.log(String.format(Locale.ROOT, "waited %.1f s for the machine (%s)", waited.toMillis() / 1000.0,
