@@ -33,6 +33,38 @@ final class AcknowledgedWrites {
         return readBack.slowestQuery();
     }
 
+    /**
+     * For the report of a failed read-back: where each of the first few missing messages is, read on both copies of
+     * its shard (in coordinator-1's catalog) and through every entry point. Only reads; its own failures are reported.
+     */
+    static String whereTheMissingMessagesAre(ChatCluster cluster, AckLog acks, Endpoint entry) {
+        StringBuilder report = new StringBuilder("where the acknowledged messages missing through " + entry + " are:");
+        try {
+            ReadBack readBack = acks.readBackThrough(entry);
+            int shown = 0;
+            for (Map.Entry<Long, java.util.Set<UUID>> room : readBack.missingMessages().entrySet()) {
+                for (UUID message : room.getValue()) {
+                    if (shown++ == 3) {
+                        return report.append("\n  (the others are not shown)").toString();
+                    }
+                    report.append("\n  message ").append(message).append(" of room ").append(room.getKey())
+                            .append(": copies on the shard's placements ")
+                            .append(new DataPlacement(cluster, cluster.coordinator1()).messageCopiesOnEachPlacement(room.getKey(), message));
+                    for (Endpoint through : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
+                        report.append("; read through ").append(through).append(": ")
+                                .append(ChatInspection.through(through).copiesOfMessage(room.getKey(), message));
+                    }
+                }
+            }
+            if (shown == 0) {
+                report.append(" none missing when read again (").append(readBack.problems()).append(")");
+            }
+        } catch (SQLException | RuntimeException e) {
+            report.append(" could not be read: ").append(e.getMessage());
+        }
+        return report.toString();
+    }
+
     /** The message is read exactly once through each entry point. */
     static void assertMessageReadOnceThrough(List<Endpoint> entries, long roomId, UUID clientId) {
         for (Endpoint entry : entries) {

@@ -44,7 +44,12 @@ public class StoredWritesSteps {
 
     private void readOnceThrough(List<Endpoint> entries) {
         for (Endpoint entry : entries) {
-            AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
+            try {
+                AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
+            } catch (AssertionError missing) {
+                context.report(AcknowledgedWrites.whereTheMissingMessagesAre(context.cluster(), context.acks(), entry));
+                throw missing;
+            }
         }
         assertThat(ChatInspection.through(entries.get(0)).duplicateMessages()).as("messages stored twice").isEmpty();
         context.report("every acknowledged write was read through " + entries + ", each once, and every write resolved"
