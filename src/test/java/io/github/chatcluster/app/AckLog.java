@@ -27,6 +27,7 @@ public class AckLog {
     private final Map<Long, Set<UUID>> messages = new ConcurrentHashMap<>();
     private final Map<Long, Set<UUID>> resolved = new ConcurrentHashMap<>();
     private final Map<Long, Set<UUID>> refused = new ConcurrentHashMap<>();
+    private final Map<UUID, String> whence = new ConcurrentHashMap<>();
     private final OutcomeTally tally = new OutcomeTally();
     private final InDoubtWrites inDoubt = new InDoubtWrites();
 
@@ -40,6 +41,16 @@ public class AckLog {
 
     public void message(long roomId, UUID clientId) {
         messages.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(clientId);
+    }
+
+    /** Where and when a message was acknowledged, for the report of a message found missing later. */
+    public void acknowledgedThrough(UUID clientId, String endpoint) {
+        whence.put(clientId, "acknowledged through " + endpoint + " at " + java.time.Instant.now());
+    }
+
+    /** Where and when the message was acknowledged, when its writer said so; else empty. */
+    public java.util.Optional<String> whence(UUID clientId) {
+        return java.util.Optional.ofNullable(whence.get(clientId));
     }
 
     /** A message whose outcome was unknown, written again with the same id and acknowledged then. */

@@ -19,6 +19,7 @@ public class ChatWriter {
     private final RetryPolicy policy;
     private final ChatApplication app;
     private final OutcomeTally tally;
+    private final String endpoint;
 
     /** A client with its own connection to the entry point (opened again when it breaks). */
     public ChatWriter(Endpoint endpoint, AckLog acks, Duration retryWindow) {
@@ -28,6 +29,7 @@ public class ChatWriter {
     /** As above, its outcomes counted in a tally of its own (a {@link OutcomeTally#part() part} of the scenario's). */
     public ChatWriter(Endpoint endpoint, AckLog acks, Duration retryWindow, OutcomeTally tally) {
         this.acks = acks;
+        this.endpoint = endpoint.toString();
         this.policy = RetryPolicy.within(retryWindow);
         this.app = policy.session(endpoint);
         this.tally = tally;
@@ -99,6 +101,7 @@ public class ChatWriter {
             throw e;
         }
         acks.message(roomId, clientId);
+        acks.acknowledgedThrough(clientId, endpoint);
         return clientId;
     }
 }

@@ -48,6 +48,7 @@ final class AcknowledgedWrites {
                         return report.append("\n  (the others are not shown)").toString();
                     }
                     report.append("\n  message ").append(message).append(" of room ").append(room.getKey())
+                            .append(acks.whence(message).map(w -> " (" + w + ")").orElse(""))
                             .append(": copies on the shard's placements ")
                             .append(new DataPlacement(cluster, cluster.coordinator1()).messageCopiesOnEachPlacement(room.getKey(), message));
                     for (Endpoint through : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
