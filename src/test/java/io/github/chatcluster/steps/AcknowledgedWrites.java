@@ -21,26 +21,31 @@ final class AcknowledgedWrites {
     private AcknowledgedWrites() {
     }
 
-    /** Fails with what is missing or stored twice; returns how long the slowest read query took. */
-    static Duration assertAllReadOnceThrough(AckLog acks, Endpoint entry) {
+    /**
+     * Fails with what is missing or stored twice, and where each of the first missing messages is; returns how long the
+     * slowest read query took.
+     */
+    static Duration assertAllReadOnceThrough(ChatCluster cluster, AckLog acks, Endpoint entry) {
         ReadBack readBack;
         try {
             readBack = acks.readBackThrough(entry);
         } catch (SQLException e) {
             throw new AssertionError("Reading the acknowledged writes through " + entry + " failed: " + e.getMessage(), e);
         }
-        assertThat(readBack.problems()).as("acknowledged writes read back through %s", entry).isEmpty();
+        // The description is built only when the assertion fails: it reads the cluster again.
+        assertThat(readBack.problems()).as(() -> "acknowledged writes read back through " + entry + " ("
+                + whereTheMissingMessagesAre(cluster, acks, readBack) + ")").isEmpty();
         return readBack.slowestQuery();
     }
 
     /**
-     * For the report of a failed read-back: where each of the first few missing messages is, read on both copies of
-     * its shard (in coordinator-1's catalog) and through every entry point. Only reads; its own failures are reported.
+     * Where each of the first few messages missing from a read-back is: read on both copies of its shard (in
+     * coordinator-1's catalog) and through every entry point, with where and when it was acknowledged. Only reads; its
+     * own failures are part of its text.
      */
-    static String whereTheMissingMessagesAre(ChatCluster cluster, AckLog acks, Endpoint entry) {
-        StringBuilder report = new StringBuilder("where the acknowledged messages missing through " + entry + " are:");
+    private static String whereTheMissingMessagesAre(ChatCluster cluster, AckLog acks, ReadBack readBack) {
+        StringBuilder report = new StringBuilder("where the missing messages are:");
         try {
-            ReadBack readBack = acks.readBackThrough(entry);
             int shown = 0;
             for (Map.Entry<Long, java.util.Set<UUID>> room : readBack.missingMessages().entrySet()) {
                 for (UUID message : room.getValue()) {
@@ -50,20 +55,30 @@ final class AcknowledgedWrites {
                     report.append("\n  message ").append(message).append(" of room ").append(room.getKey())
                             .append(acks.whence(message).map(w -> " (" + w + ")").orElse(""))
                             .append(": copies on the shard's placements ")
-                            .append(new DataPlacement(cluster, cluster.coordinator1()).messageCopiesOnEachPlacement(room.getKey(), message));
+                            .append(orWhyNot(() -> new DataPlacement(cluster, cluster.coordinator1())
+                                    .messageCopiesOnEachPlacement(room.getKey(), message)));
                     for (Endpoint through : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
                         report.append("; read through ").append(through).append(": ")
-                                .append(ChatInspection.through(through).copiesOfMessage(room.getKey(), message));
+                                .append(orWhyNot(() -> ChatInspection.through(through).copiesOfMessage(room.getKey(), message)));
                     }
                 }
             }
             if (shown == 0) {
-                report.append(" none missing when read again (").append(readBack.problems()).append(")");
+                report.append(" no message is missing, only rooms or members");
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             report.append(" could not be read: ").append(e.getMessage());
         }
         return report.toString();
+    }
+
+    /** What the read found, or why it could not read (a stopped node, say), so that the other reads still report. */
+    private static String orWhyNot(java.util.function.Supplier<Object> read) {
+        try {
+            return String.valueOf(read.get());
+        } catch (RuntimeException e) {
+            return "could not be read (" + e.getMessage() + ")";
+        }
     }
 
     /** The message is read exactly once through each entry point. */

@@ -36,7 +36,7 @@ public class CoordinatorDownSteps {
 
     @Then("coordinator-1 still reads every acknowledged write")
     public void coordinator1StillReads() {
-        AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), cluster().coordinator1());
+        AcknowledgedWrites.assertAllReadOnceThrough(cluster(), context.acks(), cluster().coordinator1());
     }
 
     @Given("a client with a pooled session on {entryPoint} that has written a room")

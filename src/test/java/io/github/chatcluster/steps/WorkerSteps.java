@@ -57,7 +57,7 @@ public class WorkerSteps {
     public void everyWriteIsReadWithin(Endpoint entry, int seconds) {
         // the whole step is timed: the connection and all three read queries, as the sentence promises
         Instant start = Instant.now();
-        Duration slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
+        Duration slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.cluster(), context.acks(), entry);
         Duration took = Duration.between(start, Instant.now());
         String read = String.format(java.util.Locale.ROOT, "every acknowledged write (%s) was read back through %s in %.2f s (the slowest of the three read queries %.2f s)",
                 context.acks().summary(), entry, took.toMillis() / 1000.0, slowest.toMillis() / 1000.0);

@@ -52,7 +52,7 @@ public class WriteSteps {
     public void everyAcknowledgedWriteIsVisibleEverywhere() {
         ChatCluster cluster = context.cluster();
         for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
-            AcknowledgedWrites.assertAllReadOnceThrough(context.acks(), entry);
+            AcknowledgedWrites.assertAllReadOnceThrough(context.cluster(), context.acks(), entry);
         }
     }
 
