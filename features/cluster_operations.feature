@@ -75,13 +75,21 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
 
   @faults
   Scenario: A shard move whose target worker is killed while the shard is copied fails, leaves debris, and succeeds when tried again
+    # The clients' writes to other rooms go on while the target is killed. A write the kill cuts off
+    # between PREPARE and COMMIT PREPARED on that worker is acknowledged (its coordinator has decided
+    # to commit it), but stays prepared on the worker: its row is invisible there, and every read
+    # served by that copy misses it, until the coordinator that wrote it finishes it in its
+    # two-phase-commit recovery (every 10 s on the cluster under test, Citus's default 60 s). Seen in
+    # 3 of 18 runs; twice, before the step that waits for it, the read-back of every acknowledged
+    # write then missed one message that was found a moment later on both copies.
     Given the first room holds 300000 more messages, so that copying its shards takes seconds
     And clients write and read through coordinator-1, coordinator-2 and the load balancer
     When the operator moves the first room's shards through coordinator-1 to a worker that stores none of them, with the transfer mode block_writes, and that worker is killed while the shards are copied
     Then the move failed with an error reported by the worker it copied from: its COPY to the worker that was killed, or its connection to it, failed
     And the first room's shards are still stored on the same 2 workers as before the move
     When the worker that was killed is started again
-    Then every shard of every chat table is stored on exactly 2 different workers
+    Then every write the kill left prepared on that worker is finished by Citus's own two-phase-commit recovery within 20 seconds of the worker accepting queries again, and the report shows how many there were
+    And every shard of every chat table is stored on exactly 2 different workers
     And the failed move left behind cleanup records on coordinator-1 for its shard tables on the worker that was killed, any of those tables it had made, and no replication slot, publication, subscription or user
     When the operator calls citus_cleanup_orphaned_resources through coordinator-1 every second until no cleanup record is left, for at most 30 seconds
     Then nothing the operations left behind remains on any node of the cluster, and the report shows how long the clean-up took

@@ -11,6 +11,7 @@ import io.github.chatcluster.app.AckLog;
 import io.github.chatcluster.app.ReadBack;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.catalog.DataPlacement;
+import io.github.chatcluster.catalog.PreparedTransactions;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 
@@ -26,6 +27,7 @@ final class AcknowledgedWrites {
      * slowest read query took.
      */
     static Duration assertAllReadOnceThrough(ChatCluster cluster, AckLog acks, Endpoint entry) {
+        java.time.Instant readAt = java.time.Instant.now();
         ReadBack readBack;
         try {
             readBack = acks.readBackThrough(entry);
@@ -34,7 +36,7 @@ final class AcknowledgedWrites {
         }
         // The description is built only when the assertion fails: it reads the cluster again.
         assertThat(readBack.problems()).as(() -> "acknowledged writes read back through " + entry + " ("
-                + whereTheMissingMessagesAre(cluster, acks, readBack) + ")").isEmpty();
+                + whereTheMissingMessagesAre(cluster, acks, readBack, readAt) + ")").isEmpty();
         return readBack.slowestQuery();
     }
 
@@ -43,8 +45,10 @@ final class AcknowledgedWrites {
      * coordinator-1's catalog) and through every entry point, with where and when it was acknowledged. Only reads; its
      * own failures are part of its text.
      */
-    private static String whereTheMissingMessagesAre(ChatCluster cluster, AckLog acks, ReadBack readBack) {
-        StringBuilder report = new StringBuilder("where the missing messages are:");
+    private static String whereTheMissingMessagesAre(ChatCluster cluster, AckLog acks, ReadBack readBack, java.time.Instant readAt) {
+        StringBuilder report = new StringBuilder("where the missing messages are, read again ")
+                .append(Duration.between(readAt, java.time.Instant.now()).toMillis()).append(" ms after the read-back began at ")
+                .append(readAt).append(" (").append(orWhyNot(() -> PreparedTransactions.describe(cluster))).append("):");
         try {
             int shown = 0;
             for (Map.Entry<Long, java.util.Set<UUID>> room : readBack.missingMessages().entrySet()) {

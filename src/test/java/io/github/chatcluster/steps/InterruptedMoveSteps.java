@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.cucumber.java.en.When;
+import io.github.chatcluster.catalog.PreparedTransactions;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.faults.FailureKind;
 import io.github.chatcluster.operations.ClusterOperations;
@@ -64,8 +65,16 @@ public class InterruptedMoveSteps {
     @When("the worker that was killed is started again")
     public void theKilledWorkerIsStartedAgain() {
         assertThat(killed).as("a node killed by this scenario").isNotNull();
+        operations.killed = killed;
+        operations.killedStartedAt = Instant.now();
         context.cluster().faults().start(killed);
-        context.timeline().backAt(Instant.now());
+        context.timeline().backAt(operations.killedStartedAt);
         context.cluster().awaitAcceptingQueries(killed, Duration.ofSeconds(60));
+        operations.killedAcceptsQueries = Instant.now();
+        // a write whose COMMIT PREPARED the kill cut off is still prepared there: invisible until its coordinator finishes it
+        operations.preparedByTheKill = PreparedTransactions.preparedBeforeItsStart(context.cluster().endpoint(killed));
+        context.report(killed + " accepted queries again " + Duration.between(operations.killedStartedAt, operations.killedAcceptsQueries).toMillis()
+                + " ms after its start; it holds " + operations.preparedByTheKill.size() + " transaction(s) prepared before the kill "
+                + operations.preparedByTheKill + "; " + PreparedTransactions.describe(context.cluster()));
     }
 }

@@ -37,6 +37,14 @@ public class OperationsContext {
     /** Coordinator-1's cleanup records right after a move whose target was killed failed (the target still down). */
     List<io.github.chatcluster.operations.Leftover> recordsAtFailure = List.of();
     String cleanup = "(no clean-up)";
+    /**
+     * The node a move's kill stopped, when it was started again, when it accepted queries again (after its crash
+     * recovery), and the transactions it held prepared since before its start.
+     */
+    String killed;
+    java.time.Instant killedStartedAt;
+    java.time.Instant killedAcceptsQueries;
+    List<String> preparedByTheKill = List.of();
     /** After a rebalance onto worker-5: its shard copies, and the copies in all. */
     int spareCopies;
     int copiesAfterRebalance;
