@@ -1,0 +1,73 @@
+package io.github.chatcluster.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.SpareWorker;
+import io.github.chatcluster.operations.ClusterOperations;
+import io.github.chatcluster.operations.Leftover;
+import io.github.chatcluster.operations.Leftovers;
+import io.github.chatcluster.operations.OperationRun;
+
+/**
+ * Removing worker-5 before Citus's deferred drop of the shard tables a move left on it has run. The drop runs in
+ * coordinator-1's maintenance daemon (every citus.defer_shard_delete_interval, 15 s by default); once in a while it
+ * runs between the move off worker-5 and the removal, and then there is nothing left for the removal to strand.
+ * The step sees that after the removal (the records of a node no longer in the cluster: none) and does it again.
+ */
+public class SpareWorkerRemovalSteps {
+
+    private static final int ATTEMPTS = 3;
+
+    private final ScenarioContext context;
+    private final OperationsContext operations;
+    private final OperationSteps steps;
+
+    public SpareWorkerRemovalSteps(ScenarioContext context, OperationsContext operations, OperationSteps steps) {
+        this.context = context;
+        this.operations = operations;
+        this.steps = steps;
+    }
+
+    @When("the operator removes worker-5 through coordinator-1 before Citus's deferred drop of its old shard tables has run")
+    public void theOperatorRemovesWorker5BeforeTheDeferredDrop() {
+        ChatCluster cluster = context.cluster();
+        ClusterOperations c1 = ClusterOperations.through(cluster.coordinator1());
+        List<String> tries = new ArrayList<>();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            OperationRun removal = OperationRun.of("removing " + SpareWorker.NAME, cluster.coordinator1().name(),
+                    () -> c1.removeNode(SpareWorker.NAME));
+            operations.runs.add(removal);
+            context.report(removal.toString());
+            if (!removal.succeeded()) {
+                return;
+            }
+            List<Leftover> stranded = Leftovers.cleanupRecords(cluster).stream()
+                    .filter(r -> r.name().contains("a node no longer in the cluster")).toList();
+            if (!stranded.isEmpty()) {
+                context.report("removed before the deferred drop ran (attempt " + attempt + "): " + stranded.size()
+                        + " cleanup record(s) of the removed node" + (tries.isEmpty() ? "" : "; before: " + tries));
+                return;
+            }
+            tries.add("attempt " + attempt + ": the deferred drop ran first");
+            if (attempt == ATTEMPTS) {
+                break;
+            }
+            context.report("Citus's deferred drop of " + SpareWorker.NAME + "'s old shard tables ran before the removal (attempt "
+                    + attempt + "): worker-5 is added again, and the first room's shards moved there and back again");
+            OperationRun added = OperationRun.of("adding " + SpareWorker.NAME + " again", cluster.coordinator1().name(),
+                    () -> c1.addNode(SpareWorker.NAME));
+            context.report(added.toString());
+            if (!added.succeeded()) {
+                throw new IllegalStateException("worker-5 could not be added again: " + added);
+            }
+            String mode = operations.moveMode;
+            steps.theOperatorMovesTheFirstRoomToWorker5(mode);
+            steps.theOperatorMovesTheFirstRoomBack(mode);
+        }
+        throw new IllegalStateException("in " + ATTEMPTS + " attempts Citus's deferred drop always ran before the removal of "
+                + SpareWorker.NAME + " (" + tries + "): the situation this scenario judges did not arise");
+    }
+}
