@@ -79,16 +79,21 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     # between PREPARE and COMMIT PREPARED on that worker is acknowledged (its coordinator has decided
     # to commit it), but stays prepared on the worker: its row is invisible there, and every read
     # served by that copy misses it, until the coordinator that wrote it finishes it in its
-    # two-phase-commit recovery (every 10 s on the cluster under test, Citus's default 60 s). Seen in
-    # 3 of 18 runs; twice, before the step that waits for it, the read-back of every acknowledged
-    # write then missed one message that was found a moment later on both copies.
+    # two-phase-commit recovery (every 10 s on the cluster under test, Citus's default 60 s; the same
+    # recovery rolls back a transaction cut off before its coordinator decided, whose client was told
+    # it failed). The worker came back holding such a transaction in 4 of 22 runs. Twice, before this
+    # scenario waited for that recovery, the read-back of every acknowledged write missed one message
+    # that was found on both copies a moment later: the likely reason, not caught in the act.
+    # A writer whose write goes to a room with a copy on the killed worker waits, retrying, until
+    # that worker is back; the worker's crash recovery took from 2 s to 40 s, longer the busier the
+    # machine. So the clients' bound leaves out the time the worker was down (the report gives it).
     Given the first room holds 300000 more messages, so that copying its shards takes seconds
     And clients write and read through coordinator-1, coordinator-2 and the load balancer
     When the operator moves the first room's shards through coordinator-1 to a worker that stores none of them, with the transfer mode block_writes, and that worker is killed while the shards are copied
     Then the move failed with an error reported by the worker it copied from: its COPY to the worker that was killed, or its connection to it, failed
     And the first room's shards are still stored on the same 2 workers as before the move
     When the worker that was killed is started again
-    Then every write the kill left prepared on that worker is finished by Citus's own two-phase-commit recovery within 20 seconds of the worker accepting queries again, and the report shows how many there were
+    Then every transaction the kill left prepared on that worker is finished by Citus's own two-phase-commit recovery within 20 seconds of the worker accepting queries again, and the report shows how many it held when first read
     And every shard of every chat table is stored on exactly 2 different workers
     And the failed move left behind cleanup records on coordinator-1 for its shard tables on the worker that was killed, any of those tables it had made, and no replication slot, publication, subscription or user
     When the operator calls citus_cleanup_orphaned_resources through coordinator-1 every second until no cleanup record is left, for at most 30 seconds
@@ -97,7 +102,7 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     Then the move succeeded, and the first room's shards are stored on the worker that was killed and on the worker they stayed on
     When the clients stop
     Then every acknowledged write is stored exactly once
-    And no client went more than 20 seconds without a success, and the report shows what each client saw
+    And no client went more than 20 seconds without a success, not counting the time the killed worker was down, and the report shows what each client saw
 
   @faults
   Scenario: A shard move during which coordinator-1 is killed fails, leaves debris, and succeeds when tried again

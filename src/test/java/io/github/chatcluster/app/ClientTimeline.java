@@ -99,4 +99,29 @@ public final class ClientTimeline {
         }
         return new Window(longest, successes, failed, refused, unknown, errors);
     }
+
+    /**
+     * The longest time between two successes (or the load's start or stop), not counting the part of it that falls
+     * from {@code from} to {@code to}: what the client went through apart from an outage the scenario caused itself.
+     */
+    public synchronized Duration longestGapNotCounting(Instant from, Instant to) {
+        Instant end = stop != null ? stop : Instant.now();
+        List<Instant> points = new ArrayList<>();
+        points.add(start);
+        events.stream().filter(e -> e.kind() == Kind.SUCCESS).map(Event::at).sorted().forEach(points::add);
+        points.add(end);
+        Duration longest = Duration.ZERO;
+        for (int k = 1; k < points.size(); k++) {
+            Instant a = points.get(k - 1);
+            Instant b = points.get(k);
+            Instant overlapFrom = a.isAfter(from) ? a : from;
+            Instant overlapTo = b.isBefore(to) ? b : to;
+            Duration overlap = overlapTo.isAfter(overlapFrom) ? Duration.between(overlapFrom, overlapTo) : Duration.ZERO;
+            Duration net = Duration.between(a, b).minus(overlap);
+            if (net.compareTo(longest) > 0) {
+                longest = net;
+            }
+        }
+        return longest;
+    }
 }

@@ -58,4 +58,34 @@ class ClientTimelineTest {
         assertThat(w.successes()).isEqualTo(3);
         assertThat(w.topErrors(3)).isEqualTo("none");
     }
+
+    @Test
+    void anOutageIsNotCountedInTheGapsItFallsIn() {
+        ClientTimeline t = new ClientTimeline(t0);
+        t.add(at(1), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(25), ClientTimeline.Kind.SUCCESS, null); // 24 s gap, 18 s of it the outage from 4 to 22
+        t.add(at(26), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(33), ClientTimeline.Kind.SUCCESS, null); // 7 s gap after the outage: the longest left
+        t.stopped(at(34));
+        assertThat(t.longestGapNotCounting(at(4), at(22))).isEqualTo(Duration.ofSeconds(7));
+        assertThat(t.within(at(4), at(22)).longestGap()).isEqualTo(Duration.ofSeconds(24));
+    }
+
+    @Test
+    void aGapThatOutlastsTheOutageOnBothSidesKeepsWhatIsOutsideIt() {
+        ClientTimeline t = new ClientTimeline(t0);
+        t.add(at(2), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(40), ClientTimeline.Kind.SUCCESS, null); // 38 s gap, 10 s of it the outage from 10 to 20
+        t.stopped(at(41));
+        assertThat(t.longestGapNotCounting(at(10), at(20))).isEqualTo(Duration.ofSeconds(28));
+    }
+
+    @Test
+    void theTimeBeforeTheFirstSuccessAndAfterTheLastCountsToo() {
+        ClientTimeline t = new ClientTimeline(t0);
+        t.add(at(12), ClientTimeline.Kind.SUCCESS, null); // 12 s from the start, 2 s of it the outage from 10 to 30
+        t.stopped(at(40)); // 28 s after the last success, 18 s of it the outage
+        assertThat(t.longestGapNotCounting(at(10), at(30))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(t.longestGapNotCounting(at(50), at(60))).isEqualTo(Duration.ofSeconds(28));
+    }
 }

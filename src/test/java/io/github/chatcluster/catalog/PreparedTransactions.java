@@ -1,6 +1,7 @@
 package io.github.chatcluster.catalog;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,22 +23,60 @@ public final class PreparedTransactions {
     private PreparedTransactions() {
     }
 
-    /** The transactions the node holds prepared since before its server started: left there by its last stop or kill. */
+    /**
+     * The transactions the node holds prepared since before its server started: left there by its last stop or kill.
+     * (PostgreSQL keeps a prepared transaction's time across a restart; a backend's crash alone restarts no server.)
+     */
     public static List<String> preparedBeforeItsStart(Endpoint node) {
-        return gids(node, "SELECT gid FROM pg_prepared_xacts WHERE prepared < pg_postmaster_start_time() ORDER BY gid");
+        return gids(node, "SELECT gid FROM pg_prepared_xacts WHERE prepared < pg_postmaster_start_time() ORDER BY gid", null);
     }
 
     /** Which of these prepared transactions the node still holds. */
     public static List<String> stillHeld(Endpoint node, List<String> gids) {
-        return gids(node, "SELECT gid FROM pg_prepared_xacts WHERE gid IN (" + gids.stream().map(g -> "'" + g.replace("'", "''") + "'")
-                .collect(java.util.stream.Collectors.joining(", ")) + ") ORDER BY gid");
+        if (gids.isEmpty()) {
+            return List.of();
+        }
+        return gids(node, "SELECT gid FROM pg_prepared_xacts WHERE gid = ANY (?) ORDER BY gid", gids);
     }
 
-    private static List<String> gids(Endpoint node, String sql) {
-        try (Connection c = node.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    /** What became of some prepared transactions by a deadline: those still held at the last look, and when it was. */
+    public record Wait(List<String> stillHeld, java.time.Instant lastLook) {
+        public boolean finished() {
+            return stillHeld.isEmpty();
+        }
+    }
+
+    /**
+     * Looks every 250 ms, in the calling thread, until the node holds none of these prepared transactions or the
+     * deadline has passed (one look at least); only reads.
+     */
+    public static Wait awaitFinished(Endpoint node, List<String> gids, java.time.Instant deadline) {
+        java.util.concurrent.atomic.AtomicReference<Wait> last = new java.util.concurrent.atomic.AtomicReference<>();
+        java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), deadline);
+        try {
+            org.awaitility.Awaitility.await(node + " finishing " + gids.size() + " prepared transaction(s)")
+                    .atMost(left.compareTo(java.time.Duration.ofMillis(500)) < 0 ? java.time.Duration.ofMillis(500) : left)
+                    .pollDelay(java.time.Duration.ZERO).pollInterval(java.time.Duration.ofMillis(250)).pollInSameThread()
+                    .until(() -> {
+                        last.set(new Wait(stillHeld(node, gids), java.time.Instant.now()));
+                        return last.get().finished();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the last look tells: still held, or finished on a look that ended after the bound
+        }
+        return last.get() != null ? last.get() : new Wait(gids, java.time.Instant.now());
+    }
+
+    private static List<String> gids(Endpoint node, String sql, List<String> among) {
+        try (Connection c = node.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (among != null) {
+                s.setArray(1, c.createArrayOf("text", among.toArray()));
+            }
             List<String> gids = new ArrayList<>();
-            while (rs.next()) {
-                gids.add(rs.getString(1));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    gids.add(rs.getString(1));
+                }
             }
             return gids;
         } catch (SQLException e) {

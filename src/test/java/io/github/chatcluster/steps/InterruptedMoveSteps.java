@@ -67,14 +67,14 @@ public class InterruptedMoveSteps {
         assertThat(killed).as("a node killed by this scenario").isNotNull();
         operations.killed = killed;
         operations.killedStartedAt = Instant.now();
-        context.cluster().faults().start(killed);
-        context.timeline().backAt(operations.killedStartedAt);
-        context.cluster().awaitAcceptingQueries(killed, Duration.ofSeconds(60));
+        context.cluster().faults().start(killed); // returns once the node accepts queries
         operations.killedAcceptsQueries = Instant.now();
-        // a write whose COMMIT PREPARED the kill cut off is still prepared there: invisible until its coordinator finishes it
+        context.timeline().backAt(operations.killedStartedAt);
+        // a write whose COMMIT PREPARED the kill cut off is still prepared there: invisible until its coordinator finishes it;
+        // read at once, since the recovery may finish some of them any moment now
         operations.preparedByTheKill = PreparedTransactions.preparedBeforeItsStart(context.cluster().endpoint(killed));
         context.report(killed + " accepted queries again " + Duration.between(operations.killedStartedAt, operations.killedAcceptsQueries).toMillis()
-                + " ms after its start; it holds " + operations.preparedByTheKill.size() + " transaction(s) prepared before the kill "
+                + " ms after its start; read then, it held " + operations.preparedByTheKill.size() + " transaction(s) prepared before the kill "
                 + operations.preparedByTheKill + "; " + PreparedTransactions.describe(context.cluster()));
     }
 }

@@ -58,6 +58,15 @@ public class OperationLoadSteps {
     @Then("no client went more than {int} seconds without a success, and the report shows what each client saw")
     public void noClientWentLongWithoutSuccess(int seconds) {
         List<SteadyLoad.ClientFigures> figures = operations.clientFigures;
+        String table = recordWhatTheClientsSaw();
+        assertThat(figures).as("clients that went more than %d s without a success:\n%s", seconds, table)
+                .allSatisfy(f -> assertThat(f.longestGap()).as(f.client()).isLessThanOrEqualTo(Duration.ofSeconds(seconds)));
+        assertThat(figures).as("clients that never succeeded:\n%s", table).allSatisfy(f -> assertThat(f.successes()).as(f.client()).isPositive());
+    }
+
+    /** Records each client's figures and reports the writes' summary; returns the table of what each client saw. */
+    String recordWhatTheClientsSaw() {
+        List<SteadyLoad.ClientFigures> figures = operations.clientFigures;
         assertThat(figures).as("what the clients saw (did they stop?)").isNotEmpty();
         String table = clientTable(figures);
         String key = OperationsContext.figureKey(context);
@@ -70,9 +79,7 @@ public class OperationLoadSteps {
             Figures.record(client + ".retries", String.valueOf(f.retries()));
         }
         context.report(context.acks().summary());
-        assertThat(figures).as("clients that went more than %d s without a success:\n%s", seconds, table)
-                .allSatisfy(f -> assertThat(f.longestGap()).as(f.client()).isLessThanOrEqualTo(Duration.ofSeconds(seconds)));
-        assertThat(figures).as("clients that never succeeded:\n%s", table).allSatisfy(f -> assertThat(f.successes()).as(f.client()).isPositive());
+        return table;
     }
 
     @Then("the demo's claim of a {string} holds: worker-5 took its share of the shard copies, and no client went more than {int} seconds without a success")

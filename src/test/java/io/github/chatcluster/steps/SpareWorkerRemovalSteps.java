@@ -59,15 +59,22 @@ public class SpareWorkerRemovalSteps {
                     + attempt + "): worker-5 is added again, and the first room's shards moved there and back again");
             OperationRun added = OperationRun.of("adding " + SpareWorker.NAME + " again", cluster.coordinator1().name(),
                     () -> c1.addNode(SpareWorker.NAME));
+            operations.runs.add(added);
             context.report(added.toString());
-            if (!added.succeeded()) {
-                throw new IllegalStateException("worker-5 could not be added again: " + added);
-            }
+            succeededOrStop(added);
             String mode = operations.moveMode;
             steps.theOperatorMovesTheFirstRoomToWorker5(mode);
+            succeededOrStop(operations.lastRun());
             steps.theOperatorMovesTheFirstRoomBack(mode);
+            succeededOrStop(operations.lastRun());
         }
         throw new IllegalStateException("in " + ATTEMPTS + " attempts Citus's deferred drop always ran before the removal of "
                 + SpareWorker.NAME + " (" + tries + "): the situation this scenario judges did not arise");
+    }
+
+    private static void succeededOrStop(OperationRun run) {
+        if (!run.succeeded()) {
+            throw new IllegalStateException("doing again what this scenario needs failed: " + run);
+        }
     }
 }
