@@ -38,6 +38,7 @@ public final class ConsoleLog implements ConcurrentEventListener {
             return;
         }
         publisher.registerHandlerFor(TestRunStarted.class, event -> {
+            io.github.chatcluster.cluster.ClusterParallelism.calibration().ifPresent(c -> out.println(c.describe()));
             out.println(ScenarioOrder.describe());
             out.println(io.github.chatcluster.cluster.ClusterParallelism.describe());
         });
@@ -59,6 +60,7 @@ public final class ConsoleLog implements ConcurrentEventListener {
                 out.println("        ... (the whole error is in target/cucumber-reports/cucumber.html)");
             }
         }
+        ScenarioPlaces.takeMachine(testCase.getId().toString()).ifPresent(m -> out.println("        " + m));
         out.flush();
     }
 

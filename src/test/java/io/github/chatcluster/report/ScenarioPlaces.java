@@ -12,6 +12,7 @@ public final class ScenarioPlaces {
 
     private static final Map<String, String> CLUSTER_OF = new ConcurrentHashMap<>();
     private static final Map<String, java.time.Duration> WAITED = new ConcurrentHashMap<>();
+    private static final Map<String, String> MACHINE = new ConcurrentHashMap<>();
 
     private ScenarioPlaces() {
     }
@@ -25,6 +26,16 @@ public final class ScenarioPlaces {
         if (waited.toMillis() >= 1000) {
             WAITED.put(scenarioId, waited);
         }
+    }
+
+    /** What the machine did while a failed scenario ran, and what ran beside it: printed under its error. */
+    public static void machineWhenItFailed(String scenarioId, String description) {
+        MACHINE.put(scenarioId, description);
+    }
+
+    /** The machine's description of a failed scenario, once. */
+    static Optional<String> takeMachine(String scenarioId) {
+        return Optional.ofNullable(MACHINE.remove(scenarioId));
     }
 
     /**

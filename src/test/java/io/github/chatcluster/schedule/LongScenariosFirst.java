@@ -28,6 +28,9 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
 
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
+        if (isCucumberContainer(descriptor)) {
+            ClusterParallelism.configure(); // the machine is calibrated once, when there are scenarios to run
+        }
         if (isCucumberContainer(descriptor) && ClusterParallelism.clusters() > 1) {
             boolean features = "engine".equals(descriptor.getUniqueId().getLastSegment().getType()); // the engine's children
             descriptor.orderChildren(children -> features ? WorkOrder.forTheFirstThread(children, LongScenariosFirst::score)

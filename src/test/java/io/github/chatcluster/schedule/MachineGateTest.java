@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -18,9 +20,10 @@ import org.junit.jupiter.api.Test;
 class MachineGateTest {
 
     private static final Duration BOUND = Duration.ofSeconds(10);
-    private final MachineGate gate = new MachineGate();
+    private final MachineGate gate = new MachineGate(3);
     private final ExecutorService threads = Executors.newFixedThreadPool(3);
     private final List<String> entered = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Boolean> release = new LinkedBlockingQueue<>();
 
     @AfterEach
     void stopThreads() throws InterruptedException {
@@ -30,25 +33,48 @@ class MachineGateTest {
 
     @Test
     void scenariosThatShareTheMachineRunTogether() throws Exception {
-        try (var first = gate.enter(false, BOUND); var second = gate.enter(false, BOUND)) {
+        try (var first = gate.enter("a", 1, BOUND); var second = gate.enter("b", 1, BOUND)) {
             assertThat(gate.inUse()).isEqualTo(2);
             assertThat(first.alone()).isFalse();
+            assertThat(gate.running()).containsExactly("a (1 of 3)", "b (1 of 3)");
         }
         assertThat(gate.inUse()).isZero();
+        assertThat(gate.running()).isEmpty();
+    }
+
+    @Test
+    void aHeavyScenarioLeavesRoomForOneLightOne() throws Exception {
+        try (var heavy = gate.enter("heavy", 2, BOUND); var light = gate.enter("light", 1, BOUND)) {
+            assertThat(gate.inUse()).isEqualTo(3);
+            assertThatThrownBy(() -> gate.enter("another", 1, Duration.ofMillis(100)))
+                    .hasMessageContaining("1 of the machine's 3 places").hasMessageContaining("heavy (2 of 3)");
+        }
+    }
+
+    @Test
+    void aWeightBeyondThePlacesTakesAllOfThem() throws Exception {
+        try (var alone = gate.enter("alone", 7, BOUND)) {
+            assertThat(alone.alone()).isTrue();
+            assertThat(alone.held()).isEqualTo(3);
+        }
+        MachineGate one = new MachineGate(1);
+        try (var light = one.enter("light", 1, BOUND)) {
+            assertThat(light.alone()).as("on a machine of one place every scenario is alone").isTrue();
+        }
     }
 
     @Test
     void aScenarioAloneWaitsForTheRunningOnesAndTheOnesAfterItWaitForIt() throws Exception {
-        MachineGate.Pass running = gate.enter(false, BOUND);
-        Future<?> alone = enter("alone", true);
-        Awaitility.await().atMost(BOUND).until(() -> threadsWaiting() == 1);
-        Future<?> later = enter("later", false);
-        Awaitility.await().atMost(BOUND).until(() -> threadsWaiting() == 2);
+        MachineGate.Pass running = gate.enter("running", 1, BOUND);
+        Future<?> alone = enter("alone", 3);
+        Awaitility.await().atMost(BOUND).until(() -> gate.queueLength() == 1);
+        Future<?> later = enter("later", 1);
+        Awaitility.await().atMost(BOUND).until(() -> gate.queueLength() == 2);
         assertThat(entered).as("neither may start while the first runs: the later one queues behind the one alone").isEmpty();
 
         running.close();
         Awaitility.await().atMost(BOUND).until(() -> entered.contains("alone"));
-        assertThat(gate.inUse()).as("alone").isEqualTo(-1);
+        assertThat(gate.inUse()).as("alone").isEqualTo(3);
         assertThat(entered).containsExactly("alone");
         release.add(true);
         alone.get(10, TimeUnit.SECONDS);
@@ -60,8 +86,8 @@ class MachineGateTest {
 
     @Test
     void closingAPassTwiceGivesBackOnlyWhatItHeld() throws Exception {
-        MachineGate.Pass pass = gate.enter(false, BOUND);
-        MachineGate.Pass other = gate.enter(false, BOUND);
+        MachineGate.Pass pass = gate.enter("a", 1, BOUND);
+        MachineGate.Pass other = gate.enter("b", 1, BOUND);
         pass.close();
         pass.close();
         assertThat(gate.inUse()).isEqualTo(1);
@@ -70,30 +96,20 @@ class MachineGateTest {
 
     @Test
     void aWaitLongerThanItsBoundFailsAndSaysWhy() throws Exception {
-        try (var running = gate.enter(false, BOUND)) {
-            assertThatThrownBy(() -> gate.enter(true, Duration.ofMillis(100)))
-                    .hasMessageContaining("to be free of other scenarios");
-        }
-        try (var alone = gate.enter(true, BOUND)) {
-            assertThatThrownBy(() -> gate.enter(false, Duration.ofMillis(100)))
-                    .hasMessageContaining("while a scenario that measures it runs alone");
+        try (var running = gate.enter("running", 1, BOUND)) {
+            assertThatThrownBy(() -> gate.enter("alone", 3, Duration.ofMillis(100)))
+                    .hasMessageContaining("3 of the machine's 3 places").hasMessageContaining("running (1 of 3)");
         }
         assertThat(gate.inUse()).isZero();
     }
 
-    private final java.util.concurrent.BlockingQueue<Boolean> release = new java.util.concurrent.LinkedBlockingQueue<>();
-
-    private Future<?> enter(String name, boolean alone) {
+    private Future<?> enter(String name, int weight) {
         return threads.submit(() -> {
-            try (var pass = gate.enter(alone, BOUND)) {
+            try (var pass = gate.enter(name, weight, BOUND)) {
                 entered.add(name);
                 release.poll(10, TimeUnit.SECONDS);
             }
             return null;
         });
-    }
-
-    private int threadsWaiting() {
-        return gate.queueLength();
     }
 }

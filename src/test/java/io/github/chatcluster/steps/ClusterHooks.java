@@ -42,6 +42,12 @@ public class ClusterHooks {
         Figures.record("run.scenario-order", ScenarioOrder.describe());
         Figures.record("run.cpu-limit", CpuLimit.describe());
         Figures.record("run.clusters", ClusterParallelism.describe());
+        ClusterParallelism.calibration().ifPresent(c -> {
+            Figures.record("run.calibration", c.describe());
+            Figures.record("machine.one-node-start-seconds", Double.isNaN(c.speedFigure()) ? "not measured"
+                    : String.format(java.util.Locale.ROOT, "%.1f", c.speedFigure()));
+            Figures.record("machine.idle-cores-before-the-run", String.format(java.util.Locale.ROOT, "%.2f", c.idleCores()));
+        });
     }
 
     @Before(order = 0)

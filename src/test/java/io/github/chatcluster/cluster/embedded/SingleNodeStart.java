@@ -36,6 +36,10 @@ public final class SingleNodeStart {
         }
     }
 
+    public Duration duration() {
+        return duration;
+    }
+
     public double seconds() {
         return duration.toMillis() / 1000.0;
     }
