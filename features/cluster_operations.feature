@@ -36,18 +36,18 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     Given the chat cluster is running and was checked healthy before this scenario
     And 40 rooms with 2 members and 3 messages each have been written through the load balancer
 
-  @spare-worker @long
+  @spare-worker @long @heavy
   Scenario: Scale-out: worker-5 joins and the shards are rebalanced while clients write and read, then it is drained and removed
     Given clients write and read through coordinator-1, coordinator-2 and the load balancer
     When worker-5 is started and added to the cluster through coordinator-1
     And the operator rebalances the shards through coordinator-1 with citus_rebalance_start, the strategy by_shard_count and the transfer mode block_writes
-    Then the rebalance finished within 120 seconds, and the report shows how long it took and how many shard copies it moved
+    Then the rebalance finished while its tasks progressed, and the report shows how long it took and how many shard copies it moved
     And the rebalance plan of the strategy by_shard_count is empty
     And each of the 5 workers stores between 36 and 42 of the 192 shard copies
     And every shard of every chat table is stored on exactly 2 different workers
     And for every room, its shards of rooms, room_members and messages are placed on the same 2 workers
     When the operator drains worker-5 through coordinator-1 with the background rebalancer and the transfer mode block_writes
-    Then the rebalance finished within 120 seconds, and the report shows how long it took and how many shard copies it moved
+    Then the rebalance finished while its tasks progressed, and the report shows how long it took and how many shard copies it moved
     When the operator calls citus_cleanup_orphaned_resources through coordinator-1
     And the operator removes worker-5 through coordinator-1
     And the clients stop
@@ -59,21 +59,21 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     And the demo's claim of a "horizontally-sharded database" holds: worker-5 took its share of the shard copies, and no client went more than 10 seconds without a success
     And no client went more than 10 seconds without a success, and the report shows what each client saw
 
-  @long
+  @long @heavy
   Scenario: Drain: worker-4 is drained while clients write and read, and then takes shards again
     Given clients write and read through coordinator-1, coordinator-2 and the load balancer
     When the operator drains worker-4 through coordinator-1 with the background rebalancer and the transfer mode block_writes
-    Then the rebalance finished within 120 seconds, and the report shows how long it took and how many shard copies it moved
+    Then the rebalance finished while its tasks progressed, and the report shows how long it took and how many shard copies it moved
     And worker-4 stores no shard copy
     And every shard of every chat table is stored on exactly 2 different workers
     When the operator lets worker-4 take shards again and rebalances through coordinator-1 with citus_rebalance_start, the strategy by_shard_count and the transfer mode block_writes
-    Then the rebalance finished within 120 seconds, and the report shows how long it took and how many shard copies it moved
+    Then the rebalance finished while its tasks progressed, and the report shows how long it took and how many shard copies it moved
     And each of the 4 workers stores between 45 and 51 of the 192 shard copies
     When the clients stop
     Then every acknowledged write is stored exactly once
     And no client went more than 10 seconds without a success, and the report shows what each client saw
 
-  @faults
+  @faults @heavy
   Scenario: A shard move whose target worker is killed while the shard is copied fails, leaves debris, and succeeds when tried again
     # The clients' writes to other rooms go on while the target is killed. A write the kill cuts off
     # between PREPARE and COMMIT PREPARED on that worker is acknowledged (its coordinator has decided
@@ -104,7 +104,7 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     Then every acknowledged write is stored exactly once
     And no client went more than 20 seconds without a success, not counting the time the killed worker was down, and the report shows what each client saw
 
-  @faults
+  @faults @heavy
   Scenario: A shard move during which coordinator-1 is killed fails, leaves debris, and succeeds when tried again
     Given the first room holds 300000 more messages, so that copying its shards takes seconds
     And clients write and read through coordinator-1, coordinator-2 and the load balancer

@@ -18,6 +18,7 @@ Feature: What readers see of a transaction that writes to two rooms, through the
     And 40 rooms with 2 members and 3 messages each have been written through the load balancer
     And two of those rooms whose messages are stored on different shards and on different workers
 
+  @heavy
   Scenario: Announcements to two rooms through coordinator-1, read through coordinator-2 and the load balancer
     When for 10 seconds a writer through coordinator-1 sends announcements to both rooms, one transaction each, and reads each back through coordinator-2 right after its acknowledgement, while readers read both rooms through coordinator-2 and the load balancer in one statement and in one REPEATABLE READ transaction, and a control reader in two statements with an acknowledgement between them
     Then the report shows, for each reader, how many of its reads saw an announcement in one room and not in the other, and one such read
@@ -26,6 +27,7 @@ Feature: What readers see of a transaction that writes to two rooms, through the
     And the control reader saw fractured reads, so the check finds what it looks for
     And every acknowledged write is stored exactly once
 
+  @heavy
   Scenario: Both coordinators send announcements to the same two rooms at once
     When for 10 seconds writers through coordinator-1 and through coordinator-2 send announcements to both rooms at once, each read back through the other coordinator right after its acknowledgement, while readers read both rooms in one statement through the load balancer, coordinator-1 and coordinator-2, and in one REPEATABLE READ transaction through the load balancer
     Then the report shows, for each reader, how many of its reads saw an announcement in one room and not in the other, and one such read

@@ -164,7 +164,7 @@ Feature: Losing a coordinator
   # 100 sessions (Hikari's defaults, a 10 s bound on borrowing a session) through the load balancer, all
   # writing at once in bursts, with quiet minutes between them. A session whose coordinator died is found
   # broken when it is borrowed again; what the pool then does is in the report.
-  @minutes
+  @minutes @heavy
   Scenario: Two applications with 100 pooled sessions each write at once through the load balancer, with quiet minutes between bursts, through coordinator-1's outage and back
     Given two applications, each with a pool of 100 sessions through the load balancer, all open
     When both applications send a burst: every session writes a message and reads its room's latest messages, all at once

@@ -105,6 +105,15 @@ public final class ClientTimeline {
      * from {@code from} to {@code to}: what the client went through apart from an outage the scenario caused itself.
      */
     public synchronized Duration longestGapNotCounting(Instant from, Instant to) {
+        return longestGapNotCounting(Instant.MIN, Instant.MAX, from, to);
+    }
+
+    /**
+     * The longest time between two successes (or the load's start or stop) that overlaps {@code within}..{@code until},
+     * not counting the part of it that falls from {@code from} to {@code to}: what the client went through during a
+     * part of the load, apart from the time a node the scenario restarted was down (which times the machine).
+     */
+    public synchronized Duration longestGapNotCounting(Instant within, Instant until, Instant from, Instant to) {
         Instant end = stop != null ? stop : Instant.now();
         List<Instant> points = new ArrayList<>();
         points.add(start);
@@ -114,6 +123,9 @@ public final class ClientTimeline {
         for (int k = 1; k < points.size(); k++) {
             Instant a = points.get(k - 1);
             Instant b = points.get(k);
+            if (b.isBefore(within) || a.isAfter(until)) {
+                continue;
+            }
             Instant overlapFrom = a.isAfter(from) ? a : from;
             Instant overlapTo = b.isBefore(to) ? b : to;
             Duration overlap = overlapTo.isAfter(overlapFrom) ? Duration.between(overlapFrom, overlapTo) : Duration.ZERO;

@@ -88,4 +88,16 @@ class ClientTimelineTest {
         assertThat(t.longestGapNotCounting(at(10), at(30))).isEqualTo(Duration.ofSeconds(10));
         assertThat(t.longestGapNotCounting(at(50), at(60))).isEqualTo(Duration.ofSeconds(28));
     }
+
+    @Test
+    void withinAPartOfTheLoadOnlyTheGapsThatOverlapItCount() {
+        ClientTimeline t = new ClientTimeline(t0);
+        t.add(at(1), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(31), ClientTimeline.Kind.SUCCESS, null); // 30 s gap before the part from 40 to 70
+        t.add(at(45), ClientTimeline.Kind.SUCCESS, null); // 14 s gap overlapping the part
+        t.add(at(65), ClientTimeline.Kind.SUCCESS, null); // 20 s gap, 12 s of it the node down from 50 to 62
+        t.stopped(at(66));
+        assertThat(t.longestGapNotCounting(at(40), at(70), at(50), at(62))).isEqualTo(Duration.ofSeconds(14));
+        assertThat(t.longestGapNotCounting(at(40), at(70), at(0), at(0))).isEqualTo(Duration.ofSeconds(20));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.Text;
+import io.github.chatcluster.waits.ProgressWait;
 
 /** The background jobs one coordinator keeps ({@code pg_dist_background_job}; the table is not synced between nodes). */
 public final class BackgroundJobs {
@@ -31,19 +32,14 @@ public final class BackgroundJobs {
         return jobs("WHERE j.job_id = " + id).stream().findFirst();
     }
 
-    /** Polls the job until it has ended or the bound is over; returns what was seen last. */
-    public BackgroundJob awaitEnd(long id, Duration bound) {
-        java.util.concurrent.atomic.AtomicReference<BackgroundJob> last = new java.util.concurrent.atomic.AtomicReference<>();
-        try {
-            org.awaitility.Awaitility.await("job " + id + " on " + coordinator + " ending").atMost(bound)
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).pollInSameThread().until(() -> {
-                        last.set(job(id).orElseThrow(() -> new IllegalStateException("no job " + id + " on " + coordinator)));
-                        return last.get().ended();
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // the caller judges the job as it was last seen
-        }
-        return last.get();
+    /**
+     * Waits for the job to end, a harness wait ({@link ProgressWait}): as long as its tasks progress (any task's status
+     * changes), at most {@code stall} without progress and {@code ceiling} in all; returns what was seen last.
+     */
+    public ProgressWait.Outcome<BackgroundJob> awaitEnd(long id, Duration stall, Duration ceiling) {
+        return ProgressWait.await("job " + id + " on " + coordinator + " ending",
+                () -> job(id).orElseThrow(() -> new IllegalStateException("no job " + id + " on " + coordinator)),
+                BackgroundJob::ended, job -> job.tasksByStatus().toString(), stall, ceiling);
     }
 
     /** Jobs not finished, cancelled or failed. */

@@ -39,8 +39,8 @@ public class OperationChecks {
         return context.cluster();
     }
 
-    @Then("the rebalance finished within {int} seconds, and the report shows how long it took and how many shard copies it moved")
-    public void theRebalanceFinished(int seconds) {
+    @Then("the rebalance finished while its tasks progressed, and the report shows how long it took and how many shard copies it moved")
+    public void theRebalanceFinished() {
         BackgroundJob job = operations.lastJob;
         assertThat(job).as("the rebalance's job").isNotNull();
         OperationRun started = operations.lastRun();
@@ -54,8 +54,8 @@ public class OperationChecks {
         String jobKey = OperationsContext.figureKey(context) + ".job-" + job.id();
         Figures.record(jobKey + ".seconds", Figures.seconds(took));
         Figures.record(jobKey + ".shard-copies-moved", String.valueOf(moved));
-        assertThat(job.finished()).as("the rebalance's job %s (started %s)", job, started.start()).isTrue();
-        assertThat(took).as("how long the rebalance took: %s", figure).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+        assertThat(job.finished()).as("the rebalance's job %s (started %s; the wait for it: %s)", job, started.start(),
+                operations.jobWait).isTrue();
     }
 
     @Then("the rebalance plan of the strategy {word} is empty")

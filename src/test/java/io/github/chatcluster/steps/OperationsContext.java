@@ -22,6 +22,8 @@ public class OperationsContext {
     String jobCoordinator;
     BackgroundJob lastJob;
     java.time.Instant jobSeenEnded;
+    /** How the wait for the last job ended (a harness wait). */
+    String jobWait;
     ShardLayout layoutBefore;
     /** The shard the last move moved (the first room's messages shard), from where, to where. */
     long movedShard = -1;

@@ -80,10 +80,11 @@ public class UpgradeChecks {
         assertThat(differences).as("what the cluster did that the feature does not state").isEmpty();
     }
 
-    @Then("during each part of the upgrade, from a node's restart to the next one's, no client went more than {int} seconds without a success, and the report shows what each client saw in each")
+    @Then("during each part of the upgrade, from a node's restart to the next one's, no client went more than {int} seconds without a success, not counting the time the restarted node's container took to stop and to accept queries again, and the report shows what each client saw in each")
     public void duringEachRestart(int seconds) {
         List<String> tooLong = windowTable(Duration.ofSeconds(seconds));
-        assertThat(tooLong).as("clients that went more than %d s without a success during a node's restart (see the report)", seconds).isEmpty();
+        assertThat(tooLong).as("clients that went more than %d s without a success during a node's restart, beyond the time the node"
+                + " was down (see the report)", seconds).isEmpty();
     }
 
     /** What each client saw in each part of the upgrade, in the report and the figures; the clients over the bound. */
@@ -98,19 +99,27 @@ public class UpgradeChecks {
         for (RollingUpgrade.Window window : rolling.windowsUntil(stopped)) {
             table.append(String.format(java.util.Locale.ROOT, "%s, and until the next part began (%.1f s)%n", window.label(),
                     Duration.between(window.from(), window.to()).toMillis() / 1000.0));
-            table.append("  ").append(ClientTimeline.Window.header()).append('\n');
+            java.util.Optional<RollingUpgrade.Action> restart = rolling.restartIn(window);
+            restart.ifPresent(r -> table.append(String.format(java.util.Locale.ROOT, "  the node was down (stop to accepting queries) for %.1f s%n",
+                    r.took().toMillis() / 1000.0)));
+            table.append("  ").append(ClientTimeline.Window.header()).append("  beyond the restart\n");
             for (var client : timelines.entrySet()) {
                 ClientTimeline.Window seen = client.getValue().within(window.from(), window.to());
-                table.append("  ").append(seen.row(client.getKey())).append('\n');
+                Duration beyond = restart.map(r -> client.getValue().longestGapNotCounting(window.from(), window.to(), r.began(), r.ended()))
+                        .orElse(seen.longestGap());
+                table.append("  ").append(seen.row(client.getKey())).append(String.format(java.util.Locale.ROOT, "  %8.2f s%n",
+                        beyond.toMillis() / 1000.0));
                 if (!seen.errors().isEmpty()) {
                     table.append("      errors: ").append(seen.topErrors(2)).append('\n');
                 }
                 String figure = key + "." + Figures.key(window.label()) + "." + Figures.key(client.getKey());
                 Figures.record(figure + ".longest-gap-seconds", Figures.seconds(seen.longestGap()));
+                Figures.record(figure + ".longest-gap-beyond-the-restart-seconds", Figures.seconds(beyond));
                 Figures.record(figure + ".failed-attempts", String.valueOf(seen.failedAttempts()));
                 Figures.record(figure + ".refused", String.valueOf(seen.refused()));
-                if (seen.longestGap().compareTo(bound) > 0) {
-                    tooLong.add(window.label() + ", " + client.getKey() + ": " + Figures.seconds(seen.longestGap()) + " s");
+                if (beyond.compareTo(bound) > 0) {
+                    tooLong.add(window.label() + ", " + client.getKey() + ": " + Figures.seconds(beyond) + " s beyond the restart ("
+                            + Figures.seconds(seen.longestGap()) + " s in all)");
                 }
             }
         }

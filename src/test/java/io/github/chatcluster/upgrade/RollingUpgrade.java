@@ -100,6 +100,11 @@ public final class RollingUpgrade {
         }
     }
 
+    /** The restart of a node that began the window (its container stopped, recreated, until it accepted queries), if any. */
+    public java.util.Optional<Action> restartIn(Window window) {
+        return actions.stream().filter(a -> a.what().startsWith("started again") && a.began().equals(window.from())).findFirst();
+    }
+
     public List<Action> actions() {
         return List.copyOf(actions);
     }
