@@ -18,6 +18,10 @@ Feature: Every scenario starts from a healthy cluster
   The check is one piece of code, run by the hook before every scenario and, here, by a step that damages
   the cluster first; so this feature judges it itself, and no other scenario depends on what it leaves.
 
+  Time bounds. The repair is a harness wait (it restarts, copies and rebalances: its time is mostly the
+  machine's): at most 120 s, the time taken in the report.
+
+  @ci-external
   Scenario: A cluster damaged in three ways at once is found damaged and repaired by the check that runs before every scenario
     Given the chat cluster is running and was checked healthy before this scenario
     When worker-2 is disabled behind the suite's back

@@ -10,6 +10,7 @@ Feature: Both coordinators take writes at the same time
   Background:
     Given the chat cluster is running and was checked healthy before this scenario
 
+  @ci-external
   Scenario: Writers on both coordinators at once lose nothing and duplicate nothing
     When 4 clients write through coordinator-1 and 4 clients write through coordinator-2 at the same time, each creating 10 rooms with 2 members and 5 messages
     Then every write was acknowledged

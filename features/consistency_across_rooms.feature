@@ -18,7 +18,7 @@ Feature: What readers see of a transaction that writes to two rooms, through the
     And 40 rooms with 2 members and 3 messages each have been written through the load balancer
     And two of those rooms whose messages are stored on different shards and on different workers
 
-  @heavy
+  @heavy @ci-external
   Scenario: Announcements to two rooms through coordinator-1, read through coordinator-2 and the load balancer
     When for 10 seconds a writer through coordinator-1 sends announcements to both rooms, one transaction each, and reads each back through coordinator-2 right after its acknowledgement, while readers read both rooms through coordinator-2 and the load balancer in one statement and in one REPEATABLE READ transaction, and a control reader in two statements with an acknowledgement between them
     Then the report shows, for each reader, how many of its reads saw an announcement in one room and not in the other, and one such read

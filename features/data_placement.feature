@@ -28,6 +28,7 @@ Feature: Where the chat data is stored
       | room_members | 400                       | 800                        |
       | messages     | 2000                      | 4000                       |
 
+  @ci-external
   Scenario: The three chat tables are co-located
     Then the chat tables share one co-location group
     And that co-location group has 32 shards, each stored 2 times
@@ -37,6 +38,7 @@ Feature: Where the chat data is stored
     And for 5 sample rooms, the shard tables on those 2 workers hold the room's 1 room row, 2 members and 10 messages
     And the other 2 workers do not store those shards at all
 
+  @ci-external
   Scenario Outline: A question about one room is answered by one shard through <entry point>
     When the application explains, through <entry point>, a query that joins sample room 1 with its members and messages
     Then the plan sends exactly 1 task to the workers
