@@ -48,6 +48,11 @@ public final class LoadBalancerRouting {
 
     /** Opens up to {@code atMost} new connections through the load balancer, one after another, until both coordinators were reached. */
     public Probe probe(int atMost) {
+        return probe(atMost, atMost);
+    }
+
+    /** As {@link #probe(int)}, but gives up after {@code failures} failed connections (each can take its whole timeout). */
+    public Probe probe(int atMost, int failures) {
         List<String> landedOn = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < atMost; i++) {
@@ -57,7 +62,7 @@ public final class LoadBalancerRouting {
                 errors.add(Text.firstLine(e.getMessage()));
             }
             Probe probe = new Probe(landedOn, errors);
-            if (probe.reachesBothCoordinators()) {
+            if (probe.reachesBothCoordinators() || errors.size() >= failures) {
                 return probe;
             }
         }

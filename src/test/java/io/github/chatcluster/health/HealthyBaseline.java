@@ -65,6 +65,9 @@ public final class HealthyBaseline {
 
     private final ChatCluster cluster;
     private final List<Condition> conditions = List.of(
+            // First: nginx takes a failed coordinator back by itself after its fail_timeout (10 s), so what it does is
+            // looked at before anything else takes time (a slow machine's check took longer than that to reach it).
+            new LoadBalancerReachesBoth(),
             new Conditions.NoPacketRules(),
             new Conditions.ContainersAsStarted(),
             new Conditions.EveryNodeAnswers(ROUND),
@@ -75,8 +78,7 @@ public final class HealthyBaseline {
             new OperationConditions.NoCopiesOfRemovedNodes(),
             new OperationConditions.NoOperationLeftovers(),
             new CitusConditions.TwoCopiesOfEveryShard(),
-            new OperationConditions.EvenShardCopies(),
-            new LoadBalancerReachesBoth());
+            new OperationConditions.EvenShardCopies());
 
     public HealthyBaseline(ChatCluster cluster) {
         this.cluster = cluster;
