@@ -105,15 +105,25 @@ public final class ClientTimeline {
      * from {@code from} to {@code to}: what the client went through apart from an outage the scenario caused itself.
      */
     public synchronized Duration longestGapNotCounting(Instant from, Instant to) {
-        return longestGapNotCounting(Instant.MIN, Instant.MAX, from, to);
+        return longestGapNotCounting(Instant.MIN, Instant.MAX, List.of(new Interval(from, to)));
+    }
+
+    /** A stretch of time not counted in a client's gaps (a node the scenario itself took down). */
+    public record Interval(Instant from, Instant to) {
+        Duration overlap(Instant a, Instant b) {
+            Instant start = a.isAfter(from) ? a : from;
+            Instant end = b.isBefore(to) ? b : to;
+            return end.isAfter(start) ? Duration.between(start, end) : Duration.ZERO;
+        }
     }
 
     /**
      * The longest time between two successes (or the load's start or stop) that overlaps {@code within}..{@code until},
-     * not counting the part of it that falls from {@code from} to {@code to}: what the client went through during a
-     * part of the load, apart from the time a node the scenario restarted was down (which times the machine).
+     * not counting the parts of it that fall in the {@code excluded} intervals (which must not overlap each other):
+     * what the client went through during a part of the load, apart from the times the nodes the scenario restarted
+     * were down (which time the machine). A gap can span several parts: every restart in it is left out.
      */
-    public synchronized Duration longestGapNotCounting(Instant within, Instant until, Instant from, Instant to) {
+    public synchronized Duration longestGapNotCounting(Instant within, Instant until, List<Interval> excluded) {
         Instant end = stop != null ? stop : Instant.now();
         List<Instant> points = new ArrayList<>();
         points.add(start);
@@ -126,10 +136,10 @@ public final class ClientTimeline {
             if (b.isBefore(within) || a.isAfter(until)) {
                 continue;
             }
-            Instant overlapFrom = a.isAfter(from) ? a : from;
-            Instant overlapTo = b.isBefore(to) ? b : to;
-            Duration overlap = overlapTo.isAfter(overlapFrom) ? Duration.between(overlapFrom, overlapTo) : Duration.ZERO;
-            Duration net = Duration.between(a, b).minus(overlap);
+            Duration net = Duration.between(a, b);
+            for (Interval out : excluded) {
+                net = net.minus(out.overlap(a, b));
+            }
             if (net.compareTo(longest) > 0) {
                 longest = net;
             }

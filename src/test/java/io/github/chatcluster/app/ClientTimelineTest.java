@@ -3,6 +3,7 @@ package io.github.chatcluster.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,19 @@ class ClientTimelineTest {
         t.add(at(45), ClientTimeline.Kind.SUCCESS, null); // 14 s gap overlapping the part
         t.add(at(65), ClientTimeline.Kind.SUCCESS, null); // 20 s gap, 12 s of it the node down from 50 to 62
         t.stopped(at(66));
-        assertThat(t.longestGapNotCounting(at(40), at(70), at(50), at(62))).isEqualTo(Duration.ofSeconds(14));
-        assertThat(t.longestGapNotCounting(at(40), at(70), at(0), at(0))).isEqualTo(Duration.ofSeconds(20));
+        assertThat(t.longestGapNotCounting(at(40), at(70), List.of(new ClientTimeline.Interval(at(50), at(62)))))
+                .isEqualTo(Duration.ofSeconds(14));
+        assertThat(t.longestGapNotCounting(at(40), at(70), List.of())).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aGapOverTwoRestartsLeavesOutBoth() {
+        ClientTimeline t = new ClientTimeline(t0);
+        t.add(at(1), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(29), ClientTimeline.Kind.SUCCESS, null); // 28 s: node A down 3-10, node B down 15-22, 14 s left
+        t.stopped(at(30));
+        List<ClientTimeline.Interval> restarts = List.of(new ClientTimeline.Interval(at(3), at(10)), new ClientTimeline.Interval(at(15), at(22)));
+        assertThat(t.longestGapNotCounting(at(3), at(15), restarts)).isEqualTo(Duration.ofSeconds(14));
+        assertThat(t.longestGapNotCounting(at(15), at(30), restarts)).isEqualTo(Duration.ofSeconds(14));
     }
 }

@@ -96,6 +96,9 @@ public class UpgradeChecks {
         List<String> tooLong = new ArrayList<>();
         String key = UpgradeContext.figureKey(context);
         java.time.Instant stopped = operations.load().orElseThrow().stoppedAt().orElseThrow();
+        // a gap can span several parts (a writer whose room has copies on two workers restarted one after the other):
+        // every node's time down is left out of it, not only the part's own
+        List<ClientTimeline.Interval> downtimes = rolling.restarts().stream().map(r -> new ClientTimeline.Interval(r.began(), r.ended())).toList();
         for (RollingUpgrade.Window window : rolling.windowsUntil(stopped)) {
             table.append(String.format(java.util.Locale.ROOT, "%s, and until the next part began (%.1f s)%n", window.label(),
                     Duration.between(window.from(), window.to()).toMillis() / 1000.0));
@@ -105,8 +108,7 @@ public class UpgradeChecks {
             table.append("  ").append(ClientTimeline.Window.header()).append("  beyond the restart\n");
             for (var client : timelines.entrySet()) {
                 ClientTimeline.Window seen = client.getValue().within(window.from(), window.to());
-                Duration beyond = restart.map(r -> client.getValue().longestGapNotCounting(window.from(), window.to(), r.began(), r.ended()))
-                        .orElse(seen.longestGap());
+                Duration beyond = client.getValue().longestGapNotCounting(window.from(), window.to(), downtimes);
                 table.append("  ").append(seen.row(client.getKey())).append(String.format(java.util.Locale.ROOT, "  %8.2f s%n",
                         beyond.toMillis() / 1000.0));
                 if (!seen.errors().isEmpty()) {

@@ -102,7 +102,12 @@ public final class RollingUpgrade {
 
     /** The restart of a node that began the window (its container stopped, recreated, until it accepted queries), if any. */
     public java.util.Optional<Action> restartIn(Window window) {
-        return actions.stream().filter(a -> a.what().startsWith("started again") && a.began().equals(window.from())).findFirst();
+        return restarts().stream().filter(a -> a.began().equals(window.from())).findFirst();
+    }
+
+    /** Every node's restart so far: from its container's stop until it accepted queries again. */
+    public List<Action> restarts() {
+        return actions.stream().filter(a -> a.what().startsWith("started again")).toList();
     }
 
     public List<Action> actions() {
