@@ -1,0 +1,75 @@
+package io.github.chatcluster.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The decision rule of a claim that compares two set-ups ("twice the writes with two coordinators", "less contention
+ * through both"): a claim of a gain of at least {@code threshold} times. From the interleaved trials of both arms it
+ * takes the {@link RatioInterval} of the gain (B over A, each figure oriented so that more is better) and decides only
+ * when the whole interval lies on one side of the threshold: HELD when its lower end is at or above the threshold, NOT
+ * HELD when its upper end is below it, NOT DECIDED when it straddles it (the experiment is then too weak for the
+ * question: more trials, or less noise).
+ * <p>
+ * The same rule run on an A/A control, both arms the same set-up, must come out NOT HELD: no gain. When it does not,
+ * the machine's noise or the order of the trials can produce the claimed gain by itself, and the real comparison
+ * cannot be trusted. With a 95 % interval a real comparison with no true gain comes out HELD in at most 2.5 % of runs
+ * (the interval's one-sided error), which {@code ComparisonRuleTest} checks on simulated runs.
+ */
+public final class ComparisonRule {
+
+    /** The two-sided confidence of the interval. */
+    public static final double CONFIDENCE = 0.95;
+
+    private final double threshold;
+    private final String gain;
+
+    /**
+     * @param threshold the gain the claim states, as a ratio: 2 for "linearly" with two coordinators; just above 1 for
+     *                  "reduced" or "distributed" (any gain that counts)
+     * @param gain      what the ratio measures, in words ("writes per second through both over through one")
+     */
+    public ComparisonRule(double threshold, String gain) {
+        if (!(threshold > 1)) {
+            throw new IllegalArgumentException("a claimed gain is a ratio above 1, not " + threshold);
+        }
+        this.threshold = threshold;
+        this.gain = gain;
+    }
+
+    public record Judgement(Verdict verdict, RatioInterval interval, String why) {
+    }
+
+    /** @param a the figure of each trial of the baseline arm; {@code b} of the claimed arm; more is better in both */
+    public Judgement judge(List<? extends Number> a, List<? extends Number> b) {
+        RatioInterval r = RatioInterval.of(a, b, CONFIDENCE);
+        String figures = gain + " " + r;
+        if (!r.bounded()) {
+            return new Judgement(Verdict.NOT_DECIDED, r, figures + ": too few trials to decide");
+        }
+        if (r.lower() >= threshold) {
+            return new Judgement(Verdict.HELD, r, String.format(Locale.ROOT, "%s: all of it at or above %.2fx", figures, threshold));
+        }
+        if (r.upper() < threshold) {
+            return new Judgement(Verdict.NOT_HELD, r, String.format(Locale.ROOT, "%s: all of it below %.2fx", figures, threshold));
+        }
+        return new Judgement(Verdict.NOT_DECIDED, r, String.format(Locale.ROOT, "%s: it straddles %.2fx", figures, threshold));
+    }
+
+    /**
+     * The A/A control: the two halves of trials run with the same set-up must show no gain of the claimed size. Returns
+     * null when they show none, otherwise why the comparison cannot be trusted.
+     */
+    public String controlFails(List<? extends Number> first, List<? extends Number> second) {
+        Judgement j = judge(first, second);
+        if (j.verdict() == Verdict.NOT_HELD) {
+            return null;
+        }
+        return "the A/A control (both arms the same set-up) did not come out NOT HELD but " + j.verdict() + ": " + j.why()
+                + "; on this machine the noise or the trials' order can decide alone";
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+}

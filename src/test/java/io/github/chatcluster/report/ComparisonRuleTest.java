@@ -1,0 +1,93 @@
+package io.github.chatcluster.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ComparisonRuleTest {
+
+    private final ComparisonRule twice = new ComparisonRule(2.0, "writes per second, both over one:");
+    private final ComparisonRule gain = new ComparisonRule(1.1, "median latency, one over both:");
+
+    @Test
+    void heldWhenTheWholeIntervalIsAtOrAboveTheThreshold() {
+        var j = twice.judge(List.of(10.0, 11, 9, 10, 10.5, 9.5), List.of(25.0, 26, 24, 25, 25.5, 24.5));
+        assertThat(j.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(j.why()).contains("at or above 2.00x");
+    }
+
+    @Test
+    void notHeldWhenTheWholeIntervalIsBelowIt() {
+        var j = twice.judge(List.of(10.0, 11, 9, 10, 10.5, 9.5), List.of(12.0, 13, 11, 12, 12.5, 11.5));
+        assertThat(j.verdict()).isEqualTo(Verdict.NOT_HELD);
+        assertThat(j.why()).contains("below 2.00x");
+    }
+
+    @Test
+    void notDecidedWhenItStraddlesTheThresholdOrTheTrialsAreTooFew() {
+        var straddles = twice.judge(List.of(10.0, 14, 7, 10, 12, 8), List.of(20.0, 26, 15, 19, 23, 17));
+        assertThat(straddles.verdict()).isEqualTo(Verdict.NOT_DECIDED);
+        assertThat(straddles.why()).contains("straddles");
+        var few = twice.judge(List.of(10.0, 11, 9), List.of(30.0, 31, 29));
+        assertThat(few.verdict()).isEqualTo(Verdict.NOT_DECIDED);
+        assertThat(few.why()).contains("too few");
+    }
+
+    @Test
+    void theControlPassesWhenBothHalvesAreAlikeAndFailsOnAGain() {
+        assertThat(gain.controlFails(List.of(10.0, 11, 9, 10, 10.5, 9.5), List.of(10.2, 10.8, 9.1, 9.9, 10.4, 9.7))).isNull();
+        assertThat(gain.controlFails(List.of(10.0, 11, 9, 10, 10.5, 9.5), List.of(15.0, 16, 14, 15, 15.5, 14.5)))
+                .contains("A/A control").contains("HELD");
+    }
+
+    /**
+     * Simulated runs with no real difference (both arms from one log-normal distribution, 15 % noise, 4 blocks): the
+     * false-verdict rate, how often the rule says HELD, stays at most 5 % (the interval's one-sided error is 2.5 %).
+     */
+    @Test
+    void withNoRealDifferenceTheRuleSaysHeldInAtMostFivePercentOfRuns() {
+        Random random = new Random(20261204L);
+        int runs = 4000;
+        int held = 0;
+        int controlFailed = 0;
+        for (int i = 0; i < runs; i++) {
+            List<Double> a = sample(random, 8, 1.0, 0.15);
+            List<Double> b = sample(random, 8, 1.0, 0.15);
+            if (gain.judge(a, b).verdict() == Verdict.HELD) {
+                held++;
+            }
+            if (new ComparisonRule(1.0001, "").judge(a, b).verdict() == Verdict.HELD) {
+                controlFailed++;
+            }
+        }
+        double rate = held / (double) runs;
+        System.out.printf("false HELD rate at 1.1x: %.4f; at any gain: %.4f%n", rate, controlFailed / (double) runs);
+        assertThat(rate).isLessThanOrEqualTo(0.05);
+        assertThat(controlFailed / (double) runs).isLessThanOrEqualTo(0.05);
+    }
+
+    /** And with a real gain well beyond the threshold (1.5x against 1.1x), the same experiment says HELD nearly always. */
+    @Test
+    void withARealGainTheRuleSaysHeld() {
+        Random random = new Random(42L);
+        int runs = 2000;
+        int held = 0;
+        for (int i = 0; i < runs; i++) {
+            if (gain.judge(sample(random, 8, 1.0, 0.15), sample(random, 8, 1.5, 0.15)).verdict() == Verdict.HELD) {
+                held++;
+            }
+        }
+        assertThat(held / (double) runs).isGreaterThanOrEqualTo(0.95);
+    }
+
+    private static List<Double> sample(Random random, int n, double median, double sigma) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(median * Math.exp(sigma * random.nextGaussian()));
+        }
+        return out;
+    }
+}
