@@ -3,7 +3,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
   Most failures that break real clusters happen in the network, not in the containers. A host that
   dies silently sends no reset and its name still resolves; a cut link drops every packet between two
   nodes; a slow or lossy link delays or drops some. These faults are made with packet filter rules in
-  the node's own network namespace (README: "Fault kinds"), so only timeouts end a wait on them:
+  the node's own network namespace (docs/faults.md), so only timeouts end a wait on them:
   nginx's connect timeout, the client's socket timeout, and Citus's connection timeout and TCP
   keepalives towards the other nodes.
 

@@ -65,6 +65,6 @@ public final class Images {
         return "The image " + image.asCanonicalNameString() + " is not in the local Docker store and cannot be pulled. "
                 + "Pull it (docker pull " + image.asCanonicalNameString() + "), load or build an image under that name, "
                 + "or choose another image with -D" + property + "=<image> or " + variable + "=<image>. "
-                + "Behind a registry mirror, set TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX=<mirror>/ (see README.md).";
+                + "Behind a registry mirror, set TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX=<mirror>/ (see docs/images.md).";
     }
 }

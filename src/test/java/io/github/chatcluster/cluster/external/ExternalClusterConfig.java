@@ -67,7 +67,7 @@ public record ExternalClusterConfig(Path file, Map<String, HostPort> endpoints, 
         String name = System.getProperty(CONFIG_PROPERTY);
         if (name == null || name.isBlank()) {
             throw new IllegalStateException("-D" + MODE_PROPERTY + "=external needs -D" + CONFIG_PROPERTY + "=<file>: a"
-                    + " properties file with the endpoints of the cluster (see containers/compose-cluster.properties and README.md).");
+                    + " properties file with the endpoints of the cluster (see containers/compose-cluster.properties and docs/external-mode.md).");
         }
         Path file = Path.of(name);
         if (!file.isAbsolute()) {
