@@ -14,8 +14,10 @@ import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.consistency.Announcements;
 import io.github.chatcluster.consistency.FracturedReads;
 import io.github.chatcluster.consistency.RoomPair;
+import io.github.chatcluster.report.ConsistencyVerdicts;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
+import io.github.chatcluster.report.Verdict;
 
 /** Transactions over two rooms and what readers through the other coordinator see of them (@consistency). */
 public class ConsistencySteps {
@@ -121,12 +123,12 @@ public class ConsistencySteps {
         assertThat(control.fractured()).as("fractured reads of the control reader: %s", control).isPositive();
     }
 
-    @Then("the demo's claim {string} is judged by whether every acknowledged announcement was seen in both rooms by its read through the other coordinator begun after the acknowledgement")
-    public void eventualConsistencyJudged(String words) {
+    @Then("the demo's claim {string} {statedVerdict}, judged by whether every acknowledged announcement was seen in both rooms by its read through the other coordinator begun after the acknowledgement")
+    public void eventualConsistencyJudged(String words, Verdict stated) {
         FracturedReads.Followed followed = FracturedReads.followed(traffic.history().operations());
         long failedFollows = traffic.history().operations().stream().filter(op -> op.kind().equals("follow") && !op.ok()).count();
-        boolean held = followed.followed() > 0 && followed.missed().isEmpty();
-        context.claim(SeedClaim.withWords(words), held, String.format(java.util.Locale.ROOT,
+        Verdict found = ConsistencyVerdicts.eventual(followed.followed(), followed.missed().size());
+        context.claimAsStated(SeedClaim.withWords(words), stated, found, String.format(java.util.Locale.ROOT,
                 "for transactions over two rooms through %s: %d of %d acknowledged announcements were read right after their"
                         + " acknowledgement through the other coordinator, %d of them missing a half%s (%d of those reads failed)",
                 String.join(" and ", traffic.history().operations().stream().filter(op -> op.kind().equals("write"))
@@ -136,13 +138,13 @@ public class ConsistencySteps {
         assertThat(followed.followed()).as("announcements read back after their acknowledgement").isPositive();
     }
 
-    @Then("the demo's claim {string} is judged by whether any reader through the other coordinator or the load balancer saw half a transaction")
-    public void synchronizationJudged(String words) {
+    @Then("the demo's claim {string} {statedVerdict}, judged by whether any reader through the other coordinator or the load balancer saw half a transaction")
+    public void synchronizationJudged(String words, Verdict stated) {
         List<FracturedReads.Counts> readers = counts.stream().filter(c -> !c.reader().startsWith("control")).toList();
         int reads = readers.stream().mapToInt(FracturedReads.Counts::reads).sum();
         int fractured = readers.stream().mapToInt(FracturedReads.Counts::fractured).sum();
         int crossed = readers.stream().mapToInt(FracturedReads.Counts::crossed).sum();
-        context.claim(SeedClaim.withWords(words), reads > 0 && fractured == 0, String.format(java.util.Locale.ROOT,
+        context.claimAsStated(SeedClaim.withWords(words), stated, ConsistencyVerdicts.synchronization(reads, fractured), String.format(java.util.Locale.ROOT,
                 "for transactions that write one message to each of two rooms on different workers: %d of %d reads of both rooms"
                         + " (in one statement or one REPEATABLE READ transaction) saw one room's message without the other's,"
                         + " %d with crossed halves of two transactions; %s", fractured, reads, crossed, countTable().replace('\n', ';')));

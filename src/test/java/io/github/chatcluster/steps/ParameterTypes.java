@@ -47,4 +47,10 @@ public class ParameterTypes {
     public String movePlace(String words) {
         return words;
     }
+
+    /** The verdict a feature states for one of the demo's claims: it "holds" or it "does not hold". */
+    @ParameterType("holds|does not hold")
+    public io.github.chatcluster.report.Verdict statedVerdict(String words) {
+        return io.github.chatcluster.report.ExpectedVerdict.stated(words);
+    }
 }

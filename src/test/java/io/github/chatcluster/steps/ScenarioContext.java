@@ -7,8 +7,10 @@ import io.cucumber.java.Scenario;
 import io.github.chatcluster.app.AckLog;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.report.ClaimSettlement;
+import io.github.chatcluster.report.ExpectedVerdict;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
+import io.github.chatcluster.report.Verdict;
 
 /** What one scenario shares between its steps; a new one for every scenario (picocontainer). */
 public class ScenarioContext {
@@ -93,7 +95,7 @@ public class ScenarioContext {
     }
 
     /** A verdict a step reached on one of the demo's claims, and the step that reached it (see {@link ClaimSettlement}). */
-    private record PendingClaim(SeedClaim claim, boolean held, String evidence, int step) {
+    private record PendingClaim(SeedClaim claim, Verdict verdict, String evidence, int step) {
     }
 
     /** The index of the step running now (0 for the first), and of the first step that failed (-1 while none has). */
@@ -115,9 +117,24 @@ public class ScenarioContext {
      * and summary.txt as held or not held when the scenario passed or failed in this very step ({@link #settleClaims}).
      */
     public void claim(SeedClaim claim, boolean held, String evidence) {
-        pendingClaims.add(new PendingClaim(claim, held, evidence, step));
-        report("finding on the demo's claim \"" + claim.words() + "\" (counts unless a later step fails): "
-                + (held ? "held" : "not held") + ": " + evidence);
+        found(claim, Verdict.of(held), evidence);
+    }
+
+    /**
+     * A verdict the feature states: what the run found goes into the ledger as it is, and when it is not what the
+     * feature states, this step fails with "the claim ... changed from ... to ..." ({@link ExpectedVerdict}).
+     */
+    public void claimAsStated(SeedClaim claim, Verdict stated, Verdict found, String evidence) {
+        found(claim, found, evidence);
+        String changed = ExpectedVerdict.changed(claim, stated, found, evidence);
+        if (changed != null) {
+            throw new AssertionError(changed);
+        }
+    }
+
+    private void found(SeedClaim claim, Verdict verdict, String evidence) {
+        pendingClaims.add(new PendingClaim(claim, verdict, evidence, step));
+        report("finding on the demo's claim \"" + claim.words() + "\" (counts unless a later step fails): " + verdict + ": " + evidence);
     }
 
     /** A claim the scenario looked at without reaching a verdict (the figures do not decide it). */
@@ -132,11 +149,15 @@ public class ScenarioContext {
      */
     void settleClaims(boolean passed, String failure) {
         for (PendingClaim pending : pendingClaims) {
-            String line = ClaimSettlement.counts(passed, failedStep, pending.step())
-                    ? Figures.claim(pending.claim(), pending.held(), pending.evidence(), scenarioName())
-                    : Figures.notDecided(pending.claim(), "the scenario \"" + scenarioName() + "\" failed in a later step than"
-                            + " the one that found the claim " + (pending.held() ? "held" : "not held") + " (" + failure + ")",
-                            scenarioName());
+            String line;
+            if (!ClaimSettlement.counts(passed, failedStep, pending.step())) {
+                line = Figures.notDecided(pending.claim(), "the scenario \"" + scenarioName() + "\" failed in a later step than"
+                        + " the one that found the claim " + pending.verdict() + " (" + failure + ")", scenarioName());
+            } else if (pending.verdict() == Verdict.NOT_DECIDED) {
+                line = Figures.notDecided(pending.claim(), pending.evidence(), scenarioName());
+            } else {
+                line = Figures.claim(pending.claim(), pending.verdict() == Verdict.HELD, pending.evidence(), scenarioName());
+            }
             attachText("Claim of the original demo: " + pending.claim().words(), line);
         }
         pendingClaims.clear();
