@@ -32,7 +32,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     When coordinator-1 dies silently
     And the client sends its next query on that session
     And 10 new clients connect through the load balancer, one after another
-    Then the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" is judged by the slowest of them
+    Then the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" holds for a silently dead coordinator, judged by the slowest of them
     And all of them landed on coordinator-2, with at most 0 failed connection attempts among them
     And none of them waited longer than 3 seconds for its connection
     And the session on coordinator-1 learns that its coordinator is gone within 12 seconds of the fault
