@@ -50,6 +50,19 @@ public class CitusCatalog {
                         rs.getBoolean(6), rs.getBoolean(7), rs.getString(8)));
     }
 
+    /** Nodes Citus considers inactive (disabled). */
+    public List<String> inactiveNodes() {
+        return query("SELECT nodename FROM pg_dist_node WHERE NOT isactive ORDER BY nodename", rs -> rs.getString(1));
+    }
+
+    /** Shards of the distributed tables with fewer placements than {@code copies}, as table:shard. */
+    public List<String> underReplicatedShards(int copies) {
+        return query("""
+                SELECT s.logicalrelid::regclass::text || ':' || s.shardid
+                FROM pg_dist_shard s LEFT JOIN pg_dist_placement p USING (shardid)
+                GROUP BY s.logicalrelid, s.shardid HAVING count(p.placementid) < """ + copies + " ORDER BY 1", rs -> rs.getString(1));
+    }
+
     public List<NodeHealth> nodeHealth() {
         return query("SELECT from_nodename, to_nodename, result FROM citus_check_cluster_node_health()",
                 rs -> new NodeHealth(rs.getString(1), rs.getString(2), (Boolean) rs.getObject(3)));

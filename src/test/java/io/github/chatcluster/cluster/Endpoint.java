@@ -95,6 +95,11 @@ public final class Endpoint {
      * Right after a coordinator dies, the load balancer may still hand it one new connection.
      */
     public Connection connect() throws SQLException {
+        return connect(SOCKET_TIMEOUT);
+    }
+
+    /** {@link #connect()}, with a socket timeout of its own: for a call that may run long (a shard copy, say). */
+    public Connection connect(Duration socketTimeout) throws SQLException {
         long deadline = System.nanoTime() + CONNECT_RETRY_WINDOW.toNanos();
         AtomicReference<SQLException> last = new AtomicReference<>();
         AtomicReference<Connection> connection = new AtomicReference<>();
@@ -102,7 +107,7 @@ public final class Endpoint {
             await("a connection to " + name).atMost(CONNECT_RETRY_WINDOW.plus(CONNECT_TIMEOUT))
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
                         try {
-                            connection.set(connectOnce(CONNECT_TIMEOUT, SOCKET_TIMEOUT));
+                            connection.set(connectOnce(CONNECT_TIMEOUT, socketTimeout));
                             return true;
                         } catch (SQLException e) {
                             last.set(e);

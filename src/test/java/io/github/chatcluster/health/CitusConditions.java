@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.github.chatcluster.catalog.ClusterOperator;
+import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.Text;
+import io.github.chatcluster.operations.ClusterOperations;
 
 /** The conditions on what Citus reports: transactions, sessions, node metadata, shard copies. */
 final class CitusConditions {
@@ -42,7 +43,7 @@ final class CitusConditions {
         public List<String> repair(NodeSessions s) {
             List<String> done = new ArrayList<>();
             for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
-                int recovered = ClusterOperator.recoverTwoPhaseCommits(s.cluster().endpoint(coordinator));
+                int recovered = ClusterOperations.through(s.cluster().endpoint(coordinator)).recoverTwoPhaseCommits();
                 done.add("recovered " + recovered + " two-phase commits through " + coordinator);
             }
             return done;
@@ -124,14 +125,14 @@ final class CitusConditions {
         /** Metadata first (an activation fails while some node's metadata is out of sync), then activation. */
         @Override
         public List<String> repair(NodeSessions s) {
-            ClusterOperator operator = new ClusterOperator(s.cluster().coordinator1());
+            ClusterOperations operator = ClusterOperations.through(s.cluster().coordinator1());
             List<String> done = new ArrayList<>();
             for (String node : unsynced(s)) {
-                operator.syncMetadata(node);
+                operator.syncMetadataTo(node);
                 done.add("synced the metadata to " + node + " (start_metadata_sync_to_node)");
             }
-            for (String node : operator.inactiveNodes()) {
-                operator.activate(node);
+            for (String node : CitusCatalog.through(s.cluster().coordinator1()).inactiveNodes()) {
+                operator.activateNode(node);
                 done.add("activated " + node + " (citus_activate_node)");
             }
             return done;
@@ -187,11 +188,10 @@ final class CitusConditions {
 
         @Override
         public List<String> repair(NodeSessions s) {
-            ClusterOperator operator = new ClusterOperator(s.cluster().coordinator1());
-            if (operator.underReplicatedShards(ChatCluster.SHARD_COPIES).isEmpty()) {
+            if (CitusCatalog.through(s.cluster().coordinator1()).underReplicatedShards(ChatCluster.SHARD_COPIES).isEmpty()) {
                 return List.of();
             }
-            operator.replicateShards(ChatCluster.SHARD_COPIES);
+            ClusterOperations.through(s.cluster().coordinator1()).replicateShards(ChatCluster.SHARD_COPIES);
             return List.of("copied shards until each has " + ChatCluster.SHARD_COPIES + " copies (replicate_table_shards)");
         }
     }

@@ -105,8 +105,7 @@ final class OperationConditions {
         public List<String> repair(NodeSessions s) {
             List<String> done = new ArrayList<>();
             for (String node : stale(s)) {
-                ChatCluster.execute(s.cluster().coordinator1(), "SELECT start_metadata_sync_to_node('" + node + "', "
-                        + ClusterOperations.NODE_PORT + ")");
+                ClusterOperations.through(s.cluster().coordinator1()).syncMetadataTo(node);
                 done.add("synced the metadata to " + node + " again (start_metadata_sync_to_node), which dropped its copies of removed nodes");
             }
             return done;

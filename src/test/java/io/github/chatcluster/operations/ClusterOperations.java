@@ -13,8 +13,11 @@ import io.github.chatcluster.cluster.Endpoint;
 
 /**
  * What an operator runs to change the cluster, by node name, through one coordinator, with the functions Citus
- * documents: add and remove a node, rebalance (in the background or at once), drain, move one shard group, clean up what
- * a failed operation left. Each method is one call; a refusal is an {@link OperationFailed} with Citus's message.
+ * documents: add, disable, activate and remove a node, sync its metadata, rebalance (in the background or at once),
+ * drain, move one shard group, copy shards back to their replication factor, recover two-phase commits, clean up what
+ * a failed operation left. The one place that issues these calls: the steps, the check before every scenario and the
+ * operations feature all use it. Each method is one call; a refusal, or a lost session, is an {@link OperationFailed}
+ * that names the coordinator, the call and Citus's error.
  */
 public final class ClusterOperations {
 
@@ -35,7 +38,7 @@ public final class ClusterOperations {
     private static final java.time.Duration OPERATION_BOUND = java.time.Duration.ofMinutes(10);
 
     private Connection session() throws SQLException {
-        return coordinator.connectOnce(java.time.Duration.ofSeconds(5), OPERATION_BOUND);
+        return coordinator.connect(OPERATION_BOUND);
     }
 
     public Endpoint coordinator() {
@@ -55,6 +58,35 @@ public final class ClusterOperations {
     /** {@code citus_disable_node(..., synchronous := true)}: what lets a node that no longer answers be removed. */
     public void disableNode(String node) {
         execute("SELECT citus_disable_node('" + node + "', " + NODE_PORT + ", synchronous := true)");
+    }
+
+    /**
+     * {@code citus_activate_node}: a disabled node that is back takes part again (its stale placements are dropped).
+     */
+    public void activateNode(String node) {
+        execute("SELECT citus_activate_node('" + node + "', " + NODE_PORT + ")");
+    }
+
+    /** {@code replicate_table_shards} for each chat table: copies shards until each has {@code copies} placements. */
+    public void replicateShards(int copies) {
+        for (String table : io.github.chatcluster.catalog.ChatTables.NAMES) {
+            execute("SELECT replicate_table_shards('" + table + "', shard_replication_factor := " + copies
+                    + ", shard_transfer_mode := '" + TransferMode.BLOCK_WRITES.sqlName() + "')");
+        }
+    }
+
+    /**
+     * {@code recover_prepared_transactions()}: finishes or cleans the two-phase commits this coordinator has on record.
+     * Returns how many it recovered.
+     */
+    public int recoverTwoPhaseCommits() {
+        String sql = "SELECT recover_prepared_transactions()";
+        try (Connection c = session(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new OperationFailed(coordinator, sql, e);
+        }
     }
 
     /** {@code start_metadata_sync_to_node}: sends the whole metadata to the node again. */
@@ -80,7 +112,7 @@ public final class ClusterOperations {
             long job = rs.getLong(1);
             return rs.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(job);
         } catch (SQLException e) {
-            throw new OperationFailed("On " + coordinator + ": " + sql, e);
+            throw new OperationFailed(coordinator, sql, e);
         }
     }
 
@@ -120,7 +152,7 @@ public final class ClusterOperations {
             }
             return String.join("; ", notices);
         } catch (SQLException e) {
-            throw new OperationFailed("On " + coordinator + ": CALL citus_cleanup_orphaned_resources()", e);
+            throw new OperationFailed(coordinator, "CALL citus_cleanup_orphaned_resources()", e);
         }
     }
 
@@ -135,7 +167,7 @@ public final class ClusterOperations {
             }
             return moves;
         } catch (SQLException e) {
-            throw new OperationFailed("On " + coordinator + ": get_rebalance_table_shards_plan()", e);
+            throw new OperationFailed(coordinator, "get_rebalance_table_shards_plan()", e);
         }
     }
 
@@ -143,7 +175,7 @@ public final class ClusterOperations {
         try (Connection c = session(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new OperationFailed("On " + coordinator + ": " + sql, e);
+            throw new OperationFailed(coordinator, sql, e);
         }
     }
 }

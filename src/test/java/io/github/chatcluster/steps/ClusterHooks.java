@@ -10,7 +10,6 @@ import io.cucumber.java.AfterStep;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
-import io.github.chatcluster.catalog.ClusterOperator;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.ClusterHolder;
 import io.github.chatcluster.cluster.ClusterParallelism;
@@ -173,7 +172,7 @@ public class ClusterHooks {
             }
             for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
                 if (damaged.contains(coordinator)) {
-                    ClusterOperator.recoverTwoPhaseCommits(cluster.endpoint(coordinator));
+                    io.github.chatcluster.operations.ClusterOperations.through(cluster.endpoint(coordinator)).recoverTwoPhaseCommits();
                 }
             }
         } catch (RuntimeException e) {

@@ -15,7 +15,7 @@ import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.ChatWriter;
 import io.github.chatcluster.app.FailoverClock;
 import io.github.chatcluster.app.NewClients;
-import io.github.chatcluster.catalog.ClusterOperator;
+import io.github.chatcluster.operations.ClusterOperations;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.LoadBalancerRouting;
@@ -62,7 +62,7 @@ public class FailoverSteps {
     public void coordinatorIsStartedAgainAndRecovers(String node) {
         cluster().faults().start(node);
         context.timeline().backAt(Instant.now());
-        int recovered = ClusterOperator.recoverTwoPhaseCommits(cluster().endpoint(node));
+        int recovered = ClusterOperations.through(cluster().endpoint(node)).recoverTwoPhaseCommits();
         context.report(node + " recovered " + recovered + " two-phase commits");
     }
 

@@ -14,7 +14,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ClientTimeline;
 import io.github.chatcluster.app.SteadyLoad;
-import io.github.chatcluster.catalog.ClusterOperator;
+import io.github.chatcluster.operations.ClusterOperations;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 
@@ -47,7 +47,7 @@ public class MaintenanceSteps {
         Instant from = Instant.now();
         context.cluster().faults().stop(node);
         context.cluster().faults().start(node);
-        int recovered = ClusterOperator.recoverTwoPhaseCommits(context.cluster().endpoint(node));
+        int recovered = ClusterOperations.through(context.cluster().endpoint(node)).recoverTwoPhaseCommits();
         Instant to = Instant.now();
         restarts.add(new Restart(node, from, to));
         context.report(String.format(Locale.ROOT, "%s restarted in %.1f s; it recovered %d two-phase commits", node,

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.github.chatcluster.catalog.ClusterOperator;
+import io.github.chatcluster.operations.ClusterOperations;
 import io.github.chatcluster.cluster.faults.DeliberateDamage;
 import io.github.chatcluster.health.HealthyBaseline;
 
@@ -26,7 +26,7 @@ public class RepairSteps {
 
     @When("{node} is disabled behind the suite's back")
     public void disabledBehindTheSuitesBack(String node) {
-        new ClusterOperator(context.cluster().coordinator1()).disable(node);
+        ClusterOperations.through(context.cluster().coordinator1()).disableNode(node);
     }
 
     @When("the load balancer takes {node} out of its rotation after a connection to it fails")

@@ -17,7 +17,8 @@ import io.github.chatcluster.app.WriteAttempt;
 import io.github.chatcluster.app.ChatDatabaseException;
 import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.catalog.ChatTables;
-import io.github.chatcluster.catalog.ClusterOperator;
+import io.github.chatcluster.catalog.CitusCatalog;
+import io.github.chatcluster.operations.ClusterOperations;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
@@ -37,8 +38,8 @@ public class WorkerSteps {
         return context.cluster();
     }
 
-    private ClusterOperator operator() {
-        return new ClusterOperator(cluster().coordinator1());
+    private ClusterOperations operator() {
+        return ClusterOperations.through(cluster().coordinator1());
     }
 
     /** The background's rooms, split by whether one of their copies is on the worker. */
@@ -160,14 +161,14 @@ public class WorkerSteps {
 
     @When("the operator disables {node}")
     public void theOperatorDisables(String node) {
-        operator().disable(node);
+        operator().disableNode(node);
     }
 
     @When("the operator activates {node} and copies the shards until each has {int} copies")
     public void theOperatorActivatesAndReplicates(String node, int copies) {
-        operator().activate(node);
+        operator().activateNode(node);
         operator().replicateShards(copies);
-        assertThat(operator().underReplicatedShards(copies)).as("shards with fewer than %d copies", copies).isEmpty();
+        assertThat(CitusCatalog.through(cluster().coordinator1()).underReplicatedShards(copies)).as("shards with fewer than %d copies", copies).isEmpty();
     }
 
     @Then("both copies of every shard of every chat table hold identical rows")
