@@ -12,6 +12,11 @@ import io.github.chatcluster.catalog.CitusCatalog;
 /** Where every shard copy is at one moment (shard id to the nodes that store it), and what changed between two moments. */
 public record ShardLayout(Map<Long, Set<String>> nodesByShard) {
 
+    /** The layout now, as coordinator-1's catalog lists it. */
+    public static ShardLayout now(io.github.chatcluster.cluster.ChatCluster cluster) {
+        return of(CitusCatalog.through(cluster.coordinator1()).allPlacements());
+    }
+
     public static ShardLayout of(List<CitusCatalog.Placement> placements) {
         Map<Long, Set<String>> byShard = new TreeMap<>();
         placements.forEach(p -> byShard.computeIfAbsent(p.shardId(), k -> new TreeSet<>()).add(p.node()));

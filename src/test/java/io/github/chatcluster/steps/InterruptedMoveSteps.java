@@ -11,6 +11,7 @@ import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.faults.FailureKind;
 import io.github.chatcluster.operations.ClusterOperations;
 import io.github.chatcluster.operations.InterruptedMove;
+import io.github.chatcluster.operations.ShardMove;
 import io.github.chatcluster.operations.TransferMode;
 
 /** A shard move with a node killed while its shards are copied, and the node started again. */
@@ -20,39 +21,38 @@ public class InterruptedMoveSteps {
 
     private final ScenarioContext context;
     private final OperationsContext operations;
-    private final OperationSteps steps;
     /** The node the step killed. */
     private String killed;
 
-    public InterruptedMoveSteps(ScenarioContext context, OperationsContext operations, OperationSteps steps) {
+    public InterruptedMoveSteps(ScenarioContext context, OperationsContext operations) {
         this.context = context;
         this.operations = operations;
-        this.steps = steps;
     }
 
     @When("the operator moves the first room's shards through coordinator-1 to a worker that stores none of them, with the transfer mode {word}, and that worker is killed while the shards are copied")
     public void theMovesTargetIsKilled(String mode) {
-        steps.chooseMove(context.cluster().coordinator1(), mode, null);
-        moveAndKill(operations.moveTo);
+        operations.move = ShardMove.ofRoom(context.cluster(), context.rooms().get(0), ChatCluster.COORDINATOR_1, mode, null);
+        moveAndKill(operations.move.to());
     }
 
     @When("the operator moves the first room's shards through coordinator-1 to a worker that stores none of them, with the transfer mode {word}, and coordinator-1 is killed while the shards are copied")
     public void coordinator1IsKilledDuringTheMove(String mode) {
-        steps.chooseMove(context.cluster().coordinator1(), mode, null);
+        operations.move = ShardMove.ofRoom(context.cluster(), context.rooms().get(0), ChatCluster.COORDINATOR_1, mode, null);
         moveAndKill(ChatCluster.COORDINATOR_1);
     }
 
     private void moveAndKill(String victim) {
         ChatCluster cluster = context.cluster();
         killed = victim;
+        ShardMove move = operations.move;
         InterruptedMove.Outcome outcome = InterruptedMove.run(ClusterOperations.through(cluster.coordinator1()),
-                operations.movedShard, operations.moveFrom, operations.moveTo, TransferMode.named(operations.moveMode),
-                cluster.endpoint(operations.moveTo), () -> Faults.inject(context, victim, FailureKind.named("killed")), MOVE_BOUND);
+                move.shard(), move.from(), move.to(), TransferMode.named(move.mode()),
+                cluster.endpoint(move.to()), () -> Faults.inject(context, victim, FailureKind.named("killed")), MOVE_BOUND);
         operations.runs.add(outcome.run());
         context.report(outcome.run().toString());
         assertThat(outcome.copySeen()).as("a COPY into a shard table on %s while the move ran (the moment to kill %s);"
-                + " the move ended first: %s", operations.moveTo, victim, outcome.run()).isPresent();
-        context.report("seen on " + operations.moveTo + " when " + victim + " was killed, "
+                + " the move ended first: %s", move.to(), victim, outcome.run()).isPresent();
+        context.report("seen on " + move.to() + " when " + victim + " was killed, "
                 + Duration.between(outcome.run().start(), outcome.copySeen().get()).toMillis() + " ms after the move began: "
                 + outcome.copyStatement());
         if (!ChatCluster.COORDINATOR_1.equals(victim)) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.cucumber.java.en.Then;
 import io.github.chatcluster.catalog.PreparedTransactions;
+import io.github.chatcluster.report.ClientsSeen;
 import io.github.chatcluster.report.Figures;
 
 /**
@@ -22,17 +23,16 @@ public class KilledWorkerChecks {
 
     private final ScenarioContext context;
     private final OperationsContext operations;
-    private final OperationLoadSteps load;
 
-    public KilledWorkerChecks(ScenarioContext context, OperationsContext operations, OperationLoadSteps load) {
+    public KilledWorkerChecks(ScenarioContext context, OperationsContext operations) {
         this.context = context;
         this.operations = operations;
-        this.load = load;
     }
 
     @Then("no client went more than {int} seconds without a success, not counting the time the killed worker was down, and the report shows what each client saw")
     public void noClientWentLongWithoutSuccessApartFromTheOutage(int seconds) {
-        String table = load.recordWhatTheClientsSaw();
+        String table = ClientsSeen.record(OperationsContext.figureKey(context), operations.clientFigures);
+        context.report(context.acks().summary());
         Instant killed = context.timeline().faultInjectedAt();
         Instant back = operations.killedAcceptsQueries;
         if (killed == null || back == null) {

@@ -56,15 +56,15 @@ public class MoveChecks {
 
     @Then("the move failed with an error reported by the worker it copied from: its COPY to the worker that was killed, or its connection to it, failed")
     public void theMoveFailedAtTheSource() {
-        assertFailedWith("while executing command on " + operations.moveFrom);
+        assertFailedWith("while executing command on " + operations.move.from());
         String error = operations.lastRun().error();
         // seen: "Failed to COPY to shard ...", "connection to the remote node postgres@<target> failed ...", "server
         // closed the connection unexpectedly ... while executing command on <target>", and, when the kill lands as the
         // copy ends (with -Dcluster.cpus=0.25), "Failed to COPY to destination shard ..." (both in Citus 14's
         // worker_shard_copy.c: sending rows, and ending the COPY)
         assertThat(error.contains("Failed to COPY to shard") || error.contains("Failed to COPY to destination shard")
-                || error.contains(operations.moveTo))
-                .as("the move's error names a failed COPY or the killed %s: %s", operations.moveTo, error).isTrue();
+                || error.contains(operations.move.to()))
+                .as("the move's error names a failed COPY or the killed %s: %s", operations.move.to(), error).isTrue();
     }
 
     @Then("coordinator-2 and the workers still list the first room's {int} shard copies on worker-5, in a node group that has no node")
@@ -126,7 +126,7 @@ public class MoveChecks {
         OperationRun run = operations.lastRun();
         assertThat(run.succeeded()).as("%s", run).isTrue();
         assertThat(roomWorkers()).as("the workers of the first room's shards after %s", run)
-                .containsExactlyInAnyOrder(operations.moveTo, operations.stayed);
+                .containsExactlyInAnyOrder(operations.move.to(), operations.move.stayed());
         Figures.record(OperationsContext.figureKey(context) + ".move-seconds", Figures.seconds(run.took()));
     }
 
@@ -139,28 +139,28 @@ public class MoveChecks {
     @Then("the first room's shards are still stored on the same {int} workers as before the move")
     public void theFirstRoomIsWhereItWas(int copies) {
         assertThat(roomWorkers()).as("the workers of the first room's shards").hasSize(copies)
-                .containsExactlyInAnyOrderElementsOf(operations.roomWorkersBefore);
+                .containsExactlyInAnyOrderElementsOf(operations.move.workersBefore());
     }
 
     @Then("the first room's shards are still stored on the same {int} workers as before the move, read through coordinator-2")
     public void theFirstRoomIsWhereItWasThroughCoordinator2(int copies) {
-        Set<String> nodes = ShardLayout.of(CitusCatalog.through(cluster().coordinator2()).allPlacements()).nodesOf(operations.movedShard);
+        Set<String> nodes = ShardLayout.of(CitusCatalog.through(cluster().coordinator2()).allPlacements()).nodesOf(operations.move.shard());
         assertThat(nodes).as("the workers of the first room's shards, in coordinator-2's metadata").hasSize(copies)
-                .containsExactlyInAnyOrderElementsOf(operations.roomWorkersBefore);
+                .containsExactlyInAnyOrderElementsOf(operations.move.workersBefore());
     }
 
     @Then("the first room's {int} shards now have {int} copy each, and every other shard still has {int}")
     public void theFirstRoomsShardsHaveOneCopy(int shards, int copies, int others) {
-        Map<Long, Set<String>> odd = OperationSteps.layout(cluster()).shardsWithout(others);
+        Map<Long, Set<String>> odd = ShardLayout.now(cluster()).shardsWithout(others);
         context.report("shards without " + others + " copies: " + odd);
         assertThat(odd).as("shards without %d copies", others).hasSize(shards)
-                .allSatisfy((shard, nodes) -> assertThat(nodes).as("copies of shard %d", shard).containsExactly(operations.stayed));
-        assertThat(odd).containsKey(operations.movedShard);
+                .allSatisfy((shard, nodes) -> assertThat(nodes).as("copies of shard %d", shard).containsExactly(operations.move.stayed()));
+        assertThat(odd).containsKey(operations.move.shard());
         assertThat(copies).isEqualTo(1);
     }
 
     private Set<String> roomWorkers() {
-        return OperationSteps.layout(cluster()).nodesOf(operations.movedShard);
+        return ShardLayout.now(cluster()).nodesOf(operations.move.shard());
     }
 
     @Then("the failed move left behind cleanup records on coordinator-1 for its shard tables on the worker that was killed, any of those tables it had made, and no replication slot, publication, subscription or user")
@@ -174,12 +174,12 @@ public class MoveChecks {
         context.report(records.size() + " cleanup records right after the failed move; " + stillThere.size()
                 + " still there once the worker was back");
         int targetGroup = io.github.chatcluster.catalog.CitusCatalog.through(cluster().coordinator1()).nodes().stream()
-                .filter(n -> n.name().equals(operations.moveTo)).findFirst().orElseThrow().groupId();
+                .filter(n -> n.name().equals(operations.move.to())).findFirst().orElseThrow().groupId();
         assertThat(records).as("cleanup records of the failed move, in all that was found: %s", found).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.name()).as("the node group of %s (%s is group %d)", r, operations.moveTo, targetGroup)
+                .allSatisfy(r -> assertThat(r.name()).as("the node group of %s (%s is group %d)", r, operations.move.to(), targetGroup)
                         .matches(".*, group " + targetGroup + "[),].*"));
         for (Leftover table : found.stream().filter(l -> l.kind() == Leftover.Kind.SHARD_TABLE).toList()) {
-            assertThat(table.node()).as("the node of %s", table).isEqualTo(operations.moveTo);
+            assertThat(table.node()).as("the node of %s", table).isEqualTo(operations.move.to());
             assertThat(stillThere).as("a cleanup record for %s", table).anyMatch(r -> r.name().startsWith("public." + table.name() + " "));
         }
     }

@@ -46,7 +46,7 @@ public class OperationChecks {
         OperationRun started = operations.lastRun();
         // timed from the operator's call of citus_rebalance_start to the first poll that saw the job finished
         Duration took = Duration.between(started.start(), operations.jobSeenEnded);
-        int moved = OperationSteps.layout(cluster()).copiesNotIn(operations.layoutBefore);
+        int moved = ShardLayout.now(cluster()).copiesNotIn(operations.layoutBefore);
         String figure = String.format(java.util.Locale.ROOT, "%s; seen ended %.1f s after citus_rebalance_start was called"
                 + " (Citus's own start-to-finish %.1f s); %d shard copies moved", job, took.toMillis() / 1000.0,
                 job.ranFor().toMillis() / 1000.0, moved);
@@ -65,7 +65,7 @@ public class OperationChecks {
 
     @Then("each of the {int} workers stores between {int} and {int} of the {int} shard copies")
     public void eachWorkerStoresItsShare(int workers, int low, int high, int total) {
-        Map<String, Integer> perNode = OperationSteps.layout(cluster()).copiesPerNode(List.of());
+        Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of());
         context.report("shard copies per worker: " + perNode);
         operations.spareCopies = perNode.getOrDefault(SpareWorker.NAME, 0);
         operations.copiesAfterRebalance = perNode.values().stream().mapToInt(Integer::intValue).sum();
@@ -88,14 +88,14 @@ public class OperationChecks {
 
     @Then("{node} stores no shard copy")
     public void storesNoShardCopy(String node) {
-        Map<String, Integer> perNode = OperationSteps.layout(cluster()).copiesPerNode(List.of(node));
+        Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of(node));
         context.report("shard copies per worker: " + perNode);
         assertThat(perNode.get(node)).as("shard copies on %s", node).isZero();
     }
 
     @Then("{node} still stores shard copies, and the report shows how many")
     public void stillStoresSome(String node) {
-        Map<String, Integer> perNode = OperationSteps.layout(cluster()).copiesPerNode(List.of(node));
+        Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of(node));
         context.report("shard copies per worker: " + perNode);
         Figures.record(OperationsContext.figureKey(context) + ".copies-left-on-" + node, String.valueOf(perNode.get(node)));
         assertThat(perNode.get(node)).as("shard copies on %s", node).isPositive();
@@ -105,7 +105,7 @@ public class OperationChecks {
     public void theClusterHasItsWorkersAgain(int workers, int copies) {
         List<String> nodes = CitusCatalog.through(cluster().coordinator1()).nodes().stream().map(CitusCatalog.Node::name).toList();
         assertThat(nodes).as("nodes in coordinator-1's metadata").containsExactlyInAnyOrderElementsOf(cluster().databaseNodes());
-        ShardLayout layout = OperationSteps.layout(cluster());
+        ShardLayout layout = ShardLayout.now(cluster());
         assertThat(layout.copiesPerNode(List.of()).keySet()).as("nodes storing shard copies").containsExactlyInAnyOrderElementsOf(ChatCluster.WORKERS);
         assertThat(ChatCluster.WORKERS).hasSize(workers);
         assertThat(layout.shardsWithout(copies)).as("shards without %d copies", copies).isEmpty();
@@ -127,7 +127,7 @@ public class OperationChecks {
         }
         context.report("the job " + Duration.between(operations.lastRun().start(), Instant.now()).toMillis() + " ms after it was started: " + last.get());
         assertThat(last.get().ended()).as("the job ended: %s", last.get()).isFalse();
-        assertThat(OperationSteps.layout(cluster()).copiesNotIn(operations.layoutBefore)).as("shard copies moved").isZero();
+        assertThat(ShardLayout.now(cluster()).copiesNotIn(operations.layoutBefore)).as("shard copies moved").isZero();
     }
 
     @Then("the job is cancelled, and no shard copy has moved")
@@ -135,7 +135,7 @@ public class OperationChecks {
         BackgroundJob job = currentJob();
         context.report("the job: " + job);
         assertThat(job.state()).as("the state of %s", job).isEqualTo("cancelled");
-        assertThat(OperationSteps.layout(cluster()).copiesNotIn(operations.layoutBefore)).as("shard copies moved").isZero();
+        assertThat(ShardLayout.now(cluster()).copiesNotIn(operations.layoutBefore)).as("shard copies moved").isZero();
     }
 
     @Then("coordinator-2 accepted it as a job of its own, which coordinator-1 does not list")

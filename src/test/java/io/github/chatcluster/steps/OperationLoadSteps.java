@@ -16,6 +16,7 @@ import io.github.chatcluster.app.SteadyLoad;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.SpareWorker;
 import io.github.chatcluster.operations.ExtraNodes;
+import io.github.chatcluster.report.ClientsSeen;
 import io.github.chatcluster.report.Figures;
 
 /**
@@ -46,13 +47,7 @@ public class OperationLoadSteps {
         assertThat(operations.load).as("clients that were started by this scenario").isNotNull();
         operations.clientFigures = operations.load.stop();
         context.report("the clients wrote and read for " + Figures.seconds(operations.load.elapsed()) + " s");
-        context.attachText("what each client saw", clientTable(operations.clientFigures));
-    }
-
-    private static String clientTable(List<SteadyLoad.ClientFigures> figures) {
-        StringBuilder table = new StringBuilder(SteadyLoad.ClientFigures.header()).append('\n');
-        figures.forEach(f -> table.append(f.row()).append('\n'));
-        return table.toString();
+        context.attachText("what each client saw", ClientsSeen.table(operations.clientFigures));
     }
 
     @Then("no client went more than {int} seconds without a success, and the report shows what each client saw")
@@ -65,19 +60,8 @@ public class OperationLoadSteps {
     }
 
     /** Records each client's figures and reports the writes' summary; returns the table of what each client saw. */
-    String recordWhatTheClientsSaw() {
-        List<SteadyLoad.ClientFigures> figures = operations.clientFigures;
-        assertThat(figures).as("what the clients saw (did they stop?)").isNotEmpty();
-        String table = clientTable(figures);
-        String key = OperationsContext.figureKey(context);
-        for (SteadyLoad.ClientFigures f : figures) {
-            String client = key + "." + Figures.key(f.client());
-            Figures.record(client + ".longest-gap-seconds", Figures.seconds(f.longestGap()));
-            Figures.record(client + ".done", String.valueOf(f.successes()));
-            Figures.record(client + ".refused", f.failedBySqlState().toString());
-            Figures.record(client + ".unknown-outcomes", String.valueOf(f.unknownOutcomes()));
-            Figures.record(client + ".retries", String.valueOf(f.retries()));
-        }
+    private String recordWhatTheClientsSaw() {
+        String table = ClientsSeen.record(OperationsContext.figureKey(context), operations.clientFigures);
         context.report(context.acks().summary());
         return table;
     }

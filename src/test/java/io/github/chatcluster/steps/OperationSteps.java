@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
-import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.SpareWorker;
@@ -16,6 +15,7 @@ import io.github.chatcluster.operations.BackgroundJobs;
 import io.github.chatcluster.operations.ClusterOperations;
 import io.github.chatcluster.operations.OperationRun;
 import io.github.chatcluster.operations.ShardLayout;
+import io.github.chatcluster.operations.ShardMove;
 import io.github.chatcluster.operations.TransferMode;
 
 /** What the operator does to the cluster: each step one operation, kept with how it ended for the Then steps. */
@@ -44,10 +44,6 @@ public class OperationSteps {
         operations.runs.add(run);
         context.report(run.toString());
         return run;
-    }
-
-    static ShardLayout layout(ChatCluster cluster) {
-        return ShardLayout.of(CitusCatalog.through(cluster.coordinator1()).allPlacements());
     }
 
     @When("worker-5 is started and added to the cluster through coordinator-1")
@@ -104,7 +100,7 @@ public class OperationSteps {
 
     /** Starts a background rebalance; when asked, waits for its job to end while its tasks progress ({@link #JOB_STALL}). */
     private void backgroundRebalance(Endpoint coordinator, TransferMode mode, boolean drainOnly, boolean waitForTheEnd, String strategy) {
-        operations.layoutBefore = layout(cluster());
+        operations.layoutBefore = ShardLayout.now(cluster());
         operations.jobId = -1;
         operations.jobCoordinator = coordinator.name();
         OperationRun started = run("starting a " + (drainOnly ? "drain-only " : "") + "rebalance with "
@@ -140,30 +136,28 @@ public class OperationSteps {
 
     @When("the operator drains {node} through {entryPoint} with citus_drain_node and the transfer mode {word}")
     public void theOperatorDrainsWithCitusDrainNode(String node, Endpoint coordinator, String mode) {
-        operations.layoutBefore = layout(cluster());
+        operations.layoutBefore = ShardLayout.now(cluster());
         run("draining " + node + " with citus_drain_node and " + mode, coordinator,
                 () -> ClusterOperations.through(coordinator).drainNode(node, TransferMode.named(mode)));
     }
 
     @When("the operator moves the first room's shards through {entryPoint} to a worker that stores none of them, with the transfer mode {word}")
     public void theOperatorMovesTheFirstRoom(Endpoint coordinator, String mode) {
-        chooseMove(coordinator, mode, null);
+        operations.move = ShardMove.ofRoom(cluster(), context.rooms().get(0), coordinator.name(), mode, null);
         move();
     }
 
     @When("the operator moves the first room's shards through coordinator-1 to worker-5, with the transfer mode {word}")
     public void theOperatorMovesTheFirstRoomToWorker5(String mode) {
-        chooseMove(cluster().coordinator1(), mode, SpareWorker.NAME);
+        operations.move = ShardMove.ofRoom(cluster(), context.rooms().get(0), ChatCluster.COORDINATOR_1, mode, SpareWorker.NAME);
         move();
     }
 
     @When("the operator moves the first room's shards back through coordinator-1 from worker-5, with the transfer mode {word}")
     public void theOperatorMovesTheFirstRoomBack(String mode) {
-        assertThat(operations.moveTo).as("the move to worker-5 earlier in this scenario").isEqualTo(SpareWorker.NAME);
-        String back = operations.moveFrom;
-        operations.moveFrom = SpareWorker.NAME;
-        operations.moveTo = back;
-        operations.moveMode = mode;
+        assertThat(operations.move).as("the move to worker-5 earlier in this scenario").isNotNull();
+        assertThat(operations.move.to()).as("the move to worker-5 earlier in this scenario").isEqualTo(SpareWorker.NAME);
+        operations.move = operations.move.back(mode);
         move();
     }
 
@@ -211,7 +205,7 @@ public class OperationSteps {
 
     @When("the operator tries the same move again")
     public void theOperatorTriesTheSameMoveAgain() {
-        assertThat(operations.movedShard).as("a move tried earlier in this scenario").isPositive();
+        assertThat(operations.move).as("a move tried earlier in this scenario").isNotNull();
         move();
     }
 
@@ -225,29 +219,9 @@ public class OperationSteps {
         }
     }
 
-    /**
-     * The first room's messages shard (its rooms and room_members shards move with it), from the first of its two
-     * workers to the given one, or to the first worker that stores none of them.
-     */
-    void chooseMove(Endpoint coordinator, String mode, String to) {
-        long room = context.rooms().get(0);
-        long shard = CitusCatalog.through(cluster().coordinator1()).shardIdFor("messages", room);
-        List<String> nodes = new ArrayList<>(layout(cluster()).nodesOf(shard));
-        assertThat(nodes).as("workers of shard %d", shard).hasSize(ChatCluster.SHARD_COPIES);
-        operations.roomWorkersBefore = List.copyOf(nodes);
-        operations.movedShard = shard;
-        operations.moveFrom = nodes.get(0);
-        operations.stayed = nodes.get(1);
-        operations.moveTo = to != null ? to : ChatCluster.WORKERS.stream().filter(w -> !nodes.contains(w)).findFirst().orElseThrow();
-        operations.moveMode = mode;
-        operations.moveThrough = coordinator.name();
-    }
-
     private void move() {
-        Endpoint coordinator = cluster().endpoint(operations.moveThrough);
-        run("moving shard " + operations.movedShard + " (and its co-located shards) from " + operations.moveFrom + " to "
-                        + operations.moveTo + " with " + operations.moveMode, coordinator,
-                () -> ClusterOperations.through(coordinator).moveShard(operations.movedShard, operations.moveFrom,
-                        operations.moveTo, TransferMode.named(operations.moveMode)));
+        OperationRun run = operations.move.run(cluster());
+        operations.runs.add(run);
+        context.report(run.toString());
     }
 }

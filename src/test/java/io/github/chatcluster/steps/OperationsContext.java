@@ -25,15 +25,8 @@ public class OperationsContext {
     /** How the wait for the last job ended (a harness wait). */
     String jobWait;
     ShardLayout layoutBefore;
-    /** The shard the last move moved (the first room's messages shard), from where, to where. */
-    long movedShard = -1;
-    String moveFrom;
-    String moveTo;
-    String moveMode;
-    String moveThrough;
-    /** The worker that stayed, and the two that stored the first room's shards before the move. */
-    String stayed;
-    List<String> roomWorkersBefore = List.of();
+    /** The last move planned: the first room's shard group, from where, to where, the worker that kept its copy. */
+    io.github.chatcluster.operations.ShardMove move;
     /** What the last failed move left behind, and how its clean-up went (calls, seconds). */
     List<io.github.chatcluster.operations.Leftover> leftBehind = List.of();
     /** Coordinator-1's cleanup records right after a move whose target was killed failed (the target still down). */

@@ -10,6 +10,7 @@ import io.github.chatcluster.operations.ClusterOperations;
 import io.github.chatcluster.operations.Leftover;
 import io.github.chatcluster.operations.Leftovers;
 import io.github.chatcluster.operations.OperationRun;
+import io.github.chatcluster.operations.ShardMove;
 
 /**
  * Removing worker-5 before Citus's deferred drop of the shard tables a move left on it has run. The drop runs in
@@ -23,12 +24,10 @@ public class SpareWorkerRemovalSteps {
 
     private final ScenarioContext context;
     private final OperationsContext operations;
-    private final OperationSteps steps;
 
-    public SpareWorkerRemovalSteps(ScenarioContext context, OperationsContext operations, OperationSteps steps) {
+    public SpareWorkerRemovalSteps(ScenarioContext context, OperationsContext operations) {
         this.context = context;
         this.operations = operations;
-        this.steps = steps;
     }
 
     @When("the operator removes worker-5 through coordinator-1 before Citus's deferred drop of its old shard tables has run")
@@ -62,14 +61,20 @@ public class SpareWorkerRemovalSteps {
             operations.runs.add(added);
             context.report(added.toString());
             succeededOrStop(added);
-            String mode = operations.moveMode;
-            steps.theOperatorMovesTheFirstRoomToWorker5(mode);
-            succeededOrStop(operations.lastRun());
-            steps.theOperatorMovesTheFirstRoomBack(mode);
-            succeededOrStop(operations.lastRun());
+            String mode = operations.move.mode();
+            operations.move = ShardMove.ofRoom(cluster, context.rooms().get(0), ChatCluster.COORDINATOR_1, mode, SpareWorker.NAME);
+            record(operations.move.run(cluster));
+            operations.move = operations.move.back(mode);
+            record(operations.move.run(cluster));
         }
         throw new IllegalStateException("in " + ATTEMPTS + " attempts Citus's deferred drop always ran before the removal of "
                 + SpareWorker.NAME + " (" + tries + "): the situation this scenario judges did not arise");
+    }
+
+    private void record(OperationRun run) {
+        operations.runs.add(run);
+        context.report(run.toString());
+        succeededOrStop(run);
     }
 
     private static void succeededOrStop(OperationRun run) {
