@@ -79,6 +79,25 @@ public final class ChatInspection {
         });
     }
 
+    /** How many messages one room has. */
+    public long messagesIn(long roomId) {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM messages WHERE room_id = ?")) {
+                ps.setLong(1, roomId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The plan of the chat's join of rooms, members and messages: of one room, or of every room when roomId is null. */
+    public String explainRoomJoin(Long roomId) {
+        return explain("SELECT r.name, m.user_id, g.body FROM rooms r JOIN room_members m ON m.room_id = r.id "
+                + "JOIN messages g ON g.room_id = r.id " + (roomId == null ? "" : "WHERE r.id = " + roomId));
+    }
+
     public String explain(String sql) {
         return tx.run(c -> {
             StringBuilder plan = new StringBuilder();

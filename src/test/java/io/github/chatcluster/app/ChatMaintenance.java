@@ -66,4 +66,25 @@ public final class ChatMaintenance {
             return null;
         });
     }
+
+    /** Writes {@code count} messages of about 200 bytes into one room in one statement, each body starting with {@code bodyPrefix}. */
+    public void addBulkMessages(long roomId, long senderId, String bodyPrefix, int count) {
+        tx.run(c -> {
+            Transactions.update(c, "INSERT INTO messages (room_id, client_msg_id, sender_id, body)"
+                    + " SELECT ?, gen_random_uuid(), ?, ? || repeat('.', 200) FROM generate_series(1, ?)", roomId, senderId, bodyPrefix, count);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes the room's messages whose body starts with {@code bodyPrefix}, then VACUUMs the table, so that the space
+     * goes too (the default rebalance strategy, by_disk_size, weighs a shard by its size).
+     */
+    public void removeBulkMessages(long roomId, String bodyPrefix) {
+        tx.run(c -> {
+            Transactions.update(c, "DELETE FROM messages WHERE room_id = ? AND body LIKE ? || '%'", roomId, bodyPrefix);
+            return null;
+        });
+        io.github.chatcluster.cluster.ChatCluster.execute(tx.endpoint(), "VACUUM messages");
+    }
 }

@@ -50,6 +50,12 @@ public class CitusCatalog {
                         rs.getBoolean(6), rs.getBoolean(7), rs.getString(8)));
     }
 
+    /** How many shard copies this node's metadata lists in a node group that has no node (a worker removed while it stored shards). */
+    public long placementsInGroupsWithoutNode() {
+        return query("SELECT count(*) FROM pg_dist_placement WHERE groupid NOT IN (SELECT groupid FROM pg_dist_node)",
+                rs -> rs.getLong(1)).get(0);
+    }
+
     /** Nodes Citus considers inactive (disabled). */
     public List<String> inactiveNodes() {
         return query("SELECT nodename FROM pg_dist_node WHERE NOT isactive ORDER BY nodename", rs -> rs.getString(1));

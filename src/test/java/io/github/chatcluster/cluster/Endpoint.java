@@ -156,6 +156,13 @@ public final class Endpoint {
         return DriverManager.getConnection(jdbcUrl(), props);
     }
 
+    /** Opens a connection the way clients do and returns the node it landed on (through the load balancer: a coordinator). */
+    public String landsOn() throws SQLException {
+        try (Connection c = connect()) {
+            return localNodeName(c);
+        }
+    }
+
     /** The name under which the cluster knows the node this connection is on (its row in pg_dist_node). */
     public static String localNodeName(Connection connection) throws SQLException {
         try (java.sql.Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery("""

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.cucumber.java.en.Then;
+import io.github.chatcluster.app.ChatDatabaseException;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.operations.BackgroundJob;
@@ -70,7 +72,7 @@ public class MoveChecks {
     @Then("coordinator-2 and the workers still list the first room's {int} shard copies on worker-5, in a node group that has no node")
     public void theOthersStillListTheCopies(int copies) {
         for (String node : cluster().databaseNodes().subList(1, cluster().databaseNodes().size())) {
-            long stale = count(node, "SELECT count(*) FROM pg_dist_placement WHERE groupid NOT IN (SELECT groupid FROM pg_dist_node)");
+            long stale = CitusCatalog.through(cluster().endpoint(node)).placementsInGroupsWithoutNode();
             context.report(node + " lists " + stale + " shard copies in a node group that has no node");
             assertThat(stale).as("shard copies in a group with no node, in %s's metadata", node).isEqualTo(copies);
         }
@@ -87,26 +89,13 @@ public class MoveChecks {
         assertThat(readFirstRoomThroughCoordinator2()).as("reading the first room through coordinator-2").startsWith("read ");
     }
 
-    private long count(String node, String sql) {
-        try (var c = cluster().endpoint(node).connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError("On " + node + ": " + sql + " failed: " + e.getMessage(), e);
-        }
-    }
-
     private String readFirstRoomThroughCoordinator2() {
         long room = context.rooms().get(0);
-        try (var c = cluster().coordinator2().connect(); var ps = c.prepareStatement("SELECT count(*) FROM messages WHERE room_id = ?")) {
-            ps.setLong(1, room);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                String read = "read " + rs.getLong(1) + " messages";
-                context.report("room " + room + " through coordinator-2: " + read);
-                return read;
-            }
-        } catch (java.sql.SQLException e) {
+        try {
+            String read = "read " + ChatInspection.through(cluster().coordinator2()).messagesIn(room) + " messages";
+            context.report("room " + room + " through coordinator-2: " + read);
+            return read;
+        } catch (ChatDatabaseException e) {
             context.report("room " + room + " through coordinator-2: " + e.getMessage());
             return e.getMessage();
         }

@@ -2,9 +2,6 @@ package io.github.chatcluster.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,6 +9,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatMaintenance;
 import io.github.chatcluster.app.SteadyLoad;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.SpareWorker;
@@ -83,17 +81,7 @@ public class OperationLoadSteps {
     public void theFirstRoomHoldsBulkMessages(int count) {
         long room = context.rooms().get(0);
         long sender = context.acks().membersOf(room).get(0);
-        try (Connection c = context.cluster().coordinator1().connect(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO messages (room_id, client_msg_id, sender_id, body) SELECT ?, gen_random_uuid(), ?, ? || repeat('.', 200)"
-                        + " FROM generate_series(1, ?)")) {
-            ps.setLong(1, room);
-            ps.setLong(2, sender);
-            ps.setString(3, BULK_BODY);
-            ps.setInt(4, count);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing " + count + " bulk messages into room " + room + " failed: " + e.getMessage(), e);
-        }
+        ChatMaintenance.through(context.cluster().coordinator1()).addBulkMessages(room, sender, BULK_BODY, count);
         operations.bulkRoom = room;
     }
 
@@ -112,10 +100,7 @@ public class OperationLoadSteps {
         try {
             cluster.databaseNodes().forEach(node -> cluster.awaitAcceptingQueries(node, Duration.ofSeconds(30)));
             if (operations.bulkRoom >= 0) {
-                ChatCluster.execute(cluster.coordinator1(), "DELETE FROM messages WHERE room_id = " + operations.bulkRoom
-                        + " AND body LIKE '" + BULK_BODY + "%'");
-                // the space too: the default rebalance strategy (by_disk_size) would weigh the emptied shard by its size
-                ChatCluster.execute(cluster.coordinator1(), "VACUUM messages");
+                ChatMaintenance.through(cluster.coordinator1()).removeBulkMessages(operations.bulkRoom, BULK_BODY);
             }
             if (spare) {
                 if (ExtraNodes.inTheMetadata(cluster, SpareWorker.NAME)) {

@@ -154,7 +154,7 @@ public class PlacementSteps {
     public void explainRoomJoin(Endpoint entry, int sampleRoom) {
         long roomId = app(entry).roomIdNamed("sample room " + sampleRoom);
         explainedThrough = entry;
-        explainedPlan = ChatInspection.through(entry).explain(roomJoin("WHERE r.id = " + roomId));
+        explainedPlan = ChatInspection.through(entry).explainRoomJoin(roomId);
         context.report("plan through " + entry + ":\n" + explainedPlan);
     }
 
@@ -165,13 +165,8 @@ public class PlacementSteps {
 
     @Then("the same join over all rooms sends one task to each of the {int} shards")
     public void theJoinOverAllRoomsSendsOneTaskPerShard(int shards) {
-        String plan = ChatInspection.through(explainedThrough).explain(roomJoin(""));
+        String plan = ChatInspection.through(explainedThrough).explainRoomJoin(null);
         context.report("plan without a room:\n" + plan);
         assertThat(plan).contains("Task Count: " + shards + "\n");
-    }
-
-    private static String roomJoin(String where) {
-        return "SELECT r.name, m.user_id, g.body FROM rooms r JOIN room_members m ON m.room_id = r.id "
-                + "JOIN messages g ON g.room_id = r.id " + where;
     }
 }

@@ -2,10 +2,7 @@ package io.github.chatcluster.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Map;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.ReadTrials;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.ReadThroughputVerdict;
@@ -33,13 +31,7 @@ public class ReadBenchmarkSteps {
 
     @When("{int} trials of {int} seconds each alternate {int} readers through coordinator-1 alone with {int} readers through each coordinator, each reading the latest 20 messages of one sample room after another")
     public void alternatingReadTrials(int count, int seconds, int readersAlone, int readersEach) throws SQLException {
-        List<Long> rooms = new ArrayList<>();
-        try (Connection c = context.cluster().coordinator1().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id FROM rooms ORDER BY id")) {
-            while (rs.next()) {
-                rooms.add(rs.getLong(1));
-            }
-        }
+        List<Long> rooms = ChatInspection.through(context.cluster().coordinator1()).roomIds();
         Duration duration = Duration.ofSeconds(seconds);
         var c1 = context.cluster().coordinator1();
         var c2 = context.cluster().coordinator2();

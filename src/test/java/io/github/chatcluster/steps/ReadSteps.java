@@ -2,10 +2,7 @@ package io.github.chatcluster.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +10,7 @@ import java.util.Map;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.catalog.ReadServing;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
@@ -31,13 +29,7 @@ public class ReadSteps {
 
     @When("each sample room is read {int} times through coordinator-1 and {int} times through coordinator-2")
     public void eachRoomIsRead(int c1, int c2) throws SQLException {
-        List<Long> rooms = new ArrayList<>();
-        try (Connection c = context.cluster().coordinator1().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id FROM rooms ORDER BY id")) {
-            while (rs.next()) {
-                rooms.add(rs.getLong(1));
-            }
-        }
+        List<Long> rooms = ChatInspection.through(context.cluster().coordinator1()).roomIds();
         for (var through : List.of(java.util.Map.entry(context.cluster().coordinator1(), c1), java.util.Map.entry(context.cluster().coordinator2(), c2))) {
             Endpoint entry = through.getKey();
             ReadServing.Served s = ReadServing.read(context.cluster(), entry, rooms, through.getValue());

@@ -1,10 +1,8 @@
 package io.github.chatcluster.steps;
 
-import io.github.chatcluster.cluster.Endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -92,9 +90,7 @@ public class TopologySteps {
         context.cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
         context.cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_2);
         for (int i = 0; i < count; i++) {
-            try (Connection c = context.cluster().loadBalancer().connect()) {
-                landedOn.add(Endpoint.localNodeName(c));
-            }
+            landedOn.add(context.cluster().loadBalancer().landsOn());
         }
         context.report("sessions landed on: " + landedOn);
     }

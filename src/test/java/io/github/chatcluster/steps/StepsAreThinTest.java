@@ -1,0 +1,81 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The step classes stay thin: no SQL and no JDBC of their own (that is what app/, catalog/ and operations/ are for), and
+ * no step class takes another step class to call its steps (shared work goes into a domain object).
+ */
+class StepsAreThinTest {
+
+    private static final Path STEPS = Path.of("src/test/java/io/github/chatcluster/steps");
+    private static final Pattern SQL = Pattern.compile("\"\\s*(SELECT|INSERT|UPDATE|DELETE|VACUUM|ALTER|CREATE|DROP|TRUNCATE|CALL)\\s");
+    private static final Pattern JDBC = Pattern.compile("^import java\\.sql\\.(?!SQLException;)(\\w+);", Pattern.MULTILINE);
+
+    @Test
+    void noStepClassHoldsSqlOrJdbc() {
+        List<String> found = new ArrayList<>();
+        for (Path f : sources()) {
+            String text = read(f);
+            Matcher sql = SQL.matcher(text);
+            while (sql.find()) {
+                found.add(f.getFileName() + ": SQL " + sql.group(1));
+            }
+            Matcher jdbc = JDBC.matcher(text);
+            while (jdbc.find()) {
+                found.add(f.getFileName() + ": java.sql." + jdbc.group(1));
+            }
+        }
+        assertThat(found).as("SQL and JDBC in the steps package").isEmpty();
+    }
+
+    @Test
+    void noStepClassTakesAnotherStepClass() {
+        Set<String> stepClasses = sources().stream().filter(f -> read(f).matches("(?s).*@(Given|When|Then)\\(.*"))
+                .map(f -> f.getFileName().toString().replace(".java", "")).collect(Collectors.toSet());
+        assertThat(stepClasses).as("step classes").contains("OperationSteps", "WorkerSteps");
+        List<String> found = new ArrayList<>();
+        for (Path f : sources()) {
+            String name = f.getFileName().toString().replace(".java", "");
+            Matcher constructor = Pattern.compile("public " + name + "\\(([^)]*)\\)").matcher(read(f));
+            while (constructor.find()) {
+                for (String parameter : constructor.group(1).split(",")) {
+                    String type = parameter.trim().split("\\s+")[0];
+                    if (stepClasses.contains(type) && !type.equals(name)) {
+                        found.add(name + " takes " + type);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("step classes that take another step class").isEmpty();
+    }
+
+    private static List<Path> sources() {
+        try (Stream<Path> s = Files.list(STEPS)) {
+            return s.filter(p -> p.toString().endsWith(".java") && !p.toString().endsWith("Test.java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
