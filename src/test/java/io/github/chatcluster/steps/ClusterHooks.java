@@ -27,6 +27,7 @@ public class ClusterHooks {
 
     private static final java.util.concurrent.atomic.AtomicInteger CHECKS = new java.util.concurrent.atomic.AtomicInteger();
     private static final java.util.concurrent.atomic.AtomicInteger REPAIRS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final io.github.chatcluster.health.CheckTimes CHECK_TIMES = new io.github.chatcluster.health.CheckTimes();
     private static final java.util.concurrent.atomic.AtomicInteger NOT_RUN = new java.util.concurrent.atomic.AtomicInteger();
 
     private final ScenarioContext context;
@@ -122,6 +123,9 @@ public class ClusterHooks {
                     + String.join("; ", outcome.found()) + String.format(java.util.Locale.ROOT, " (repaired in %.1f s)",
                     outcome.took().toMillis() / 1000.0));
         }
+        CHECK_TIMES.add(outcome.wasHealthy(), outcome.took());
+        Figures.record("baseline.check-seconds.healthy", CHECK_TIMES.describe(true));
+        Figures.record("baseline.check-seconds.repaired", CHECK_TIMES.describe(false));
         Figures.record("baseline.checks", String.valueOf(CHECKS.get()));
         Figures.record("baseline.repaired-before-a-scenario", String.valueOf(REPAIRS.get()));
     }
