@@ -1,0 +1,374 @@
+package io.github.chatcluster.isolation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.github.chatcluster.isolation.Anomaly.Kind;
+import io.github.chatcluster.isolation.Mop.Append;
+import io.github.chatcluster.isolation.Mop.Read;
+import io.github.chatcluster.isolation.Txn.Outcome;
+
+/**
+ * Checks a list-append history the way Jepsen's Elle does (Kingsbury and Alvaro, VLDB 2020): every append's value is
+ * unique to its key, so the longest read of a key gives the key's version order, and each read says which appends it
+ * saw. From that come the dependencies between transactions (write-write, write-read, read-write) and their cycles, which
+ * are Adya's anomalies; the reads alone show aborted, intermediate, garbage and duplicated values, and transactions
+ * that do not see their own appends. Failed transactions are known not to have happened; transactions of unknown
+ * outcome count as committed where a read saw one of their appends.
+ */
+public final class ListAppendChecker {
+
+    /** Examples kept per class of anomaly; the count of each class is kept whole. */
+    static final int EXAMPLES = 3;
+    /** Cycle searches (one breadth-first search each) per class and component before the search gives up. */
+    static final int SEARCHES = 2_000;
+
+    public record Report(List<Anomaly> examples, Map<Kind, Integer> counts, Level level, int ok, int failed, int unknown,
+                         int edges) {
+
+        public Set<Kind> kinds() {
+            return counts.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(counts.keySet());
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+                    "%d transactions (%d ok, %d failed, %d unknown), %d dependencies; strongest level consistent: %s",
+                    ok + failed + unknown, ok, failed, unknown, edges, level));
+            if (counts.isEmpty()) {
+                s.append("; no anomaly");
+            }
+            counts.forEach((kind, n) -> s.append(String.format(java.util.Locale.ROOT, "%n  %s (%s): %d", kind, kind.means(), n)));
+            examples.forEach(a -> s.append("\n    ").append(a));
+            return s.toString();
+        }
+    }
+
+    private final List<Txn> history;
+    private final Set<Integer> finalReads;
+    private final Map<Integer, Integer> indexOf = new HashMap<>();
+    /** key -> value -> the transaction (ok or unknown) that appended it. */
+    private final Map<Long, Map<Long, Txn>> appendedBy = new HashMap<>();
+    /** key -> value -> the failed transaction that appended it. */
+    private final Map<Long, Map<Long, Txn>> failedAppends = new HashMap<>();
+    private final Map<Kind, Integer> counts = new TreeMap<>();
+    private final Map<Kind, List<Anomaly>> examples = new LinkedHashMap<>();
+
+    private ListAppendChecker(List<Txn> history, Set<Integer> finalReads) {
+        this.history = history;
+        this.finalReads = finalReads;
+    }
+
+    /** Checks a history with no final reads (lost appends are then not looked for). */
+    public static Report check(List<Txn> history) {
+        return check(history, Set.of());
+    }
+
+    /** @param finalReads ids of the transactions that read keys after every writer had stopped */
+    public static Report check(List<Txn> history, Set<Integer> finalReads) {
+        return new ListAppendChecker(history, finalReads).run();
+    }
+
+    private Report run() {
+        for (int i = 0; i < history.size(); i++) {
+            indexOf.put(history.get(i).id(), i);
+        }
+        indexAppends();
+        Map<Long, List<Reading>> reads = readsByKey();
+        checkInternal();
+        DependencyGraph graph = new DependencyGraph(history.size());
+        for (Map.Entry<Long, List<Reading>> e : reads.entrySet()) {
+            List<Long> order = versionOrder(e.getKey(), e.getValue());
+            // every read is a prefix of the order: the order holds every value any read saw
+            checkValues(e.getKey(), order != null ? List.of(new Reading(null, order)) : e.getValue(), e.getValue());
+            checkIntermediate(e.getKey(), e.getValue());
+            if (order != null) {
+                addEdges(graph, e.getKey(), order, e.getValue());
+                lostAppends(e.getKey(), e.getValue());
+            }
+        }
+        findCycles(graph);
+        List<Anomaly> all = new ArrayList<>();
+        examples.values().forEach(all::addAll);
+        Set<Kind> kinds = counts.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(counts.keySet());
+        kinds.remove(Kind.LOST_APPEND);
+        int ok = (int) history.stream().filter(t -> t.outcome() == Outcome.OK).count();
+        int failed = (int) history.stream().filter(t -> t.outcome() == Outcome.FAIL).count();
+        return new Report(List.copyOf(all), Map.copyOf(counts), Level.consistentWith(kinds), ok, failed,
+                history.size() - ok - failed, graph.edges());
+    }
+
+    /** A read of a key by a committed transaction, with the values it saw. */
+    private record Reading(Txn txn, List<Long> values) {
+    }
+
+    private void indexAppends() {
+        for (Txn t : history) {
+            Map<Long, Map<Long, Txn>> into = t.outcome() == Outcome.FAIL ? failedAppends : appendedBy;
+            for (Mop m : t.mops()) {
+                if (m instanceof Append a) {
+                    Txn before = into.computeIfAbsent(a.key(), k -> new HashMap<>()).put(a.value(), t);
+                    if (before != null && before != t) {
+                        throw new IllegalArgumentException("the value " + a.value() + " was appended to key " + a.key()
+                                + " twice (" + before + ", " + t + "): a list-append history needs values unique to their key");
+                    }
+                }
+            }
+        }
+    }
+
+    private Map<Long, List<Reading>> readsByKey() {
+        Map<Long, List<Reading>> reads = new TreeMap<>();
+        for (Txn t : history) {
+            if (t.outcome() != Outcome.OK) {
+                continue;
+            }
+            for (Mop m : t.mops()) {
+                if (m instanceof Read r && r.values() != null) {
+                    reads.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new Reading(t, r.values()));
+                }
+            }
+        }
+        return reads;
+    }
+
+    /**
+     * Duplicates, garbage and aborted reads (G1a) in the values read of a key: {@code lists} is the key's version order
+     * when the reads agree on one (it holds every value they saw), or every read when they do not.
+     */
+    private void checkValues(long key, List<Reading> lists, List<Reading> reads) {
+        for (Reading list : lists) {
+            Set<Long> seen = new HashSet<>();
+            for (long v : list.values()) {
+                Reading r = list.txn() != null ? list : firstReadOf(reads, v);
+                if (!seen.add(v)) {
+                    found(Kind.DUPLICATE, List.of(r.txn().id()), r.txn() + " read key " + key + " = " + r.values()
+                            + ": the value " + v + " twice, though it was appended once");
+                }
+                if (appendedBy.getOrDefault(key, Map.of()).containsKey(v)) {
+                    continue;
+                }
+                Txn failed = failedAppends.getOrDefault(key, Map.of()).get(v);
+                if (failed != null) {
+                    found(Kind.G1A, List.of(failed.id(), r.txn().id()), r.txn() + " read key " + key + " = " + r.values()
+                            + ", which holds " + v + ", appended by " + failed + ", which failed: it never happened");
+                } else {
+                    found(Kind.GARBAGE, List.of(r.txn().id()), r.txn() + " read key " + key + " = " + r.values()
+                            + ", which holds " + v + ", a value no transaction appended");
+                }
+            }
+        }
+    }
+
+    /** The first read that saw the value (the one an anomaly in the version order is shown with). */
+    private static Reading firstReadOf(List<Reading> reads, long v) {
+        for (Reading r : reads) {
+            if (r.values().contains(v)) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no read saw " + v);
+    }
+
+    /**
+     * Intermediate reads (G1b): a read by another transaction that ends inside one transaction's appends to the key,
+     * having seen some of them and not the rest. Appends are atomic, so a read that saw the first must see the second.
+     */
+    private void checkIntermediate(long key, List<Reading> reads) {
+        for (Reading r : reads) {
+            if (r.values().isEmpty()) {
+                continue;
+            }
+            long last = r.values().get(r.values().size() - 1);
+            Txn writer = appendedBy.getOrDefault(key, Map.of()).get(last);
+            if (writer == null || writer == r.txn()) {
+                continue;
+            }
+            List<Long> writes = appendsOf(writer, key);
+            int at = writes.indexOf(last);
+            if (at >= 0 && at < writes.size() - 1) {
+                found(Kind.G1B, List.of(writer.id(), r.txn().id()), r.txn() + " read key " + key + " = " + r.values()
+                        + ": it saw " + last + " but not " + writes.get(at + 1) + ", which " + writer
+                        + " appended after it in the same transaction: an intermediate state");
+            }
+        }
+    }
+
+    /** A transaction's reads of a key show its own earlier appends to it, after what it read before. */
+    private void checkInternal() {
+        for (Txn t : history) {
+            if (t.outcome() != Outcome.OK) {
+                continue;
+            }
+            Map<Long, List<Long>> known = new HashMap<>();   // what the transaction knows the list ends with
+            Map<Long, Boolean> whole = new HashMap<>();       // whether it knows the whole list (it read it)
+            for (Mop m : t.mops()) {
+                if (m instanceof Append a) {
+                    known.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a.value());
+                } else if (m instanceof Read r && r.values() != null) {
+                    List<Long> expected = known.get(r.key());
+                    if (expected != null) {
+                        boolean ok = whole.getOrDefault(r.key(), false) ? r.values().equals(expected) : endsWith(r.values(), expected);
+                        if (!ok) {
+                            found(Kind.INTERNAL, List.of(t.id()), t + ": its read of key " + r.key() + " = " + r.values()
+                                    + (whole.getOrDefault(r.key(), false) ? " is not " : " does not end with ") + expected
+                                    + ", what it read and appended before");
+                        }
+                    }
+                    known.put(r.key(), new ArrayList<>(r.values().size() + 4));
+                    known.get(r.key()).addAll(r.values());
+                    whole.put(r.key(), true);
+                }
+            }
+        }
+    }
+
+    /**
+     * The key's version order: its longest read, when every other read is a prefix of it; otherwise the reads disagree
+     * on the order (incompatible-order) and the key gives no dependencies (null).
+     */
+    private List<Long> versionOrder(long key, List<Reading> readings) {
+        List<Long> longest = List.of();
+        for (Reading r : readings) {
+            if (r.values().size() > longest.size()) {
+                longest = r.values();
+            }
+        }
+        for (Reading r : readings) {
+            if (!longest.subList(0, Math.min(longest.size(), r.values().size())).equals(r.values())) {
+                found(Kind.INCOMPATIBLE_ORDER, List.of(r.txn().id()), "key " + key + ": " + r.txn() + " read " + r.values()
+                        + ", which is no prefix of " + longest + ", read elsewhere: the reads disagree on the order of the appends");
+                return null;
+            }
+        }
+        return longest;
+    }
+
+    private void addEdges(DependencyGraph graph, long key, List<Long> order, List<Reading> readings) {
+        List<Integer> writers = new ArrayList<>(order.size());
+        for (long v : order) {
+            Txn w = appendedBy.getOrDefault(key, Map.of()).get(v);
+            writers.add(w == null ? -1 : indexOf.get(w.id()));
+        }
+        for (int i = 0; i + 1 < order.size(); i++) {
+            if (writers.get(i) >= 0 && writers.get(i + 1) >= 0) {
+                long before = order.get(i);
+                long after = order.get(i + 1);
+                graph.add(writers.get(i), writers.get(i + 1), DependencyGraph.WW, () -> "key " + key + ": " + before
+                        + " was appended before " + after);
+            }
+        }
+        for (Reading r : readings) {
+            int reader = indexOf.get(r.txn().id());
+            int n = r.values().size();
+            if (n > 0 && writers.get(n - 1) >= 0) {
+                long last = order.get(n - 1);
+                graph.add(writers.get(n - 1), reader, DependencyGraph.WR, () -> "key " + key + ": the read saw " + last + " last");
+            }
+            if (n < order.size() && writers.get(n) >= 0) {
+                long missed = order.get(n);
+                graph.add(reader, writers.get(n), DependencyGraph.RW, () -> "key " + key + ": the read " + r.values()
+                        + " did not see " + missed);
+            }
+        }
+    }
+
+    /** Acknowledged appends to a key missing from its longest final read. */
+    private void lostAppends(long key, List<Reading> readings) {
+        List<Long> last = null;
+        for (Reading r : readings) {
+            if (finalReads.contains(r.txn().id()) && (last == null || r.values().size() > last.size())) {
+                last = r.values();
+            }
+        }
+        if (last == null) {
+            return;
+        }
+        Set<Long> seen = new HashSet<>(last);
+        for (Map.Entry<Long, Txn> e : new TreeMap<>(appendedBy.getOrDefault(key, Map.of())).entrySet()) {
+            if (e.getValue().outcome() == Outcome.OK && !seen.contains(e.getKey())) {
+                found(Kind.LOST_APPEND, List.of(e.getValue().id()), e.getValue() + " was acknowledged, and its append of "
+                        + e.getKey() + " to key " + key + " is not in the final read " + last);
+            }
+        }
+    }
+
+    private void findCycles(DependencyGraph graph) {
+        int all = DependencyGraph.WW | DependencyGraph.WR | DependencyGraph.RW;
+        for (int[] component : graph.cyclicComponents()) {
+            boolean[] in = graph.membership(component);
+            search(graph, component, in, Kind.G0, DependencyGraph.WW, DependencyGraph.WW, 0);
+            search(graph, component, in, Kind.G1C, DependencyGraph.WR, DependencyGraph.WW | DependencyGraph.WR, 0);
+            search(graph, component, in, Kind.G_SINGLE, DependencyGraph.RW, DependencyGraph.WW | DependencyGraph.WR, 0);
+            search(graph, component, in, Kind.G2_ITEM, DependencyGraph.RW, all, DependencyGraph.RW);
+        }
+    }
+
+    /**
+     * Cycles of one class in a component: an edge of kind {@code first}, then the shortest way back over
+     * {@code back}; for G2-item, the way back must hold another anti-dependency ({@code backMustHold}). One cycle
+     * counts per component and class.
+     */
+    private void search(DependencyGraph graph, int[] component, boolean[] in, Kind kind, int first, int back, int backMustHold) {
+        int searches = 0;
+        for (int v : component) {
+            for (int w : graph.successors(v, first, in)) {
+                if (searches++ >= SEARCHES) {
+                    return;
+                }
+                List<DependencyGraph.Edge> path = graph.shortestPath(w, v, back, in);
+                if (path.isEmpty()) {
+                    continue;
+                }
+                if (backMustHold != 0 && path.stream().noneMatch(e -> (e.kinds() & backMustHold) != 0)) {
+                    continue;
+                }
+                List<DependencyGraph.Edge> cycle = new ArrayList<>();
+                cycle.add(graph.edge(v, w, first));
+                cycle.addAll(path);
+                found(kind, cycle.stream().map(e -> history.get(e.from()).id()).toList(), explain(cycle));
+                return;
+            }
+        }
+    }
+
+    private String explain(List<DependencyGraph.Edge> cycle) {
+        StringBuilder s = new StringBuilder();
+        for (DependencyGraph.Edge e : cycle) {
+            s.append(history.get(e.from())).append(" -").append(e.kindsInWords()).append(" (").append(e.why()).append(")-> ");
+        }
+        s.append("T").append(history.get(cycle.get(0).from()).id()).append(": each must precede the next, and the last the first;"
+                + " no serial order has them all");
+        return s.toString();
+    }
+
+    private void found(Kind kind, Collection<Integer> txns, String explanation) {
+        counts.merge(kind, 1, Integer::sum);
+        List<Anomaly> list = examples.computeIfAbsent(kind, k -> new ArrayList<>());
+        if (list.size() < EXAMPLES) {
+            list.add(new Anomaly(kind, List.copyOf(txns), explanation));
+        }
+    }
+
+    private static List<Long> appendsOf(Txn t, long key) {
+        List<Long> values = new ArrayList<>();
+        for (Mop m : t.mops()) {
+            if (m instanceof Append a && a.key() == key) {
+                values.add(a.value());
+            }
+        }
+        return values;
+    }
+
+    private static boolean endsWith(List<Long> list, List<Long> suffix) {
+        return list.size() >= suffix.size() && list.subList(list.size() - suffix.size(), list.size()).equals(suffix);
+    }
+}
