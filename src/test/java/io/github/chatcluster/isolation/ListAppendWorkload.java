@@ -1,0 +1,249 @@
+package io.github.chatcluster.isolation;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.chatcluster.app.WriteOutcome;
+import io.github.chatcluster.cluster.Endpoint;
+
+/**
+ * A list-append workload on the real cluster (Jepsen's {@code jepsen.tests.cycle.append}): a table of its own,
+ * {@code isolation_lists}, distributed by room id and co-located with {@code rooms}, so each key is one room's shard
+ * group; each key's row holds a list (a bigint array). Clients run transactions of 1 to 4 micro-operations on random
+ * keys (append a value unique to its key, or read the key's whole list), each client through its own entry point and
+ * at its own isolation level, and every transaction is recorded with its times and outcome: ok, fail (rolled back:
+ * known not to have happened) or info (the connection was lost at COMMIT: unknown). Keys are retired after
+ * {@link #APPENDS_PER_KEY} appends, so that lists stay short, as Elle advises. No scenario runs it yet: the isolation
+ * feature will.
+ */
+public final class ListAppendWorkload implements AutoCloseable {
+
+    public static final String TABLE = "isolation_lists";
+    static final int ACTIVE_KEYS = 10;
+    static final int APPENDS_PER_KEY = 64;
+    private static final Duration STATEMENT_BOUND = Duration.ofSeconds(5);
+
+    /** A client: its name (the history's process), its entry point, and its isolation level (JDBC's constant). */
+    public record Client(String name, Endpoint entry, int isolation) {
+    }
+
+    private final Endpoint coordinator1;
+    private final long firstKey;
+    private final AtomicLong nextKey;
+    private final Map<Long, AtomicLong> nextValue = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> active = new ConcurrentHashMap<>();
+    private final List<Txn> history = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger ids = new AtomicInteger();
+    private final long origin = System.nanoTime();
+
+    /** Creates the workload's table through coordinator-1; keys start at {@code firstKey} (room ids no scenario uses). */
+    public ListAppendWorkload(Endpoint coordinator1, long firstKey) {
+        this.coordinator1 = coordinator1;
+        this.firstKey = firstKey;
+        this.nextKey = new AtomicLong(firstKey + ACTIVE_KEYS);
+        for (int slot = 0; slot < ACTIVE_KEYS; slot++) {
+            active.put(slot, firstKey + slot);
+        }
+        execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
+        execute(coordinator1, "CREATE TABLE " + TABLE + " (room_id bigint PRIMARY KEY, elements bigint[] NOT NULL)");
+        execute(coordinator1, "SELECT create_distributed_table('" + TABLE + "', 'room_id', colocate_with => 'rooms')");
+    }
+
+    /** Runs the clients for the duration, each in its own thread; returns when all have stopped (bounded). */
+    public void run(List<Client> clients, Duration duration, long seed) {
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        long end = System.nanoTime() + duration.toNanos();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < clients.size(); i++) {
+                Client client = clients.get(i);
+                SplittableRandom random = new SplittableRandom(seed + i);
+                running.add(pool.submit(() -> {
+                    Connection c = null;
+                    try {
+                        while (System.nanoTime() < end) {
+                            if (c == null || c.isClosed()) {
+                                c = open(client);
+                            }
+                            if (!transaction(client, c, random)) {
+                                close(c);
+                                c = null;
+                            }
+                        }
+                    } catch (SQLException e) {
+                        // the connection could not be opened: this client stops, the others go on
+                    } finally {
+                        close(c);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the list-append clients did not end: " + e, e);
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** After the clients stopped: one read of every key through each entry point given; returns their ids. */
+    public java.util.Set<Integer> finalReads(List<Endpoint> entries) {
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        for (Endpoint entry : entries) {
+            for (long key = firstKey; key < nextKey.get(); key++) {
+                Client reader = new Client("final through " + entry.name(), entry, Connection.TRANSACTION_READ_COMMITTED);
+                try (Connection c = open(reader)) {
+                    List<Mop> planned = List.of(new Mop.Read(key, null));
+                    Txn t = execute(reader, c, planned);
+                    ids.add(t.id());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the final read of key " + key + " through " + entry + " failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        return ids;
+    }
+
+    public List<Txn> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    /** Drops the workload's table. */
+    @Override
+    public void close() {
+        execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
+    }
+
+    /** One transaction of 1 to 4 micro-operations; false when its connection is no longer usable. */
+    private boolean transaction(Client client, Connection c, SplittableRandom random) {
+        List<Mop> planned = new ArrayList<>();
+        int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            int slot = random.nextInt(ACTIVE_KEYS);
+            long key = active.get(slot);
+            if (random.nextBoolean()) {
+                long value = nextValue.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+                if (value >= APPENDS_PER_KEY) {
+                    active.replace(slot, key, nextKey.getAndIncrement()); // retire the key: lists stay short
+                }
+                planned.add(new Mop.Append(key, value));
+            } else {
+                planned.add(new Mop.Read(key, null));
+            }
+        }
+        // after a failure the client starts again on a new connection: the old one may be broken
+        return execute(client, c, planned).outcome() == Txn.Outcome.OK;
+    }
+
+    private Txn execute(Client client, Connection c, List<Mop> planned) {
+        long invoked = System.nanoTime() - origin;
+        List<Mop> done = new ArrayList<>();
+        boolean committing = false;
+        Txn.Outcome outcome;
+        try {
+            for (Mop m : planned) {
+                done.add(apply(c, m));
+            }
+            committing = true;
+            c.commit();
+            outcome = Txn.Outcome.OK;
+        } catch (SQLException e) {
+            outcome = committing && WriteOutcome.connectionLost(e) ? Txn.Outcome.INFO : Txn.Outcome.FAIL;
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // a broken connection: the transaction is over either way
+            }
+        }
+        List<Mop> recorded = outcome == Txn.Outcome.OK ? done : planned;
+        Txn t = new Txn(ids.getAndIncrement(), client.name(), outcome, recorded, invoked, System.nanoTime() - origin);
+        history.add(t);
+        return t;
+    }
+
+    private static Mop apply(Connection c, Mop m) throws SQLException {
+        if (m instanceof Mop.Append a) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (room_id, elements) VALUES (?, ARRAY[?]::bigint[])"
+                    + " ON CONFLICT (room_id) DO UPDATE SET elements = " + TABLE + ".elements || EXCLUDED.elements")) {
+                ps.setLong(1, a.key());
+                ps.setLong(2, a.value());
+                ps.executeUpdate();
+            }
+            return a;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT elements FROM " + TABLE + " WHERE room_id = ?")) {
+            ps.setLong(1, m.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Long> values = new ArrayList<>();
+                if (rs.next()) {
+                    Array array = rs.getArray(1);
+                    for (Long v : (Long[]) array.getArray()) {
+                        values.add(v);
+                    }
+                }
+                return new Mop.Read(m.key(), List.copyOf(values));
+            }
+        }
+    }
+
+    private static Connection open(Client client) throws SQLException {
+        Connection c = client.entry().connect();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET statement_timeout = " + STATEMENT_BOUND.toMillis());
+        }
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(client.isolation());
+        return c;
+    }
+
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // given up anyway
+            }
+        }
+    }
+
+    private static void execute(Endpoint endpoint, String sql) {
+        try (Connection c = endpoint.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("On " + endpoint + ": " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many transactions of each outcome the history holds. */
+    public Map<Txn.Outcome, Integer> outcomes() {
+        Map<Txn.Outcome, Integer> counts = new HashMap<>();
+        history().forEach(t -> counts.merge(t.outcome(), 1, Integer::sum));
+        return counts;
+    }
+}
