@@ -138,19 +138,13 @@ class ListAppendCheckerTest {
                 .hasMessageContaining("unique to their key");
     }
 
-    /**
-     * A large serial history (each transaction sees everything before it) is clean, whatever its size; the time it
-     * takes is printed, not asserted (a benchmark, not a timed test).
-     */
+    /** A large serial history (each transaction sees everything before it) is clean; CheckerBenchmark times a larger one. */
     @Test
     void aLargeSerialHistoryIsClean() {
-        List<Txn> history = serialHistory(new Random(7), 25_000, 50);
-        long start = System.nanoTime();
+        List<Txn> history = serialHistory(new Random(7), 5_000, 50);
         var report = ListAppendChecker.check(history);
-        System.out.printf("checked %d transactions (%d micro-operations) in %.2f s: %s%n", history.size(),
-                history.stream().mapToInt(t -> t.mops().size()).sum(), (System.nanoTime() - start) / 1e9,
-                report.toString().lines().findFirst().orElse(""));
         assertThat(report.kinds()).isEmpty();
+        assertThat(report.ok()).isEqualTo(5_000);
     }
 
     /** Transactions of 1 to 4 micro-operations on random keys, run one after another against an in-memory store. */
