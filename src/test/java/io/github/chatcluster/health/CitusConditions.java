@@ -43,7 +43,7 @@ final class CitusConditions {
         public List<String> repair(NodeSessions s) {
             List<String> done = new ArrayList<>();
             for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
-                int recovered = ClusterOperations.through(s.cluster().endpoint(coordinator)).recoverTwoPhaseCommits();
+                int recovered = ClusterOperations.forRepairs(s.cluster().endpoint(coordinator)).recoverTwoPhaseCommits();
                 done.add("recovered " + recovered + " two-phase commits through " + coordinator);
             }
             return done;
@@ -125,7 +125,7 @@ final class CitusConditions {
         /** Metadata first (an activation fails while some node's metadata is out of sync), then activation. */
         @Override
         public List<String> repair(NodeSessions s) {
-            ClusterOperations operator = ClusterOperations.through(s.cluster().coordinator1());
+            ClusterOperations operator = ClusterOperations.forRepairs(s.cluster().coordinator1());
             List<String> done = new ArrayList<>();
             for (String node : unsynced(s)) {
                 operator.syncMetadataTo(node);
@@ -191,7 +191,7 @@ final class CitusConditions {
             if (CitusCatalog.through(s.cluster().coordinator1()).underReplicatedShards(ChatCluster.SHARD_COPIES).isEmpty()) {
                 return List.of();
             }
-            ClusterOperations.through(s.cluster().coordinator1()).replicateShards(ChatCluster.SHARD_COPIES);
+            ClusterOperations.forRepairs(s.cluster().coordinator1()).replicateShards(ChatCluster.SHARD_COPIES);
             return List.of("copied shards until each has " + ChatCluster.SHARD_COPIES + " copies (replicate_table_shards)");
         }
     }

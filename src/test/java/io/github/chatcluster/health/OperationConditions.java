@@ -105,7 +105,7 @@ final class OperationConditions {
         public List<String> repair(NodeSessions s) {
             List<String> done = new ArrayList<>();
             for (String node : stale(s)) {
-                ClusterOperations.through(s.cluster().coordinator1()).syncMetadataTo(node);
+                ClusterOperations.forRepairs(s.cluster().coordinator1()).syncMetadataTo(node);
                 done.add("synced the metadata to " + node + " again (start_metadata_sync_to_node), which dropped its copies of removed nodes");
             }
             return done;

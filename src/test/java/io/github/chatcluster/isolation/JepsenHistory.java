@@ -29,7 +29,8 @@ public final class JepsenHistory {
             events.add(new Event(t.invokedNanos(), true, t));
             events.add(new Event(t.completedNanos(), false, t));
         }
-        events.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Boolean.compare(!a.invoke(), !b.invoke()));
+        // at equal times a completion goes first: a process's next invocation never precedes its last completion
+        events.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Boolean.compare(a.invoke(), b.invoke()));
         List<String> lines = new ArrayList<>();
         for (Event e : events) {
             String type = e.invoke() ? "invoke" : e.txn().outcome().name().toLowerCase(java.util.Locale.ROOT);
@@ -38,6 +39,15 @@ public final class JepsenHistory {
                     + ",\"time\":" + e.time() + "}");
         }
         return lines;
+    }
+
+    /** The process name of the reads made after every writer stopped: "final ..." (the workload's final reads). */
+    public static final String FINAL_PROCESS = "final";
+
+    /** The ids of the final reads of a history: their process names start with {@link #FINAL_PROCESS}. */
+    public static java.util.Set<Integer> finalReads(List<Txn> txns) {
+        return txns.stream().filter(t -> t.process().startsWith(FINAL_PROCESS)).map(Txn::id)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     public static void write(Path file, List<Txn> txns) {

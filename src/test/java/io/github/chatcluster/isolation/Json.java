@@ -107,6 +107,9 @@ final class Json {
                 b.append(switch (e) {
                     case 'n' -> '\n';
                     case 't' -> '\t';
+                    case 'r' -> '\r';
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
                     case 'u' -> {
                         char u = (char) Integer.parseInt(s.substring(i, i + 4), 16);
                         i += 4;

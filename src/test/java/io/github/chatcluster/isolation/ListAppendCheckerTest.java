@@ -101,6 +101,13 @@ class ListAppendCheckerTest {
         assertThat(report.kinds()).contains(Kind.INTERNAL);
         var fine = ListAppendChecker.check(List.of(Txn.of(0, OK, read(1), append(1, 5), read(1, 5L))));
         assertThat(fine.kinds()).isEmpty();
+        // read committed: another transaction's commit between two reads of the key is no internal inconsistency
+        var readCommitted = ListAppendChecker.check(List.of(Txn.of(0, OK, append(1, 1), append(1, 2)),
+                Txn.of(1, OK, read(1, 1L, 2L), append(1, 5), read(1, 1L, 2L, 3L, 5L)), Txn.of(2, OK, append(1, 3)),
+                Txn.of(3, OK, read(1, 1L, 2L, 3L, 5L))));
+        assertThat(readCommitted.kinds()).doesNotContain(Kind.INTERNAL);
+        var forgot = ListAppendChecker.check(List.of(Txn.of(0, OK, read(1), append(1, 5), read(1))));
+        assertThat(forgot.kinds()).contains(Kind.INTERNAL);
     }
 
     @Test

@@ -79,16 +79,17 @@ public final class ListAppendWorkload implements AutoCloseable {
                     Connection c = null;
                     try {
                         while (System.nanoTime() < end) {
-                            if (c == null || c.isClosed()) {
-                                c = open(client);
+                            if (c == null) {
+                                c = openWhenPossible(client, end);
+                                if (c == null) {
+                                    break; // no connection before the end: the entry point stayed down
+                                }
                             }
                             if (!transaction(client, c, random)) {
                                 close(c);
                                 c = null;
                             }
                         }
-                    } catch (SQLException e) {
-                        // the connection could not be opened: this client stops, the others go on
                     } finally {
                         close(c);
                     }
@@ -115,7 +116,7 @@ public final class ListAppendWorkload implements AutoCloseable {
         java.util.Set<Integer> ids = new java.util.TreeSet<>();
         for (Endpoint entry : entries) {
             for (long key = firstKey; key < nextKey.get(); key++) {
-                Client reader = new Client("final through " + entry.name(), entry, Connection.TRANSACTION_READ_COMMITTED);
+                Client reader = new Client(JepsenHistory.FINAL_PROCESS + " through " + entry.name(), entry, Connection.TRANSACTION_READ_COMMITTED);
                 try (Connection c = open(reader)) {
                     List<Mop> planned = List.of(new Mop.Read(key, null));
                     Txn t = execute(reader, c, planned);
@@ -149,8 +150,8 @@ public final class ListAppendWorkload implements AutoCloseable {
             long key = active.get(slot);
             if (random.nextBoolean()) {
                 long value = nextValue.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-                if (value >= APPENDS_PER_KEY) {
-                    active.replace(slot, key, nextKey.getAndIncrement()); // retire the key: lists stay short
+                if (value == APPENDS_PER_KEY) {
+                    active.replace(slot, key, nextKey.getAndIncrement()); // retire the key, once: lists stay short
                 }
                 planned.add(new Mop.Append(key, value));
             } else {
@@ -210,6 +211,29 @@ public final class ListAppendWorkload implements AutoCloseable {
                 return new Mop.Read(m.key(), List.copyOf(values));
             }
         }
+    }
+
+    /** A new connection for the client, tried every 200 ms until the end of the run (an entry point may be down). */
+    private static Connection openWhenPossible(Client client, long endNanos) {
+        java.util.concurrent.atomic.AtomicReference<Connection> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        long left = endNanos - System.nanoTime();
+        if (left <= 0) {
+            return null;
+        }
+        try {
+            org.awaitility.Awaitility.await("a connection for " + client.name()).atMost(Duration.ofNanos(left).plusSeconds(10))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).pollInSameThread().until(() -> {
+                        try {
+                            opened.set(open(client));
+                            return true;
+                        } catch (SQLException e) {
+                            return System.nanoTime() > endNanos;
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return null;
+        }
+        return opened.get();
     }
 
     private static Connection open(Client client) throws SQLException {

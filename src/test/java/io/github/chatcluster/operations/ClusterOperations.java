@@ -25,20 +25,33 @@ public final class ClusterOperations {
     public static final int NODE_PORT = 5432;
 
     private final Endpoint coordinator;
+    private final java.time.Duration bound;
 
-    private ClusterOperations(Endpoint coordinator) {
+    private ClusterOperations(Endpoint coordinator, java.time.Duration bound) {
         this.coordinator = coordinator;
+        this.bound = bound;
     }
 
+    /** The operator's calls, each allowed {@link #OPERATION_BOUND} (a rebalance of every shard, say). */
     public static ClusterOperations through(Endpoint coordinator) {
-        return new ClusterOperations(coordinator);
+        return new ClusterOperations(coordinator, OPERATION_BOUND);
+    }
+
+    /**
+     * The same calls, each allowed {@link #REPAIR_CALL_BOUND}: what the check before every scenario and the hooks use,
+     * so that one hung call cannot outlast the check's own bound.
+     */
+    public static ClusterOperations forRepairs(Endpoint coordinator) {
+        return new ClusterOperations(coordinator, REPAIR_CALL_BOUND);
     }
 
     /** How long one operation may run before the client gives up on its answer (a rebalance of every shard, say). */
     private static final java.time.Duration OPERATION_BOUND = java.time.Duration.ofMinutes(10);
+    /** How long one call of a repair may run (the socket timeout of every other session of the suite). */
+    public static final java.time.Duration REPAIR_CALL_BOUND = java.time.Duration.ofSeconds(60);
 
     private Connection session() throws SQLException {
-        return coordinator.connect(OPERATION_BOUND);
+        return coordinator.connect(bound);
     }
 
     public Endpoint coordinator() {

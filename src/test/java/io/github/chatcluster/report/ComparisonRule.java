@@ -11,10 +11,11 @@ import java.util.Locale;
  * HELD when its upper end is below it, NOT DECIDED when it straddles it (the experiment is then too weak for the
  * question: more trials, or less noise).
  * <p>
- * The same rule run on an A/A control, both arms the same set-up, must come out NOT HELD: no gain. When it does not,
- * the machine's noise or the order of the trials can produce the claimed gain by itself, and the real comparison
- * cannot be trusted. With a 95 % interval a real comparison with no true gain comes out HELD in at most 2.5 % of runs
- * (the interval's one-sided error), which {@code ComparisonRuleTest} checks on simulated runs.
+ * The same rule run on an A/A control, both arms the same set-up, must not come out HELD: when it does, the machine's
+ * noise or the order of the trials produced the claimed gain by itself, and the real comparison cannot be trusted. (A
+ * control that is NOT DECIDED only says the experiment is imprecise; that shows in the real comparison's interval.)
+ * With a 95 % interval, a comparison with no true gain comes out HELD in at most 2.5 % of runs in theory (the
+ * interval's one-sided error); {@code ComparisonRuleTest} checks at most 5 % on simulated runs.
  */
 public final class ComparisonRule {
 
@@ -57,16 +58,16 @@ public final class ComparisonRule {
     }
 
     /**
-     * The A/A control: the two halves of trials run with the same set-up must show no gain of the claimed size. Returns
-     * null when they show none, otherwise why the comparison cannot be trusted.
+     * The A/A control: two sets of trials run with the same set-up must not show the claimed gain. Returns null when
+     * they do not, otherwise why the comparison cannot be trusted.
      */
     public String controlFails(List<? extends Number> first, List<? extends Number> second) {
         Judgement j = judge(first, second);
-        if (j.verdict() == Verdict.NOT_HELD) {
+        if (j.verdict() != Verdict.HELD) {
             return null;
         }
-        return "the A/A control (both arms the same set-up) did not come out NOT HELD but " + j.verdict() + ": " + j.why()
-                + "; on this machine the noise or the trials' order can decide alone";
+        return "the A/A control (both arms the same set-up) came out HELD: " + j.why()
+                + "; on this machine the noise or the trials' order can produce the claimed gain alone";
     }
 
     public double threshold() {

@@ -176,7 +176,7 @@ public class ClusterHooks {
             }
             for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
                 if (damaged.contains(coordinator)) {
-                    io.github.chatcluster.operations.ClusterOperations.through(cluster.endpoint(coordinator)).recoverTwoPhaseCommits();
+                    io.github.chatcluster.operations.ClusterOperations.forRepairs(cluster.endpoint(coordinator)).recoverTwoPhaseCommits();
                 }
             }
         } catch (RuntimeException e) {

@@ -62,7 +62,7 @@ public class FailoverSteps {
     public void coordinatorIsStartedAgainAndRecovers(String node) {
         cluster().faults().start(node);
         context.timeline().backAt(Instant.now());
-        int recovered = ClusterOperations.through(cluster().endpoint(node)).recoverTwoPhaseCommits();
+        int recovered = ClusterOperations.forRepairs(cluster().endpoint(node)).recoverTwoPhaseCommits();
         context.report(node + " recovered " + recovered + " two-phase commits");
     }
 

@@ -47,7 +47,7 @@ public class MaintenanceSteps {
         Instant from = Instant.now();
         context.cluster().faults().stop(node);
         context.cluster().faults().start(node);
-        int recovered = ClusterOperations.through(context.cluster().endpoint(node)).recoverTwoPhaseCommits();
+        int recovered = ClusterOperations.forRepairs(context.cluster().endpoint(node)).recoverTwoPhaseCommits();
         Instant to = Instant.now();
         restarts.add(new Restart(node, from, to));
         context.report(String.format(Locale.ROOT, "%s restarted in %.1f s; it recovered %d two-phase commits", node,

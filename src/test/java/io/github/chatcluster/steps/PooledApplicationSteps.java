@@ -74,7 +74,7 @@ public class PooledApplicationSteps {
     @When("coordinator-1 is started again while the applications are quiet, and has recovered its two-phase commits")
     public void coordinatorStarts() {
         context.cluster().faults().start(io.github.chatcluster.cluster.ChatCluster.COORDINATOR_1);
-        io.github.chatcluster.operations.ClusterOperations.through(context.cluster().coordinator1()).recoverTwoPhaseCommits();
+        io.github.chatcluster.operations.ClusterOperations.forRepairs(context.cluster().coordinator1()).recoverTwoPhaseCommits();
         lastEvent = "coordinator-1 back";
     }
 

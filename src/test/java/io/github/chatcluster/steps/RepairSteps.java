@@ -26,7 +26,7 @@ public class RepairSteps {
 
     @When("{node} is disabled behind the suite's back")
     public void disabledBehindTheSuitesBack(String node) {
-        ClusterOperations.through(context.cluster().coordinator1()).disableNode(node);
+        ClusterOperations.forRepairs(context.cluster().coordinator1()).disableNode(node);
     }
 
     @When("the load balancer takes {node} out of its rotation after a connection to it fails")

@@ -39,7 +39,7 @@ public class WorkerSteps {
     }
 
     private ClusterOperations operator() {
-        return ClusterOperations.through(cluster().coordinator1());
+        return ClusterOperations.forRepairs(cluster().coordinator1());
     }
 
     /** The background's rooms, split by whether one of their copies is on the worker. */
