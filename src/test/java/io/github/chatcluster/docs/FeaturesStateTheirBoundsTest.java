@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FeaturesStateTheirBoundsTest {
 
     private static final Pattern BOUND = Pattern.compile(
-            "^\\s*(Given|When|Then|And|But)\\b.*\\b(within|more than|at most|for up to) \\d+ (seconds|s)\\b", Pattern.MULTILINE);
+            "^\\s*(Given|When|Then|And|But)\\b.*\\b(within|more than|longer than|at most|for up to) \\d+ (seconds|s)\\b", Pattern.MULTILINE);
 
     @Test
     void everyFeatureWithATimeBoundSaysWhichKindItIs() {
