@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.chatcluster.app.WriteOutcome;
+import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 
 /**
@@ -61,9 +62,9 @@ public final class ListAppendWorkload implements AutoCloseable {
         for (int slot = 0; slot < ACTIVE_KEYS; slot++) {
             active.put(slot, firstKey + slot);
         }
-        execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
-        execute(coordinator1, "CREATE TABLE " + TABLE + " (room_id bigint PRIMARY KEY, elements bigint[] NOT NULL)");
-        execute(coordinator1, "SELECT create_distributed_table('" + TABLE + "', 'room_id', colocate_with => 'rooms')");
+        ChatCluster.execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
+        ChatCluster.execute(coordinator1, "CREATE TABLE " + TABLE + " (room_id bigint PRIMARY KEY, elements bigint[] NOT NULL)");
+        ChatCluster.execute(coordinator1, "SELECT create_distributed_table('" + TABLE + "', 'room_id', colocate_with => 'rooms')");
     }
 
     /** Runs the clients for the duration, each in its own thread; returns when all have stopped (bounded). */
@@ -138,7 +139,7 @@ public final class ListAppendWorkload implements AutoCloseable {
     /** Drops the workload's table. */
     @Override
     public void close() {
-        execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
+        ChatCluster.execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
     }
 
     /** One transaction of 1 to 4 micro-operations; false when its connection is no longer usable. */
@@ -253,14 +254,6 @@ public final class ListAppendWorkload implements AutoCloseable {
             } catch (SQLException ignored) {
                 // given up anyway
             }
-        }
-    }
-
-    private static void execute(Endpoint endpoint, String sql) {
-        try (Connection c = endpoint.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("On " + endpoint + ": " + sql + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -12,10 +12,20 @@ final class MannWhitney {
 
     /** P(U <= u). */
     static double cumulative(int n, int m, int u) {
-        if (u < 0) {
-            return 0;
-        }
+        return cumulative(counts(n, m), u);
+    }
+
+    /** The largest k with P(U <= k - 1) <= alpha (0 when even P(U = 0) is above alpha). */
+    static int lowerCriticalCount(int n, int m, double alpha) {
         double[] counts = counts(n, m);
+        int k = 0;
+        while (k <= n * m && cumulative(counts, k) <= alpha) {
+            k++;
+        }
+        return k;
+    }
+
+    private static double cumulative(double[] counts, int u) {
         double total = 0;
         double below = 0;
         for (int i = 0; i < counts.length; i++) {
@@ -24,16 +34,7 @@ final class MannWhitney {
                 below += counts[i];
             }
         }
-        return below / total;
-    }
-
-    /** The largest k with P(U <= k - 1) <= alpha (0 when even P(U = 0) is above alpha). */
-    static int lowerCriticalCount(int n, int m, double alpha) {
-        int k = 0;
-        while (k <= n * m && cumulative(n, m, k) <= alpha) {
-            k++;
-        }
-        return k;
+        return u < 0 ? 0 : below / total;
     }
 
     /** How many orderings of n A figures and m B figures give each U from 0 to n x m. */
