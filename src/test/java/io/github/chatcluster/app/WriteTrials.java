@@ -1,5 +1,6 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.stats.Percentile;
 import io.github.chatcluster.cluster.Text;
 
 import java.time.Duration;
@@ -48,12 +49,7 @@ public final class WriteTrials implements AutoCloseable {
 
         /** The latency below which the given share of the writes stayed (nearest rank). */
         public Duration percentile(double share) {
-            if (latencies.isEmpty()) {
-                return Duration.ZERO;
-            }
-            List<Duration> sorted = latencies.stream().sorted().toList();
-            int rank = (int) Math.ceil(share * sorted.size());
-            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+            return latencies.isEmpty() ? Duration.ZERO : Percentile.of(latencies, share);
         }
 
         public Duration fastest() {

@@ -138,7 +138,7 @@ public final class ClusterHolder {
             }
         }
         if (own) {
-            cluster.stop();
+            remove(cluster);
         } else {
             giveBack(cluster);
         }
@@ -167,7 +167,7 @@ public final class ClusterHolder {
                     + " next scenario that needs a cluster starts a new one.") + "\n");
             ClusterHolder.class.notifyAll();
         }
-        cluster.stop();
+        remove(cluster);
     }
 
     /**
@@ -194,6 +194,12 @@ public final class ClusterHolder {
         return java.util.List.copyOf(FREE);
     }
 
+    /** Closes the suite's sessions on the cluster, then stops it (removes what the suite started). */
+    private static void remove(ChatCluster cluster) {
+        NodeSessions.release(cluster);
+        cluster.stop();
+    }
+
     /** Removes every cluster of the run, in parallel. */
     public static void shutdown() {
         java.util.List<ChatCluster> clusters;
@@ -208,7 +214,7 @@ public final class ClusterHolder {
             }
         }
         // each cluster on a thread of its own (not the common pool: one thread on 2 cores), at most two minutes
-        java.util.List<Thread> stopping = clusters.stream().map(c -> new Thread(c::stop, "removing " + nameOf(c))).toList();
+        java.util.List<Thread> stopping = clusters.stream().map(c -> new Thread(() -> remove(c), "removing " + nameOf(c))).toList();
         stopping.forEach(Thread::start);
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
         for (Thread t : stopping) {
@@ -236,7 +242,7 @@ public final class ClusterHolder {
             cluster.start();
         } catch (RuntimeException e) {
             if (STARTING.remove(cluster)) {
-                cluster.stop();
+                remove(cluster);
             }
             throw e;
         }

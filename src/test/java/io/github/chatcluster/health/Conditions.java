@@ -1,5 +1,6 @@
 package io.github.chatcluster.health;
 
+import io.github.chatcluster.cluster.NodeSessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ final class Conditions {
     private Conditions() {
     }
 
-    /** No packet filter rule in any node's network namespace, whoever set it. */
+    /** No packet filter rule in any node's network namespace (see {@link io.github.chatcluster.cluster.faults.PacketFaults#inForce}). */
     static final class NoPacketRules implements Condition {
         @Override
         public String what() {
@@ -96,10 +97,10 @@ final class Conditions {
         @Override
         public List<String> repair(NodeSessions s) {
             List<String> waited = new ArrayList<>();
-            try (NodeSessions probe = new NodeSessions(s.cluster())) {
+            try {
                 await("every node answering").atMost(bound).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
                         .pollInSameThread()
-                        .until(() -> s.cluster().allNodes().stream().map(probe::answers).allMatch(Optional::isEmpty));
+                        .until(() -> s.cluster().allNodes().stream().map(s::answers).allMatch(Optional::isEmpty));
                 waited.add("waited until every node answered");
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 waited.add("not every node answered within " + bound.toSeconds() + " s");

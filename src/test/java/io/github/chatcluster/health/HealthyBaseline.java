@@ -1,11 +1,14 @@
 package io.github.chatcluster.health;
 
+import io.github.chatcluster.cluster.NodeSessions;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,7 +39,8 @@ public final class HealthyBaseline {
      * What was found wrong and what was done about it, before one scenario, and what the last check found (empty:
      * healthy; {@link #establish()} throws otherwise, so an outcome it returns always ends healthy).
      */
-    public record Outcome(List<String> found, List<String> repairs, Duration took, List<String> leftAfter) {
+    public record Outcome(List<String> found, List<String> repairs, Duration took, List<String> leftAfter,
+                          Map<String, Duration> firstLook) {
         public boolean endedHealthy() {
             return leftAfter.isEmpty();
         }
@@ -87,9 +91,10 @@ public final class HealthyBaseline {
     /** Checks the cluster, repairs what is wrong, and checks again; throws when it stays unhealthy. */
     public Outcome establish() {
         Instant start = Instant.now();
-        List<String> found = new ArrayList<>(problems());
+        Map<String, Duration> firstLook = new LinkedHashMap<>();
+        List<String> found = new ArrayList<>(problems(firstLook));
         if (found.isEmpty()) {
-            return new Outcome(List.of(), List.of(), Duration.between(start, Instant.now()), List.of());
+            return new Outcome(List.of(), List.of(), Duration.between(start, Instant.now()), List.of(), firstLook);
         }
         Instant deadline = start.plus(REPAIR_BOUND);
         List<String> repairs = new ArrayList<>();
@@ -113,22 +118,28 @@ public final class HealthyBaseline {
                     + "\nRepairs tried:\n  - " + (repairs.isEmpty() ? "none" : String.join("\n  - ", repairs))
                     + "\nThe next scenario starts from a rebuilt cluster.");
         }
-        return new Outcome(found, repairs, Duration.between(start, Instant.now()), left);
+        return new Outcome(found, repairs, Duration.between(start, Instant.now()), left, firstLook);
     }
 
     /** Everything that is wrong now, one line each; empty for a healthy cluster. */
     public List<String> problems() {
-        try (NodeSessions sessions = new NodeSessions(cluster)) {
-            List<String> problems = new ArrayList<>();
-            for (Condition condition : conditions) {
-                boolean basicProblems = !problems.isEmpty();
-                if (basicProblems && !condition.isBasic()) {
-                    break; // what Citus and nginx report means little while a node is down
-                }
-                problems.addAll(check(condition, sessions));
+        return problems(new LinkedHashMap<>());
+    }
+
+    /** {@link #problems()}, and how long each condition's look took, by what it checks (in the order looked at). */
+    private List<String> problems(Map<String, Duration> took) {
+        NodeSessions sessions = NodeSessions.of(cluster);
+        List<String> problems = new ArrayList<>();
+        for (Condition condition : conditions) {
+            boolean basicProblems = !problems.isEmpty();
+            if (basicProblems && !condition.isBasic()) {
+                break; // what Citus and nginx report means little while a node is down
             }
-            return problems;
+            long started = System.nanoTime();
+            problems.addAll(check(condition, sessions));
+            took.put(condition.what(), Duration.ofNanos(System.nanoTime() - started));
         }
+        return problems;
     }
 
     /**
@@ -139,20 +150,19 @@ public final class HealthyBaseline {
      * tried.
      */
     private void repairRound(List<String> found, List<String> repairs) {
-        try (NodeSessions sessions = new NodeSessions(cluster)) {
-            List<Condition> wrong = new ArrayList<>();
-            for (Condition condition : conditions.stream().filter(Condition::isBasic).toList()) {
-                if (!judge(condition, sessions, found).isEmpty()) {
-                    repair(condition, sessions, repairs);
-                }
+        NodeSessions sessions = NodeSessions.of(cluster);
+        List<Condition> wrong = new ArrayList<>();
+        for (Condition condition : conditions.stream().filter(Condition::isBasic).toList()) {
+            if (!judge(condition, sessions, found).isEmpty()) {
+                repair(condition, sessions, repairs);
             }
-            for (Condition condition : conditions.stream().filter(c -> !c.isBasic()).toList()) {
-                if (!judge(condition, sessions, found).isEmpty()) {
-                    wrong.add(condition);
-                }
-            }
-            wrong.forEach(condition -> repair(condition, sessions, repairs));
         }
+        for (Condition condition : conditions.stream().filter(c -> !c.isBasic()).toList()) {
+            if (!judge(condition, sessions, found).isEmpty()) {
+                wrong.add(condition);
+            }
+        }
+        wrong.forEach(condition -> repair(condition, sessions, repairs));
     }
 
     private static List<String> judge(Condition condition, NodeSessions sessions, List<String> found) {

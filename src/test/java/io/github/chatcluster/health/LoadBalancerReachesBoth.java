@@ -1,5 +1,6 @@
 package io.github.chatcluster.health;
 
+import io.github.chatcluster.cluster.NodeSessions;
 import java.util.List;
 
 import io.github.chatcluster.cluster.LoadBalancerRouting;

@@ -1,5 +1,6 @@
 package io.github.chatcluster.health;
 
+import io.github.chatcluster.cluster.NodeSessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,12 +129,12 @@ final class OperationConditions {
 
         @Override
         public List<String> problems(NodeSessions s) {
-            return new Leftovers(s.cluster(), s::strings).find().stream().map(l -> "left behind by an operation: " + l).toList();
+            return new Leftovers(s).find().stream().map(l -> "left behind by an operation: " + l).toList();
         }
 
         @Override
         public List<String> repair(NodeSessions s) {
-            Leftovers leftovers = new Leftovers(s.cluster(), s::strings);
+            Leftovers leftovers = new Leftovers(s);
             List<Leftover> found = leftovers.find();
             return leftovers.cleanUp(found);
         }

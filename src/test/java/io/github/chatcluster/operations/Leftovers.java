@@ -1,9 +1,5 @@
 package io.github.chatcluster.operations;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +9,7 @@ import java.util.TreeMap;
 
 import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.cluster.ChatCluster;
-import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.NodeSessions;
 
 /**
  * What operations left behind in the cluster, looked for on every node: the cleanup records of coordinator-1
@@ -24,25 +20,23 @@ import io.github.chatcluster.cluster.Endpoint;
  */
 public final class Leftovers {
 
-    /** Runs a query on a node and returns the first column of its rows; one session per node for a pass of checks. */
-    @FunctionalInterface
-    public interface NodeQuery {
-        List<String> strings(String node, String sql);
-    }
-
     private final ChatCluster cluster;
-    private final NodeQuery query;
+    private final NodeSessions query;
 
-    public Leftovers(ChatCluster cluster, NodeQuery query) {
-        this.cluster = cluster;
-        this.query = query;
+    /** What operations left behind, looked for on the suite's own session on each node. */
+    public Leftovers(NodeSessions sessions) {
+        this.cluster = sessions.cluster();
+        this.query = sessions;
     }
 
-    /** What is left behind now, looked for on one session per node opened for this look and closed after it. */
+    /** What operations left behind in this cluster, looked for on the suite's own sessions. */
+    public static Leftovers in(ChatCluster cluster) {
+        return new Leftovers(NodeSessions.of(cluster));
+    }
+
+    /** What is left behind now. */
     public static List<Leftover> findNow(ChatCluster cluster) {
-        try (OwnSessions sessions = new OwnSessions(cluster)) {
-            return new Leftovers(cluster, sessions).find();
-        }
+        return in(cluster).find();
     }
 
     private static final String CLEANUP_RECORDS = "SELECT object_name || ' (' || CASE object_type WHEN 1"
@@ -53,16 +47,8 @@ public final class Leftovers {
 
     /** Coordinator-1's cleanup records only (no other node is asked: for a moment when a worker is down). */
     public static List<Leftover> cleanupRecords(ChatCluster cluster) {
-        List<Leftover> found = new ArrayList<>();
-        try (java.sql.Connection c = cluster.coordinator1().connect(); java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery(CLEANUP_RECORDS)) {
-            while (rs.next()) {
-                found.add(new Leftover(Leftover.Kind.CLEANUP_RECORD, ChatCluster.COORDINATOR_1, rs.getString(1)));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("could not read coordinator-1's cleanup records: " + e.getMessage(), e);
-        }
-        return found;
+        return NodeSessions.of(cluster).strings(ChatCluster.COORDINATOR_1, CLEANUP_RECORDS).stream()
+                .map(row -> new Leftover(Leftover.Kind.CLEANUP_RECORD, ChatCluster.COORDINATOR_1, row)).toList();
     }
 
     public List<Leftover> find() {
@@ -91,7 +77,7 @@ public final class Leftovers {
             }
         }
         for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
-            BackgroundJobs.on(cluster.endpoint(coordinator)).unfinished()
+            BackgroundJobs.on(query, coordinator).unfinished()
                     .forEach(job -> found.add(new Leftover(Leftover.Kind.BACKGROUND_JOB, coordinator, job.toString())));
         }
         return found;
@@ -108,7 +94,7 @@ public final class Leftovers {
         if (found.isEmpty()) {
             return done;
         }
-        if (!BackgroundJobs.on(cluster.coordinator1()).unfinished().isEmpty()) {
+        if (!BackgroundJobs.on(query, ChatCluster.COORDINATOR_1).unfinished().isEmpty()) {
             try {
                 ClusterOperations.through(cluster.coordinator1()).stopRebalance(); // ends the running task too
                 done.add("stopped the rebalance on coordinator-1 (citus_rebalance_stop)");
@@ -117,7 +103,7 @@ public final class Leftovers {
             }
         }
         for (String coordinator : List.of(ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2)) {
-            List<Long> cancelled = BackgroundJobs.on(cluster.endpoint(coordinator)).cancelInTheCatalog();
+            List<Long> cancelled = BackgroundJobs.on(query, coordinator).cancelInTheCatalog();
             if (!cancelled.isEmpty()) {
                 done.add("cancelled the background job(s) " + cancelled + " on " + coordinator + " in its catalog");
             }
@@ -172,53 +158,5 @@ public final class Leftovers {
             byNode.computeIfAbsent(f[0], k -> new HashSet<>()).add(f[1].replace("public.", ""));
         }
         return byNode;
-    }
-
-    /** Sessions of its own on each node (closed by the caller), for a look or a clean-up outside the health check. */
-    public static OwnSessions sessions(ChatCluster cluster) {
-        return new OwnSessions(cluster);
-    }
-
-    /** One session per node, opened when first used and closed with this object. */
-    public static final class OwnSessions implements NodeQuery, AutoCloseable {
-        private final ChatCluster cluster;
-        private final Map<String, Connection> sessions = new java.util.HashMap<>();
-
-        OwnSessions(ChatCluster cluster) {
-            this.cluster = cluster;
-        }
-
-        @Override
-        public List<String> strings(String node, String sql) {
-            Endpoint endpoint = cluster.endpoint(node);
-            try {
-                Connection c = sessions.get(node);
-                if (c == null) {
-                    c = endpoint.connect();
-                    sessions.put(node, c);
-                }
-                try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                    List<String> values = new ArrayList<>();
-                    while (rs.next()) {
-                        values.add(rs.getString(1));
-                    }
-                    return values;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("On " + endpoint + ": " + sql + "\n  failed: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            sessions.values().forEach(c -> {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // closing a broken session: nothing more to do
-                }
-            });
-            sessions.clear();
-        }
     }
 }

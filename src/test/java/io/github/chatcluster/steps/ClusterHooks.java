@@ -123,9 +123,10 @@ public class ClusterHooks {
                     + String.join("; ", outcome.found()) + String.format(java.util.Locale.ROOT, " (repaired in %.1f s)",
                     outcome.took().toMillis() / 1000.0));
         }
-        CHECK_TIMES.add(outcome.wasHealthy(), outcome.took());
+        CHECK_TIMES.add(outcome);
         Figures.record("baseline.check-seconds.healthy", CHECK_TIMES.describe(true));
         Figures.record("baseline.check-seconds.repaired", CHECK_TIMES.describe(false));
+        Figures.record("baseline.check-seconds.healthy-by-condition", CHECK_TIMES.describeConditions());
         Figures.record("baseline.checks", String.valueOf(CHECKS.get()));
         Figures.record("baseline.repaired-before-a-scenario", String.valueOf(REPAIRS.get()));
     }

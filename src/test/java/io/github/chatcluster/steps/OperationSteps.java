@@ -191,9 +191,7 @@ public class OperationSteps {
 
     @When("the operator drops every chat shard table that no shard copy in the metadata accounts for")
     public void theOperatorDropsUnknownShardTables() {
-        try (var sessions = io.github.chatcluster.operations.Leftovers.sessions(cluster())) {
-            context.report("dropped: " + new io.github.chatcluster.operations.Leftovers(cluster(), sessions).dropUnknownShardTables());
-        }
+        context.report("dropped: " + io.github.chatcluster.operations.Leftovers.in(cluster()).dropUnknownShardTables());
     }
 
     @When("the operator syncs the metadata to coordinator-2 again through coordinator-1")

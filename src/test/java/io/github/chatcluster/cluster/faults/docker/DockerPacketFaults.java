@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.dockerjava.api.DockerClient;
 import org.testcontainers.DockerClientFactory;
@@ -26,6 +28,14 @@ public final class DockerPacketFaults implements PacketFaults {
     private final DockerNodes nodes;
     private final FaultInjectors injectors;
     private final DockerClient docker = DockerClientFactory.instance().client();
+    /**
+     * The network namespaces (sandbox keys) in which a helper of this run may have set a rule since a listing last
+     * found none. Only a container with NET_ADMIN in a node's namespace can set a rule there, the nodes run without
+     * it, and only the helpers have it: a namespace no helper touched has no rule, and need not be listed.
+     */
+    private final Set<String> touched = ConcurrentHashMap.newKeySet();
+    /** Whether every node's rules were listed once: rules set before this object existed (an earlier run) are seen too. */
+    private volatile boolean listedEverywhere;
 
     DockerPacketFaults(ChatCluster cluster, DockerNodes nodes, Path dockerfileDir) {
         this.cluster = cluster;
@@ -95,26 +105,36 @@ public final class DockerPacketFaults implements PacketFaults {
     }
 
     /**
-     * The packet-level faults in force now, one line per node; empty when there are none. Every running node's
-     * rules are read, through its fault injector (started for it if it has none), whoever set them: a rule that
-     * outlived its helper, or one a failed flush left, is seen too. A node whose rules cannot be read is a problem.
+     * The packet-level faults in force now, one line per node; empty when there are none. A node's rules are read
+     * through its fault injector (started for it if it has none), whoever in this run set them: the first time every
+     * running node's, then those of the namespaces a helper touched since a listing last found none (see
+     * {@link #touched}). A rule that outlived its helper, or one a failed flush left, is seen too. A node whose
+     * rules cannot be read is a problem, and every node is listed again the next time.
      */
     @Override
     public List<String> inForce() {
         List<String> faults = new ArrayList<>();
+        boolean everywhere = !listedEverywhere;
         for (String node : cluster.allNodes()) {
             try {
                 Optional<String> namespace = injectors.namespace(node);
-                if (namespace.isEmpty()) {
-                    continue; // not running: its namespace, and every rule in it, is gone
+                if (namespace.isEmpty() || !(everywhere || touched.contains(namespace.get()))) {
+                    continue; // not running (its namespace, and every rule in it, is gone), or no helper touched it
                 }
                 String rules = rules(injectors.exec(injectors.helper(node, namespace.get()), "iptables", "-S"));
-                if (!rules.isEmpty()) {
+                if (rules.isEmpty()) {
+                    touched.remove(namespace.get());
+                } else {
+                    touched.add(namespace.get());
                     faults.add(node + " has packet filter rules in force: " + rules);
                 }
             } catch (RuntimeException e) {
+                everywhere = false; // listed again next time
                 faults.add("the packet filter rules of " + node + " could not be read: " + Text.firstLine(e.getMessage()));
             }
+        }
+        if (everywhere) {
+            listedEverywhere = true;
         }
         return faults;
     }
@@ -133,20 +153,25 @@ public final class DockerPacketFaults implements PacketFaults {
     public List<String> healAll() {
         List<String> healed = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        boolean everywhere = !listedEverywhere;
         for (String node : cluster.allNodes()) {
             try {
                 Optional<String> namespace = injectors.namespace(node);
-                if (namespace.isEmpty()) {
+                if (namespace.isEmpty() || !(everywhere || touched.contains(namespace.get()))) {
                     continue;
                 }
                 String helper = injectors.helper(node, namespace.get());
                 String listing = injectors.exec(helper, "iptables", "-S");
                 if (rules(listing).isEmpty()) {
+                    // no rule, but a delay program may still run (it passes packets when no rule sends it any)
+                    injectors.exec(helper, "sh", "-c", "pkill -f '[h]old-packets' || true");
+                    touched.remove(namespace.get());
                     continue;
                 }
                 injectors.exec(helper, "iptables", "-F");
                 // the bracket keeps pkill from matching the shell that runs it (its command line holds the pattern)
                 injectors.exec(helper, "sh", "-c", "pkill -f '[h]old-packets' || true");
+                touched.remove(namespace.get());
                 String names = faultNames(listing);
                 healed.add("packet filter rules of " + node + " removed (" + (names.isEmpty() ? rules(listing) : names) + ")");
             } catch (RuntimeException e) {
@@ -193,10 +218,14 @@ public final class DockerPacketFaults implements PacketFaults {
                 .orElseThrow(() -> new IllegalStateException(node + " has no gateway on the cluster network"));
     }
 
-    /** The node's fault injector, in its current namespace; the node must be running. */
+    /**
+     * The node's fault injector, in its current namespace, for a command that may set a rule (the namespace is marked
+     * touched before the command runs, so a command that failed half-way is listed too); the node must be running.
+     */
     private String helper(String node) {
         String namespace = injectors.namespace(node)
                 .orElseThrow(() -> new IllegalStateException(node + " is not running: no packet-level fault can be set on it"));
+        touched.add(namespace);
         return injectors.helper(node, namespace);
     }
 }

@@ -1,0 +1,195 @@
+package io.github.chatcluster.cluster;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The suite's own session on each node of a cluster, kept from one use to the next: opening a connection costs about
+ * 50 ms here (a backend, Citus's start-up, TLS), a query on an open session about 1 ms. The check before every
+ * scenario, the look for what operations left behind and the background jobs read the cluster through it. A session
+ * that broke (its node was restarted, killed, disconnected) is replaced at its next use; one session serves one caller
+ * at a time. The sessions are idle between uses (they hold no lock and no transaction) and are closed when their
+ * cluster is removed ({@link #release}).
+ */
+public final class NodeSessions {
+
+    private static final Duration CONNECT = Duration.ofSeconds(3);
+    private static final Duration SOCKET = Duration.ofSeconds(20);
+    private static final int VALID_SECONDS = 3;
+    private static final Map<ChatCluster, NodeSessions> POOLS = new IdentityHashMap<>();
+
+    private final ChatCluster cluster;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    /** One node's session: its lock serves one caller at a time, and {@code connection} is null until opened. */
+    private static final class Session {
+        Connection connection;
+    }
+
+    private NodeSessions(ChatCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** The sessions of this cluster, opened as they are first used. */
+    public static NodeSessions of(ChatCluster cluster) {
+        synchronized (POOLS) {
+            return POOLS.computeIfAbsent(cluster, NodeSessions::new);
+        }
+    }
+
+    /** Closes the cluster's sessions (when the cluster is removed); a later {@link #of} opens new ones. */
+    public static void release(ChatCluster cluster) {
+        NodeSessions pool;
+        synchronized (POOLS) {
+            pool = POOLS.remove(cluster);
+        }
+        if (pool != null) {
+            pool.closeAll();
+        }
+    }
+
+    public ChatCluster cluster() {
+        return cluster;
+    }
+
+    /**
+     * Empty if the node answers: on its session when that is still sound, else on a new connection (kept as its
+     * session). The load balancer is asked on a new connection every time (it keeps none of its own).
+     */
+    public Optional<String> answers(String node) {
+        if (ChatCluster.LOAD_BALANCER.equals(node)) {
+            try (Connection c = cluster.endpoint(node).connectOnce(CONNECT, SOCKET); Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+                return Optional.empty();
+            } catch (SQLException | RuntimeException e) {
+                return Optional.of(node + " does not answer a new connection: " + Text.firstLine(e.getMessage()));
+            }
+        }
+        Session session = session(node);
+        synchronized (session) {
+            try {
+                if (session.connection != null && session.connection.isValid(VALID_SECONDS)) {
+                    return Optional.empty();
+                }
+                close(session);
+                session.connection = cluster.endpoint(node).connectOnce(CONNECT, SOCKET);
+                try (Statement s = session.connection.createStatement()) {
+                    s.execute("SELECT 1");
+                }
+                return Optional.empty();
+            } catch (SQLException | RuntimeException e) {
+                close(session);
+                return Optional.of(node + " does not answer a new connection: " + Text.firstLine(e.getMessage()));
+            }
+        }
+    }
+
+    /** The first column of every row the query returns on the node; throws, naming node and query, when it fails. */
+    public List<String> strings(String node, String sql) {
+        return rows(node, sql).stream().map(row -> row.get(0)).toList();
+    }
+
+    /** Every row the query returns on the node, each column as text; throws, naming node and query, when it fails. */
+    public List<List<String>> rows(String node, String sql) {
+        Session session = session(node);
+        synchronized (session) {
+            try {
+                open(node, session);
+                try (Statement s = session.connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    List<List<String>> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>(columns);
+                        for (int i = 1; i <= columns; i++) {
+                            row.add(rs.getString(i));
+                        }
+                        rows.add(row);
+                    }
+                    return rows;
+                }
+            } catch (SQLException e) {
+                forgetIfBroken(session, e);
+                throw new IllegalStateException(node + " did not answer " + Text.firstLine(sql) + ": " + Text.firstLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    /** Runs statements that return no rows on the node; throws, naming node and statement, when one fails. */
+    public void execute(String node, String sql) {
+        Session session = session(node);
+        synchronized (session) {
+            try {
+                open(node, session);
+                try (Statement s = session.connection.createStatement()) {
+                    s.execute(sql);
+                }
+            } catch (SQLException e) {
+                forgetIfBroken(session, e);
+                throw new IllegalStateException(node + " refused " + Text.firstLine(sql) + ": " + Text.firstLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    private Session session(String node) {
+        return sessions.computeIfAbsent(node, n -> new Session());
+    }
+
+    private void open(String node, Session session) throws SQLException {
+        if (session.connection == null || session.connection.isClosed()) {
+            session.connection = cluster.endpoint(node).connectOnce(CONNECT, SOCKET);
+        }
+    }
+
+    /** A session whose connection failed (class 08, or the server ended it: 57P0x) is replaced at its next use. */
+    private static void forgetIfBroken(Session session, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean broken = state.startsWith("08") || state.startsWith("57P");
+        try {
+            broken = broken || session.connection == null || session.connection.isClosed();
+        } catch (SQLException ignored) {
+            broken = true;
+        }
+        if (broken) {
+            close(session);
+        } else if (session.connection != null) {
+            try {
+                if (!session.connection.getAutoCommit()) {
+                    session.connection.rollback();
+                }
+            } catch (SQLException ignored) {
+                close(session);
+            }
+        }
+    }
+
+    private void closeAll() {
+        sessions.values().forEach(session -> {
+            synchronized (session) {
+                close(session);
+            }
+        });
+        sessions.clear();
+    }
+
+    private static void close(Session session) {
+        if (session.connection == null) {
+            return;
+        }
+        try {
+            session.connection.close();
+        } catch (SQLException ignored) {
+            // a broken session: it is replaced anyway
+        } finally {
+            session.connection = null;
+        }
+    }
+}
