@@ -67,6 +67,7 @@ public final class ClusterHolder {
      */
     public static ChatCluster borrow() {
         long deadline = System.nanoTime() + WAIT_FOR_A_CLUSTER.toNanos();
+        String name;
         synchronized (ClusterHolder.class) {
             while (true) {
                 if (failure != null) {
@@ -77,6 +78,7 @@ public final class ClusterHolder {
                 }
                 if (ALL.size() + starting < ClusterParallelism.clusters()) {
                     starting++;
+                    name = "cluster-" + (++named);
                     break;
                 }
                 long left = deadline - System.nanoTime();
@@ -93,7 +95,7 @@ public final class ClusterHolder {
         }
         ChatCluster cluster = null;
         try {
-            cluster = started(ClusterLauncher.newCluster());
+            cluster = started(ClusterLauncher.newCluster(name), name);
         } catch (RuntimeException e) {
             synchronized (ClusterHolder.class) {
                 starting--;
@@ -120,12 +122,16 @@ public final class ClusterHolder {
      * thread, named own-cluster-N, lent to no other scenario, removed when the scenario gives it back, and like every
      * other cluster at the end of the run or on Ctrl-C whatever happened.
      */
-    public static ChatCluster startOwn(java.util.function.Supplier<ChatCluster> newCluster) {
-        ChatCluster cluster = newCluster.get();
+    public static ChatCluster startOwn(java.util.function.Function<String, ChatCluster> newCluster) {
+        String name;
+        synchronized (ClusterHolder.class) {
+            name = "own-cluster-" + (++ownNamed);
+        }
+        ChatCluster cluster = newCluster.apply(name);
         synchronized (ClusterHolder.class) {
             OWN.add(cluster);
         }
-        return started(cluster);
+        return started(cluster, name);
     }
 
     /** A scenario is done with its cluster (its faults ended): the next scenario may have it; a scenario's own is removed. */
@@ -233,7 +239,7 @@ public final class ClusterHolder {
     /** Clusters whose start is under way: a Ctrl-C then removes what they started too. */
     private static final java.util.Set<ChatCluster> STARTING = java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
 
-    private static ChatCluster started(ChatCluster cluster) {
+    private static ChatCluster started(ChatCluster cluster, String name) {
         if (!HOOK.getAndSet(true)) { // one hook for the run: it removes whichever clusters there are then
             Runtime.getRuntime().addShutdownHook(new Thread(ClusterHolder::interrupted, "chat-cluster-cleanup"));
         }
@@ -249,7 +255,7 @@ public final class ClusterHolder {
         synchronized (ClusterHolder.class) {
             STARTING.remove(cluster);
             ALL.add(cluster);
-            NAMES.put(cluster, OWN.contains(cluster) ? "own-cluster-" + (++ownNamed) : "cluster-" + (++named));
+            NAMES.put(cluster, name);
         }
         return cluster;
     }

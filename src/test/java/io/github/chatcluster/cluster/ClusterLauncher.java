@@ -26,19 +26,20 @@ public final class ClusterLauncher {
     private ClusterLauncher() {
     }
 
-    static ChatCluster newCluster() {
-        return newCluster(Images.citus(), false);
+    /** A new cluster of the run, named {@code name} in the reports (and its containers after it). */
+    static ChatCluster newCluster(String name) {
+        return newCluster(name, Images.citus(), false);
     }
 
     /**
      * A new embedded cluster of the given Citus image whose nodes can be started again from another image with their
      * own data (the rolling upgrade's); the same checks as for the run's clusters.
      */
-    public static ChatCluster newReplaceableCluster(DockerImageName citus) {
+    public static ChatCluster newReplaceableCluster(String name, DockerImageName citus) {
         if (isExternalMode()) {
             throw new IllegalStateException("an external cluster's nodes cannot be started again from another image");
         }
-        return newCluster(citus, true);
+        return newCluster(name, citus, true);
     }
 
     public static boolean isExternalMode() {
@@ -50,9 +51,9 @@ public final class ClusterLauncher {
         return "skip".equalsIgnoreCase(Images.choose(MISSING_IMAGE_PROPERTY, MISSING_IMAGE_VARIABLE, "fail"));
     }
 
-    private static ChatCluster newCluster(DockerImageName citus, boolean replaceable) {
+    private static ChatCluster newCluster(String name, DockerImageName citus, boolean replaceable) {
         if (isExternalMode()) {
-            return external(); // the configuration says what is wrong with another mode's name
+            return external(name); // the configuration says what is wrong with another mode's name
         }
         if (!dockerAnswers()) {
             throw new IllegalStateException("No Docker engine answers. Start one (Docker Desktop, `sudo systemctl start "
@@ -78,12 +79,12 @@ public final class ClusterLauncher {
         if (!Images.isAvailable(nginx)) {
             throw new IllegalStateException(Images.howToProvide(nginx, "nginx.image", "NGINX_IMAGE"));
         }
-        return replaceable ? EmbeddedCluster.withReplaceableNodes(citus, nginx, projectDir)
-                : new EmbeddedCluster(citus, nginx, projectDir);
+        return replaceable ? EmbeddedCluster.withReplaceableNodes(name, citus, nginx, projectDir)
+                : new EmbeddedCluster(name, citus, nginx, projectDir);
     }
 
     /** A cluster that already runs: checked, given the chat schema, and left as found at the end. */
-    private static ChatCluster external() {
+    private static ChatCluster external(String name) {
         ExternalClusterConfig config = ExternalClusterConfig.load(System::getenv);
         if (config.faults() == io.github.chatcluster.cluster.faults.DriverKind.DOCKER && !dockerAnswers()) {
             throw new IllegalStateException("The docker fault driver needs a Docker engine, and none answers. Start one or"
@@ -91,7 +92,7 @@ public final class ClusterLauncher {
                     + ExternalClusterConfig.FAULTS_PROPERTY + "=none.");
         }
         Path projectDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        return new ExternalCluster(config, projectDir);
+        return new ExternalCluster(name, config, projectDir);
     }
 
     private static boolean dockerAnswers() {

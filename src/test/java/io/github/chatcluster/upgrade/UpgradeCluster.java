@@ -33,7 +33,7 @@ public final class UpgradeCluster {
             throw new IllegalStateException(missing);
         }
         UpgradeImages.Pair pair = UpgradeImages.checked();
-        return ClusterHolder.startOwn(() -> ClusterLauncher.newReplaceableCluster(
+        return ClusterHolder.startOwn(name -> ClusterLauncher.newReplaceableCluster(name,
                 org.testcontainers.utility.DockerImageName.parse(pair.from().image())));
     }
 }

@@ -57,20 +57,23 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     /** Each node's data on a volume of its own, when its nodes can be replaced (null otherwise). */
     private final NodeVolumes volumes;
     private final NodeReplacements replacements;
+    private final ContainerNames names;
 
-    public EmbeddedCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
-        this(citusImage, nginxImage, projectDir, false);
+    /** The cluster named in the reports {@code name} (cluster-2): its containers are named after it ({@link ContainerNames}). */
+    public EmbeddedCluster(String name, DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
+        this(name, citusImage, nginxImage, projectDir, false);
     }
 
     /**
      * A cluster whose nodes can be started again from another image with their own data ({@link #nodeReplacement()}):
      * each node's data directory on a volume of its own. For the rolling upgrade, which starts one from the old release.
      */
-    public static EmbeddedCluster withReplaceableNodes(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
-        return new EmbeddedCluster(citusImage, nginxImage, projectDir, true);
+    public static EmbeddedCluster withReplaceableNodes(String name, DockerImageName citusImage, DockerImageName nginxImage, Path projectDir) {
+        return new EmbeddedCluster(name, citusImage, nginxImage, projectDir, true);
     }
 
-    private EmbeddedCluster(DockerImageName citusImage, DockerImageName nginxImage, Path projectDir, boolean replaceable) {
+    private EmbeddedCluster(String name, DockerImageName citusImage, DockerImageName nginxImage, Path projectDir, boolean replaceable) {
+        this.names = new ContainerNames(name);
         Path citusConfig = projectDir.resolve("containers/citus");
         this.schema = projectDir.resolve("containers/schema/chat-schema.sql");
         this.formation = citusConfig.resolve("form-cluster.sql");
@@ -90,10 +93,11 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
                 .withConfiguration(projectDir.resolve("nginx/nginx.conf"))
                 .withNetwork(network)
                 .withLabel(LABEL, runId)
-                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner()));
-        nodes.forEach((name, container) -> {
+                .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner())
+                .withCreateContainerCmdModifier(cmd -> cmd.withName(names.next(LOAD_BALANCER))));
+        nodes.forEach((node, container) -> {
             RecentLog log = new RecentLog();
-            recentLogs.put(name, log);
+            recentLogs.put(node, log);
             container.withLogConsumer(log);
         });
         this.faults = new DockerFaultDriver(this, this, projectDir.resolve("containers/fault-injector"));
@@ -110,9 +114,10 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
                 .withKernelSettings(citusConfig));
     }
 
-    /** The cluster's network, labels and (when its nodes can be replaced) the node's own data volume. */
+    /** The cluster's network, labels, the container's name and (when its nodes can be replaced) the node's own data volume. */
     CitusContainer onTheClusterNetwork(CitusContainer node) {
-        node.withNetwork(network).withLabel(LABEL, runId).withLabel(Leftovers.OWNER_LABEL, Leftovers.owner());
+        node.withNetwork(network).withLabel(LABEL, runId).withLabel(Leftovers.OWNER_LABEL, Leftovers.owner())
+                .withCreateContainerCmdModifier(cmd -> cmd.withName(names.next(node.nodeName())));
         return volumes == null ? node : volumes.mountFor(node);
     }
 
@@ -232,6 +237,11 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     @Override
     public String networkId() {
         return network.getId();
+    }
+
+    @Override
+    public String containerName(String role) {
+        return names.next(role);
     }
 
     GenericContainer<?> container(String nodeName) {

@@ -97,6 +97,7 @@ final class NodeTemplate {
         DockerClient docker = DockerClientFactory.instance().client();
         RecentLog log = new RecentLog();
         CitusContainer template = new CitusContainer(baseImage, "node-template")
+                .withCreateContainerCmdModifier(cmd -> cmd.withName(ContainerNames.ofTheRun().next("node-template")))
                 .withClusterConfiguration(citusConfig)
                 .withLogConsumer(log);
         labels.forEach(template::withLabel);

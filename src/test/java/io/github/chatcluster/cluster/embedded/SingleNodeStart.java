@@ -23,6 +23,7 @@ public final class SingleNodeStart {
 
     public static SingleNodeStart measure(DockerImageName image) {
         try (CitusContainer node = new CitusContainer(image, "single-node").withLabel(ChatCluster.LABEL, "single-node")
+                .withCreateContainerCmdModifier(cmd -> cmd.withName(ContainerNames.ofTheRun().next("single-node")))
                 .withLabel(Leftovers.OWNER_LABEL, Leftovers.owner())) {
             Instant start = Instant.now();
             node.start();

@@ -1,5 +1,6 @@
 package io.github.chatcluster.cluster.external;
 
+import io.github.chatcluster.cluster.embedded.ContainerNames;
 import io.github.chatcluster.cluster.faults.DriverKind;
 
 import java.nio.file.Path;
@@ -51,14 +52,14 @@ public final class ExternalCluster implements ChatCluster {
     private boolean schemaDeployed;
     private String objectsBefore;
 
-    public ExternalCluster(ExternalClusterConfig config, Path projectDir) {
+    public ExternalCluster(String name, ExternalClusterConfig config, Path projectDir) {
         this.config = config;
         this.projectDir = projectDir;
         config.endpoints().forEach((node, at) -> endpoints.put(node, Endpoint.fixed(node, at.host(), at.port(), config.credentials())));
         this.spare = config.spare().map(at -> new ExternalSpareWorker(Endpoint.fixed(SpareWorker.NAME, at.host(), at.port(),
                 config.credentials()))).orElse(null);
         this.driver = config.faults() == DriverKind.DOCKER
-                ? new DockerFaultDriver(this, new NamedContainers(config.containers()), projectDir.resolve("containers/fault-injector"))
+                ? new DockerFaultDriver(this, new NamedContainers(config.containers(), new ContainerNames(name)), projectDir.resolve("containers/fault-injector"))
                 : new NoFaultDriver();
     }
 
@@ -210,9 +211,11 @@ public final class ExternalCluster implements ChatCluster {
     /** The Docker containers named in the configuration, and the network of coordinator-1's container. */
     private static final class NamedContainers implements DockerNodes {
         private final Map<String, String> names;
+        private final ContainerNames ours;
 
-        NamedContainers(Map<String, String> names) {
+        NamedContainers(Map<String, String> names, ContainerNames ours) {
             this.names = names;
+            this.ours = ours;
             List<String> missing = new ArrayList<>();
             names.forEach((node, name) -> {
                 try {
@@ -241,6 +244,11 @@ public final class ExternalCluster implements ChatCluster {
         public String networkId() {
             return DockerClientFactory.instance().client().inspectContainerCmd(names.get(ChatCluster.COORDINATOR_1)).exec()
                     .getNetworkSettings().getNetworks().values().iterator().next().getNetworkID();
+        }
+
+        @Override
+        public String containerName(String role) {
+            return ours.next(role);
         }
     }
 

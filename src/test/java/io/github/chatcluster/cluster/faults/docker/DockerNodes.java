@@ -7,6 +7,9 @@ public interface DockerNodes {
 
     String networkId();
 
+    /** The name for a new container of the suite's in this cluster, after its role (see {@code ContainerNames}). */
+    String containerName(String role);
+
     /** A node was started, unpaused or reconnected: its host ports may be new (read them again at the next use). */
     default void portsMayHaveChanged() {
     }

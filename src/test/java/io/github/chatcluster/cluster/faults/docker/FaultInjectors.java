@@ -67,7 +67,7 @@ final class FaultInjectors {
                 .withNetworkMode("container:" + nodes.containerId(node))
                 .withCapAdd(Capability.NET_ADMIN);
         CpuLimit.cpus().ifPresent(cpus -> host.withNanoCPUs(Math.round(cpus * 1_000_000_000L)));
-        String id = docker.createContainerCmd(image.ensure()).withHostConfig(host)
+        String id = docker.createContainerCmd(image.ensure()).withName(nodes.containerName("faults-" + node)).withHostConfig(host)
                 .withLabels(Map.of(ChatCluster.LABEL, cluster.runId(), Leftovers.OWNER_LABEL, Leftovers.owner(),
                         NODE_LABEL, node, SANDBOX_LABEL, namespace))
                 .exec().getId();
