@@ -1,5 +1,6 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.waits.BoundedStop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,14 +46,7 @@ final class Clients {
         } catch (ExecutionException e) {
             throw new IllegalStateException(whatIfOneFails + ": " + e.getCause().getMessage(), e.getCause());
         } finally {
-            pool.shutdownNow();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    System.err.println("clients still ran 30 s after they were stopped: " + whatIfOneFails);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BoundedStop.now(pool, java.time.Duration.ofSeconds(30), "the clients (" + whatIfOneFails + ")");
         }
     }
 }

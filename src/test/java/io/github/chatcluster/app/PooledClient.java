@@ -1,5 +1,6 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.waits.BoundedStop;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -146,14 +147,7 @@ public final class PooledClient implements AutoCloseable {
         } catch (SQLException ignored) {
             // the connection broke; nothing to close
         } finally {
-            background.shutdownNow();
-            try {
-                if (!background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    System.err.println("a pooled client's thread on " + entry + " did not end within 10 s of its connection's abort");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BoundedStop.now(background, java.time.Duration.ofSeconds(10), "a pooled client on " + entry + " (its connection aborted)");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.waits.BoundedStop;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,12 +106,7 @@ public final class ReadTrials {
         } catch (Exception e) {
             throw new IllegalStateException("the read trial '" + label + "' could not run: " + e, e);
         } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BoundedStop.now(pool, Duration.ofSeconds(30), "the readers of \"" + label + "\"");
             for (Connection c : sessions) {
                 try {
                     c.close();

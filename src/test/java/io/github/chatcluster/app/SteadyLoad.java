@@ -1,5 +1,6 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.waits.BoundedStop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,16 +114,7 @@ public final class SteadyLoad implements AutoCloseable {
     public List<ClientFigures> stop() {
         Instant stopped = Instant.now();
         stoppedAt = stopped;
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(RETRY_WINDOW.toSeconds() + 15, TimeUnit.SECONDS)) {
-                threads.shutdownNow();
-                threads.awaitTermination(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            threads.shutdownNow();
-        }
+        BoundedStop.after(threads, RETRY_WINDOW.plusSeconds(15), Duration.ofSeconds(10), "the steady load's clients");
         gaps.forEach(g -> g.stopped(stopped));
         clients.forEach(c -> c.timeline().stopped(stopped));
         List<ClientFigures> figures = clients.stream().map(Client::figures).toList();

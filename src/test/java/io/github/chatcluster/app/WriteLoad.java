@@ -1,5 +1,6 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.waits.BoundedStop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,14 +142,7 @@ public class WriteLoad {
                 }
             }
         } finally {
-            pool.shutdownNow();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    System.err.println("writers still ran 30 s after they were stopped");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BoundedStop.now(pool, Duration.ofSeconds(30), "the writers");
         }
         return errors;
     }

@@ -1,5 +1,6 @@
 package io.github.chatcluster.app;
 
+import io.github.chatcluster.waits.BoundedStop;
 import io.github.chatcluster.stats.Percentile;
 import io.github.chatcluster.cluster.Text;
 
@@ -143,14 +144,7 @@ public final class WriteTrials implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the trial \"" + label + "\" did not complete: " + e, e);
         } finally {
-            pool.shutdownNow();
-            try {
-                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    System.err.println("the writers of \"" + label + "\" did not end within 30 s of the trial");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BoundedStop.now(pool, Duration.ofSeconds(30), "the writers of \"" + label + "\"");
             used.forEach(u -> idle.computeIfAbsent(u.getKey(), e -> new java.util.concurrent.ConcurrentLinkedDeque<>()).push(u.getValue()));
         }
     }

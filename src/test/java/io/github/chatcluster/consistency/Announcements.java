@@ -1,5 +1,6 @@
 package io.github.chatcluster.consistency;
 
+import io.github.chatcluster.waits.BoundedStop;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -230,16 +231,7 @@ public final class Announcements implements AutoCloseable {
 
     /** Stops every client after its operation (at most 15 s, then interrupted) and closes the connections. */
     public void stop() {
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(15, TimeUnit.SECONDS)) {
-                threads.shutdownNow();
-                threads.awaitTermination(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            threads.shutdownNow();
-        }
+        BoundedStop.after(threads, Duration.ofSeconds(15), Duration.ofSeconds(5), "the announcement clients");
         synchronized (sessions) {
             sessions.forEach(Session::broken);
         }

@@ -1,5 +1,6 @@
 package io.github.chatcluster.isolation;
 
+import io.github.chatcluster.waits.BoundedStop;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,12 +104,7 @@ public final class ListAppendWorkload implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the list-append clients did not end: " + e, e);
         } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BoundedStop.now(pool, Duration.ofSeconds(30), "the list-append clients");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.chatcluster.operations;
 
+import io.github.chatcluster.waits.BoundedStop;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -70,12 +71,7 @@ public final class InterruptedMove {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("the move failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
-            mover.shutdownNow();
-            try {
-                mover.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BoundedStop.now(mover, java.time.Duration.ofSeconds(10), "the interrupted move's caller");
         }
     }
 

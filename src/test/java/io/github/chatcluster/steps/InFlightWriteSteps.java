@@ -1,5 +1,6 @@
 package io.github.chatcluster.steps;
 
+import io.github.chatcluster.waits.BoundedStop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
@@ -96,12 +97,7 @@ public class InFlightWriteSteps {
                     storm.writes(), storm.perSecond(), storm.inDoubt(), storm.failures(),
                     storm.firstFailure() == null ? "" : "; the first failure: " + storm.firstFailure()));
         } finally {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BoundedStop.now(scheduler, Duration.ofSeconds(30), "the fault's scheduler");
         }
         assertThat(context.timeline().faultInjectedAt()).as("coordinator-1 was killed during the storm").isNotNull();
     }

@@ -1,5 +1,6 @@
 package io.github.chatcluster.app.pool;
 
+import io.github.chatcluster.waits.BoundedStop;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -169,12 +170,7 @@ public final class PooledApplication implements AutoCloseable {
     /** Closes every session (bounded by Hikari) and the threads (at most 30 s). */
     @Override
     public void close() {
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BoundedStop.now(threads, java.time.Duration.ofSeconds(30), "the pooled application's threads");
         pool.close();
     }
 }
