@@ -29,17 +29,17 @@ public class MaintenanceSteps {
     }
 
     private final ScenarioContext context;
-    private final OperationsContext operations;
+    private final ClientLoad clientLoad;
     private final List<Restart> restarts = new ArrayList<>();
 
-    public MaintenanceSteps(ScenarioContext context, OperationsContext operations) {
+    public MaintenanceSteps(ScenarioContext context, ClientLoad clientLoad) {
         this.context = context;
-        this.operations = operations;
+        this.clientLoad = clientLoad;
     }
 
     @Given("clients write and read through the load balancer")
     public void clientsThroughTheLoadBalancer() {
-        operations.load = SteadyLoad.start(List.of(context.cluster().loadBalancer()), context.rooms(), context.acks());
+        clientLoad.load = SteadyLoad.start(List.of(context.cluster().loadBalancer()), context.rooms(), context.acks());
     }
 
     @When("{node} is restarted cleanly, as for a configuration change, and has recovered its two-phase commits")
@@ -57,7 +57,7 @@ public class MaintenanceSteps {
     @Then("the demo's claim of {string} is judged by whether, during each restart, every write was acknowledged and no client went more than {int} seconds without a success")
     public void zeroDowntimeJudged(String words, int seconds) {
         assertThat(restarts).as("coordinators restarted in this scenario").isNotEmpty();
-        SteadyLoad load = operations.load().orElseThrow(() -> new AssertionError("no clients were started"));
+        SteadyLoad load = clientLoad.load().orElseThrow(() -> new AssertionError("no clients were started"));
         Instant stopped = load.stoppedAt().orElseThrow(() -> new AssertionError("the clients did not stop"));
         StringBuilder table = new StringBuilder();
         List<String> against = new ArrayList<>();
@@ -96,6 +96,6 @@ public class MaintenanceSteps {
 
     @After(order = 1)
     public void stopTheClients() {
-        operations.load().ifPresent(SteadyLoad::close);
+        clientLoad.load().ifPresent(SteadyLoad::close);
     }
 }

@@ -28,11 +28,13 @@ import io.github.chatcluster.report.Figures;
 public class OperationChecks {
 
     private final ScenarioContext context;
-    private final OperationsContext operations;
+    private final OperationRuns operationRuns;
+    private final RebalanceJob rebalance;
 
-    public OperationChecks(ScenarioContext context, OperationsContext operations) {
+    public OperationChecks(ScenarioContext context, OperationRuns operationRuns, RebalanceJob rebalance) {
         this.context = context;
-        this.operations = operations;
+        this.operationRuns = operationRuns;
+        this.rebalance = rebalance;
     }
 
     private ChatCluster cluster() {
@@ -41,21 +43,21 @@ public class OperationChecks {
 
     @Then("the rebalance finished while its tasks progressed, and the report shows how long it took and how many shard copies it moved")
     public void theRebalanceFinished() {
-        BackgroundJob job = operations.lastJob;
+        BackgroundJob job = rebalance.last;
         assertThat(job).as("the rebalance's job").isNotNull();
-        OperationRun started = operations.lastRun();
+        OperationRun started = operationRuns.last();
         // timed from the operator's call of citus_rebalance_start to the first poll that saw the job finished
-        Duration took = Duration.between(started.start(), operations.jobSeenEnded);
-        int moved = ShardLayout.now(cluster()).copiesNotIn(operations.layoutBefore);
+        Duration took = Duration.between(started.start(), rebalance.seenEnded);
+        int moved = ShardLayout.now(cluster()).copiesNotIn(rebalance.layoutBefore);
         String figure = String.format(java.util.Locale.ROOT, "%s; seen ended %.1f s after citus_rebalance_start was called"
                 + " (Citus's own start-to-finish %.1f s); %d shard copies moved", job, took.toMillis() / 1000.0,
                 job.ranFor().toMillis() / 1000.0, moved);
         context.report(figure);
-        String jobKey = OperationsContext.figureKey(context) + ".job-" + job.id();
+        String jobKey = OperationRuns.figureKey(context) + ".job-" + job.id();
         Figures.record(jobKey + ".seconds", Figures.seconds(took));
         Figures.record(jobKey + ".shard-copies-moved", String.valueOf(moved));
         assertThat(job.finished()).as("the rebalance's job %s (started %s; the wait for it: %s)", job, started.start(),
-                operations.jobWait).isTrue();
+                rebalance.waitEnded).isTrue();
     }
 
     @Then("the rebalance plan of the strategy {word} is empty")
@@ -67,8 +69,6 @@ public class OperationChecks {
     public void eachWorkerStoresItsShare(int workers, int low, int high, int total) {
         Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of());
         context.report("shard copies per worker: " + perNode);
-        operations.spareCopies = perNode.getOrDefault(SpareWorker.NAME, 0);
-        operations.copiesAfterRebalance = perNode.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(perNode).as("workers storing shard copies").hasSize(workers);
         assertThat(perNode.values().stream().mapToInt(Integer::intValue).sum()).as("shard copies in all").isEqualTo(total);
         assertThat(perNode).as("shard copies per worker").allSatisfy((w, n) -> assertThat(n).as(w).isBetween(low, high));
@@ -97,7 +97,7 @@ public class OperationChecks {
     public void stillStoresSome(String node) {
         Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of(node));
         context.report("shard copies per worker: " + perNode);
-        Figures.record(OperationsContext.figureKey(context) + ".copies-left-on-" + node, String.valueOf(perNode.get(node)));
+        Figures.record(OperationRuns.figureKey(context) + ".copies-left-on-" + node, String.valueOf(perNode.get(node)));
         assertThat(perNode.get(node)).as("shard copies on %s", node).isPositive();
     }
 
@@ -113,10 +113,10 @@ public class OperationChecks {
 
     @Then("within {int} seconds its first move has failed with {string} and been retried, the job is still running, and no shard copy has moved")
     public void itsFirstMoveFailedAndIsRetried(int seconds, String error) {
-        Instant deadline = operations.lastRun().start().plusSeconds(seconds);
+        Instant deadline = operationRuns.last().start().plusSeconds(seconds);
         AtomicReference<BackgroundJob> last = new AtomicReference<>();
         try {
-            await("a failed and retried move of job " + operations.jobId).atMost(Duration.between(Instant.now(), deadline).plusMillis(1))
+            await("a failed and retried move of job " + rebalance.id).atMost(Duration.between(Instant.now(), deadline).plusMillis(1))
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).pollInSameThread().until(() -> {
                         last.set(currentJob());
                         return last.get().retries() >= 1 && last.get().errors().stream().anyMatch(e -> e.contains(error));
@@ -125,9 +125,9 @@ public class OperationChecks {
             throw new AssertionError("within " + seconds + " s of its start, the job was not seen failing a move with \""
                     + error + "\" and retrying it: " + last.get());
         }
-        context.report("the job " + Duration.between(operations.lastRun().start(), Instant.now()).toMillis() + " ms after it was started: " + last.get());
+        context.report("the job " + Duration.between(operationRuns.last().start(), Instant.now()).toMillis() + " ms after it was started: " + last.get());
         assertThat(last.get().ended()).as("the job ended: %s", last.get()).isFalse();
-        assertThat(ShardLayout.now(cluster()).copiesNotIn(operations.layoutBefore)).as("shard copies moved").isZero();
+        assertThat(ShardLayout.now(cluster()).copiesNotIn(rebalance.layoutBefore)).as("shard copies moved").isZero();
     }
 
     @Then("the job is cancelled, and no shard copy has moved")
@@ -135,19 +135,19 @@ public class OperationChecks {
         BackgroundJob job = currentJob();
         context.report("the job: " + job);
         assertThat(job.state()).as("the state of %s", job).isEqualTo("cancelled");
-        assertThat(ShardLayout.now(cluster()).copiesNotIn(operations.layoutBefore)).as("shard copies moved").isZero();
+        assertThat(ShardLayout.now(cluster()).copiesNotIn(rebalance.layoutBefore)).as("shard copies moved").isZero();
     }
 
     @Then("coordinator-2 accepted it as a job of its own, which coordinator-1 does not list")
     public void coordinator2AcceptedItsOwnJob() {
-        assertThat(operations.jobCoordinator).isEqualTo(ChatCluster.COORDINATOR_2);
+        assertThat(rebalance.coordinator).isEqualTo(ChatCluster.COORDINATOR_2);
         BackgroundJob job = currentJob();
         context.report("on coordinator-2: " + job + "; unfinished on coordinator-1: " + BackgroundJobs.on(cluster().coordinator1()).unfinished());
         assertThat(BackgroundJobs.on(cluster().coordinator1()).unfinished()).as("unfinished jobs on coordinator-1").isEmpty();
     }
 
     private BackgroundJob currentJob() {
-        return operations.currentJob(cluster());
+        return rebalance.current(cluster());
     }
 
 }

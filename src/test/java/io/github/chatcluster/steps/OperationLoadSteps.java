@@ -26,31 +26,31 @@ public class OperationLoadSteps {
     private static final String BULK_BODY = "bulk message";
 
     private final ScenarioContext context;
-    private final OperationsContext operations;
+    private final ClientLoad clientLoad;
 
-    public OperationLoadSteps(ScenarioContext context, OperationsContext operations) {
+    public OperationLoadSteps(ScenarioContext context, ClientLoad clientLoad) {
         this.context = context;
-        this.operations = operations;
+        this.clientLoad = clientLoad;
     }
 
     @Given("clients write and read through coordinator-1, coordinator-2 and the load balancer")
     public void clientsWriteAndRead() {
         ChatCluster cluster = context.cluster();
-        operations.load = SteadyLoad.start(List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer()),
+        clientLoad.load = SteadyLoad.start(List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer()),
                 context.rooms(), context.acks());
     }
 
     @When("the clients stop")
     public void theClientsStop() {
-        assertThat(operations.load).as("clients that were started by this scenario").isNotNull();
-        operations.clientFigures = operations.load.stop();
-        context.report("the clients wrote and read for " + Figures.seconds(operations.load.elapsed()) + " s");
-        context.attachText("what each client saw", ClientsSeen.table(operations.clientFigures));
+        assertThat(clientLoad.load).as("clients that were started by this scenario").isNotNull();
+        clientLoad.figures = clientLoad.load.stop();
+        context.report("the clients wrote and read for " + Figures.seconds(clientLoad.load.elapsed()) + " s");
+        context.attachText("what each client saw", ClientsSeen.table(clientLoad.figures));
     }
 
     @Then("no client went more than {int} seconds without a success, and the report shows what each client saw")
     public void noClientWentLongWithoutSuccess(int seconds) {
-        List<SteadyLoad.ClientFigures> figures = operations.clientFigures;
+        List<SteadyLoad.ClientFigures> figures = clientLoad.figures;
         String table = recordWhatTheClientsSaw();
         assertThat(figures).as("clients that went more than %d s without a success:\n%s", seconds, table)
                 .allSatisfy(f -> assertThat(f.longestGap()).as(f.client()).isLessThanOrEqualTo(Duration.ofSeconds(seconds)));
@@ -59,17 +59,19 @@ public class OperationLoadSteps {
 
     /** Records each client's figures and reports the writes' summary; returns the table of what each client saw. */
     private String recordWhatTheClientsSaw() {
-        String table = ClientsSeen.record(OperationsContext.figureKey(context), operations.clientFigures);
+        String table = ClientsSeen.record(OperationRuns.figureKey(context), clientLoad.figures);
         context.report(context.acks().summary());
         return table;
     }
 
     @Then("the demo's claim of a {string} holds: worker-5 took its share of the shard copies, and no client went more than {int} seconds without a success")
     public void theScaleOutClaim(String words, int seconds) {
-        assertThat(operations.clientFigures).as("what the clients saw (did they stop?)").isNotEmpty();
-        Duration longest = operations.clientFigures.stream().map(SteadyLoad.ClientFigures::longestGap)
+        assertThat(clientLoad.figures).as("what the clients saw (did they stop?)").isNotEmpty();
+        Duration longest = clientLoad.figures.stream().map(SteadyLoad.ClientFigures::longestGap)
                 .max(java.util.Comparator.naturalOrder()).orElseThrow();
-        var judgement = io.github.chatcluster.report.ScaleOutVerdict.judge(operations.spareCopies, operations.copiesAfterRebalance,
+        java.util.Map<String, Integer> perNode = io.github.chatcluster.operations.ShardLayout.now(context.cluster()).copiesPerNode(List.of());
+        var judgement = io.github.chatcluster.report.ScaleOutVerdict.judge(perNode.getOrDefault(SpareWorker.NAME, 0),
+                perNode.values().stream().mapToInt(Integer::intValue).sum(),
                 ChatCluster.WORKERS.size() + 1, longest, Duration.ofSeconds(seconds));
         context.claim(io.github.chatcluster.report.SeedClaim.withWords(words), judgement.held(), "worker-5 joined while clients"
                 + " wrote and read through both coordinators and the load balancer, and the shards were rebalanced with block_writes: "
@@ -82,7 +84,7 @@ public class OperationLoadSteps {
         long room = context.rooms().get(0);
         long sender = context.acks().membersOf(room).get(0);
         ChatMaintenance.through(context.cluster().coordinator1()).addBulkMessages(room, sender, BULK_BODY, count);
-        operations.bulkRoom = room;
+        clientLoad.bulkRoom = room;
     }
 
     /** Runs after the scenario's faults were ended and before the cluster is given back: the clients stop, the bulk goes, worker-5 leaves. */
@@ -91,16 +93,16 @@ public class OperationLoadSteps {
         if (!context.hasCluster()) {
             return;
         }
-        operations.load().ifPresent(SteadyLoad::close);
+        clientLoad.load().ifPresent(SteadyLoad::close);
         ChatCluster cluster = context.cluster();
         boolean spare = cluster.spareWorker().filter(SpareWorker::isProvided).isPresent();
-        if (operations.bulkRoom < 0 && !spare) {
+        if (clientLoad.bulkRoom < 0 && !spare) {
             return;
         }
         try {
             cluster.databaseNodes().forEach(node -> cluster.awaitAcceptingQueries(node, Duration.ofSeconds(30)));
-            if (operations.bulkRoom >= 0) {
-                ChatMaintenance.through(cluster.coordinator1()).removeBulkMessages(operations.bulkRoom, BULK_BODY);
+            if (clientLoad.bulkRoom >= 0) {
+                ChatMaintenance.through(cluster.coordinator1()).removeBulkMessages(clientLoad.bulkRoom, BULK_BODY);
             }
             if (spare) {
                 if (ExtraNodes.inTheMetadata(cluster, SpareWorker.NAME)) {

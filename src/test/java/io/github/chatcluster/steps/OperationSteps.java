@@ -28,11 +28,15 @@ public class OperationSteps {
     static final Duration JOB_CEILING = Duration.ofMinutes(10);
 
     private final ScenarioContext context;
-    private final OperationsContext operations;
+    private final OperationRuns operationRuns;
+    private final RebalanceJob rebalance;
+    private final MoveState moves;
 
-    public OperationSteps(ScenarioContext context, OperationsContext operations) {
+    public OperationSteps(ScenarioContext context, OperationRuns operationRuns, RebalanceJob rebalance, MoveState moves) {
         this.context = context;
-        this.operations = operations;
+        this.operationRuns = operationRuns;
+        this.rebalance = rebalance;
+        this.moves = moves;
     }
 
     private ChatCluster cluster() {
@@ -41,7 +45,7 @@ public class OperationSteps {
 
     private OperationRun run(String what, Endpoint through, Runnable operation) {
         OperationRun run = OperationRun.of(what, through.name(), operation);
-        operations.runs.add(run);
+        operationRuns.add(run);
         context.report(run.toString());
         return run;
     }
@@ -100,21 +104,21 @@ public class OperationSteps {
 
     /** Starts a background rebalance; when asked, waits for its job to end while its tasks progress ({@link #JOB_STALL}). */
     private void backgroundRebalance(Endpoint coordinator, TransferMode mode, boolean drainOnly, boolean waitForTheEnd, String strategy) {
-        operations.layoutBefore = ShardLayout.now(cluster());
-        operations.jobId = -1;
-        operations.jobCoordinator = coordinator.name();
+        rebalance.layoutBefore = ShardLayout.now(cluster());
+        rebalance.id = -1;
+        rebalance.coordinator = coordinator.name();
         OperationRun started = run("starting a " + (drainOnly ? "drain-only " : "") + "rebalance with "
                 + (mode == null ? "the default transfer mode" : mode) + (strategy == null ? "" : " and the strategy " + strategy),
                 coordinator, () -> ClusterOperations.through(coordinator)
-                .startRebalance(mode, drainOnly, strategy).ifPresent(job -> operations.jobId = job));
+                .startRebalance(mode, drainOnly, strategy).ifPresent(job -> rebalance.id = job));
         assertThat(started.succeeded()).as("%s", started).isTrue();
-        assertThat(operations.jobId).as("the job of the rebalance (none: nothing to move)").isPositive();
+        assertThat(rebalance.id).as("the job of the rebalance (none: nothing to move)").isPositive();
         if (waitForTheEnd) {
-            var waited = BackgroundJobs.on(coordinator).awaitEnd(operations.jobId, JOB_STALL, JOB_CEILING);
-            operations.lastJob = waited.last();
-            operations.jobSeenEnded = java.time.Instant.now();
-            operations.jobWait = waited.describe();
-            context.report("the rebalance's job as last seen: " + operations.lastJob + "; the wait for it: " + waited.describe());
+            var waited = BackgroundJobs.on(coordinator).awaitEnd(rebalance.id, JOB_STALL, JOB_CEILING);
+            rebalance.last = waited.last();
+            rebalance.seenEnded = java.time.Instant.now();
+            rebalance.waitEnded = waited.describe();
+            context.report("the rebalance's job as last seen: " + rebalance.last + "; the wait for it: " + waited.describe());
         }
     }
 
@@ -136,28 +140,28 @@ public class OperationSteps {
 
     @When("the operator drains {node} through {entryPoint} with citus_drain_node and the transfer mode {word}")
     public void theOperatorDrainsWithCitusDrainNode(String node, Endpoint coordinator, String mode) {
-        operations.layoutBefore = ShardLayout.now(cluster());
+        rebalance.layoutBefore = ShardLayout.now(cluster());
         run("draining " + node + " with citus_drain_node and " + mode, coordinator,
                 () -> ClusterOperations.through(coordinator).drainNode(node, TransferMode.named(mode)));
     }
 
     @When("the operator moves the first room's shards through {entryPoint} to a worker that stores none of them, with the transfer mode {word}")
     public void theOperatorMovesTheFirstRoom(Endpoint coordinator, String mode) {
-        operations.move = ShardMove.ofRoom(cluster(), context.rooms().get(0), coordinator.name(), mode, null);
+        moves.planned = ShardMove.ofRoom(cluster(), context.rooms().get(0), coordinator.name(), mode, null);
         move();
     }
 
     @When("the operator moves the first room's shards through coordinator-1 to worker-5, with the transfer mode {word}")
     public void theOperatorMovesTheFirstRoomToWorker5(String mode) {
-        operations.move = ShardMove.ofRoom(cluster(), context.rooms().get(0), ChatCluster.COORDINATOR_1, mode, SpareWorker.NAME);
+        moves.planned = ShardMove.ofRoom(cluster(), context.rooms().get(0), ChatCluster.COORDINATOR_1, mode, SpareWorker.NAME);
         move();
     }
 
     @When("the operator moves the first room's shards back through coordinator-1 from worker-5, with the transfer mode {word}")
     public void theOperatorMovesTheFirstRoomBack(String mode) {
-        assertThat(operations.move).as("the move to worker-5 earlier in this scenario").isNotNull();
-        assertThat(operations.move.to()).as("the move to worker-5 earlier in this scenario").isEqualTo(SpareWorker.NAME);
-        operations.move = operations.move.back(mode);
+        assertThat(moves.planned).as("the move to worker-5 earlier in this scenario").isNotNull();
+        assertThat(moves.planned.to()).as("the move to worker-5 earlier in this scenario").isEqualTo(SpareWorker.NAME);
+        moves.planned = moves.planned.back(mode);
         move();
     }
 
@@ -183,10 +187,10 @@ public class OperationSteps {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             done = false;
         }
-        operations.cleanup = String.format(java.util.Locale.ROOT, "%s after %d call(s) of citus_cleanup_orphaned_resources in %.1f s%s",
+        moves.cleanup = String.format(java.util.Locale.ROOT, "%s after %d call(s) of citus_cleanup_orphaned_resources in %.1f s%s",
                 done ? "no cleanup record left" : "cleanup records still there", calls[0],
                 Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0, notices.isEmpty() ? "" : "; Citus said: " + notices);
-        context.report(operations.cleanup);
+        context.report(moves.cleanup);
     }
 
     @When("the operator drops every chat shard table that no shard copy in the metadata accounts for")
@@ -203,7 +207,7 @@ public class OperationSteps {
 
     @When("the operator tries the same move again")
     public void theOperatorTriesTheSameMoveAgain() {
-        assertThat(operations.move).as("a move tried earlier in this scenario").isNotNull();
+        assertThat(moves.planned).as("a move tried earlier in this scenario").isNotNull();
         move();
     }
 
@@ -218,8 +222,8 @@ public class OperationSteps {
     }
 
     private void move() {
-        OperationRun run = operations.move.run(cluster());
-        operations.runs.add(run);
+        OperationRun run = moves.planned.run(cluster());
+        operationRuns.add(run);
         context.report(run.toString());
     }
 }

@@ -23,11 +23,13 @@ public class SpareWorkerRemovalSteps {
     private static final int ATTEMPTS = 3;
 
     private final ScenarioContext context;
-    private final OperationsContext operations;
+    private final OperationRuns operationRuns;
+    private final MoveState moves;
 
-    public SpareWorkerRemovalSteps(ScenarioContext context, OperationsContext operations) {
+    public SpareWorkerRemovalSteps(ScenarioContext context, OperationRuns operationRuns, MoveState moves) {
         this.context = context;
-        this.operations = operations;
+        this.operationRuns = operationRuns;
+        this.moves = moves;
     }
 
     @When("the operator removes worker-5 through coordinator-1 before Citus's deferred drop of its old shard tables has run")
@@ -38,7 +40,7 @@ public class SpareWorkerRemovalSteps {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             OperationRun removal = OperationRun.of("removing " + SpareWorker.NAME, cluster.coordinator1().name(),
                     () -> c1.removeNode(SpareWorker.NAME));
-            operations.runs.add(removal);
+            operationRuns.add(removal);
             context.report(removal.toString());
             if (!removal.succeeded()) {
                 return;
@@ -58,21 +60,21 @@ public class SpareWorkerRemovalSteps {
                     + attempt + "): worker-5 is added again, and the first room's shards moved there and back again");
             OperationRun added = OperationRun.of("adding " + SpareWorker.NAME + " again", cluster.coordinator1().name(),
                     () -> c1.addNode(SpareWorker.NAME));
-            operations.runs.add(added);
+            operationRuns.add(added);
             context.report(added.toString());
             succeededOrStop(added);
-            String mode = operations.move.mode();
-            operations.move = ShardMove.ofRoom(cluster, context.rooms().get(0), ChatCluster.COORDINATOR_1, mode, SpareWorker.NAME);
-            record(operations.move.run(cluster));
-            operations.move = operations.move.back(mode);
-            record(operations.move.run(cluster));
+            String mode = moves.planned.mode();
+            moves.planned = ShardMove.ofRoom(cluster, context.rooms().get(0), ChatCluster.COORDINATOR_1, mode, SpareWorker.NAME);
+            record(moves.planned.run(cluster));
+            moves.planned = moves.planned.back(mode);
+            record(moves.planned.run(cluster));
         }
         throw new IllegalStateException("in " + ATTEMPTS + " attempts Citus's deferred drop always ran before the removal of "
                 + SpareWorker.NAME + " (" + tries + "): the situation this scenario judges did not arise");
     }
 
     private void record(OperationRun run) {
-        operations.runs.add(run);
+        operationRuns.add(run);
         context.report(run.toString());
         succeededOrStop(run);
     }

@@ -64,6 +64,58 @@ class StepsAreThinTest {
         assertThat(found).as("step classes that take another step class").isEmpty();
     }
 
+    /**
+     * A Then step only looks: it assigns no field of the scenario's state holders (the objects its class is given) and
+     * adds nothing to them, so that what a later sentence reads never depends on whether an earlier Then ran.
+     */
+    @Test
+    void noThenStepWritesTheScenariosState() {
+        List<String> found = new ArrayList<>();
+        for (Path f : sources()) {
+            String text = read(f);
+            String name = f.getFileName().toString().replace(".java", "");
+            Matcher constructor = Pattern.compile("public " + name + "\\(([^)]*)\\)").matcher(text);
+            List<String> holders = new ArrayList<>();
+            while (constructor.find()) {
+                for (String parameter : constructor.group(1).split(",")) {
+                    String[] words = parameter.trim().split("\\s+");
+                    if (words.length == 2 && !words[0].equals("ScenarioContext")) {
+                        holders.add(words[1]);
+                    }
+                }
+            }
+            if (holders.isEmpty()) {
+                continue;
+            }
+            Pattern write = Pattern.compile("\\b(" + String.join("|", holders) + ")\\.(\\w+)\\s*(=[^=]|\\.add\\(|\\.put\\()"
+                    + "|\\b(" + String.join("|", holders) + ")\\.add\\(");
+            Matcher then = Pattern.compile("@Then\\(").matcher(text);
+            while (then.find()) {
+                String body = methodBody(text, then.end());
+                Matcher w = write.matcher(body);
+                while (w.find()) {
+                    found.add(name + ": a Then step writes " + w.group().trim());
+                }
+            }
+        }
+        assertThat(found).as("Then steps that write the scenario's state").isEmpty();
+    }
+
+    /** The text of the body (its braces matched) of the first method declared after the offset (past its annotation's braces). */
+    private static String methodBody(String text, int from) {
+        int open = text.indexOf('{', text.indexOf("public ", from));
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return text.substring(open, i + 1);
+            }
+        }
+        return text.substring(open);
+    }
+
     private static List<Path> sources() {
         try (Stream<Path> s = Files.list(STEPS)) {
             return s.filter(p -> p.toString().endsWith(".java") && !p.toString().endsWith("Test.java")).sorted().toList();

@@ -28,12 +28,12 @@ public class UpgradeChecks {
 
     private final ScenarioContext context;
     private final UpgradeContext upgrade;
-    private final OperationsContext operations;
+    private final ClientLoad clientLoad;
 
-    public UpgradeChecks(ScenarioContext context, UpgradeContext upgrade, OperationsContext operations) {
+    public UpgradeChecks(ScenarioContext context, UpgradeContext upgrade, ClientLoad clientLoad) {
         this.context = context;
         this.upgrade = upgrade;
-        this.operations = operations;
+        this.clientLoad = clientLoad;
     }
 
     private String versionTable(Map<String, NodeVersions.Version> versions) {
@@ -89,13 +89,13 @@ public class UpgradeChecks {
 
     /** What each client saw in each part of the upgrade, in the report and the figures; the clients over the bound. */
     private List<String> windowTable(Duration bound) {
-        assertThat(operations.clientFigures).as("what the clients saw (did they stop?)").isNotEmpty();
-        Map<String, ClientTimeline> timelines = operations.load().orElseThrow().timelines();
+        assertThat(clientLoad.figures).as("what the clients saw (did they stop?)").isNotEmpty();
+        Map<String, ClientTimeline> timelines = clientLoad.load().orElseThrow().timelines();
         RollingUpgrade rolling = upgrade.upgrade;
         StringBuilder table = new StringBuilder();
         List<String> tooLong = new ArrayList<>();
         String key = UpgradeContext.figureKey(context);
-        java.time.Instant stopped = operations.load().orElseThrow().stoppedAt().orElseThrow();
+        java.time.Instant stopped = clientLoad.load().orElseThrow().stoppedAt().orElseThrow();
         // a gap can span several parts (a writer whose room has copies on two workers restarted one after the other):
         // every node's time down is left out of it, not only the part's own
         List<ClientTimeline.Interval> downtimes = rolling.restarts().stream().map(r -> new ClientTimeline.Interval(r.began(), r.ended())).toList();
@@ -132,7 +132,7 @@ public class UpgradeChecks {
 
     @Then("while the extensions lagged behind the binaries every writer met {string}, and after the upgrade was finished every client succeeded again")
     public void writesRefusedWhileExtensionsLagged(String error) {
-        Map<String, ClientTimeline> timelines = operations.load().orElseThrow().timelines();
+        Map<String, ClientTimeline> timelines = clientLoad.load().orElseThrow().timelines();
         RollingUpgrade rolling = upgrade.upgrade;
         java.time.Instant finished = rolling.finished().orElseThrow(() -> new AssertionError("the upgrade was not finished"));
         java.time.Instant firstRestart = rolling.actions().get(0).ended(); // the first node runs the new binaries
@@ -140,7 +140,7 @@ public class UpgradeChecks {
         List<String> wrong = new ArrayList<>();
         timelines.forEach((client, timeline) -> {
             ClientTimeline.Window during = timeline.within(firstRestart, finished);
-            ClientTimeline.Window after = timeline.within(finished, operations.load().orElseThrow().stoppedAt().orElseThrow());
+            ClientTimeline.Window after = timeline.within(finished, clientLoad.load().orElseThrow().stoppedAt().orElseThrow());
             long refusedWithIt = during.errors().entrySet().stream().filter(e -> e.getKey().contains(error)).mapToLong(Map.Entry::getValue).sum();
             context.report(String.format(java.util.Locale.ROOT, "%s: during the upgrade %d failed attempts (%d with '%s'), %d given up,"
                     + " longest gap %.1f s; after it %d successes", client, during.failedAttempts(), refusedWithIt, error,
@@ -158,9 +158,9 @@ public class UpgradeChecks {
     @Then("after the upgrade was finished every client succeeded again")
     public void everyClientSucceededAgain() {
         java.time.Instant finished = upgrade.upgrade.finished().orElseThrow(() -> new AssertionError("the upgrade was not finished"));
-        java.time.Instant stopped = operations.load().orElseThrow().stoppedAt().orElseThrow();
+        java.time.Instant stopped = clientLoad.load().orElseThrow().stoppedAt().orElseThrow();
         List<String> none = new ArrayList<>();
-        operations.load().orElseThrow().timelines().forEach((client, timeline) -> {
+        clientLoad.load().orElseThrow().timelines().forEach((client, timeline) -> {
             ClientTimeline.Window after = timeline.within(finished, stopped);
             context.report(client + ": " + after.successes() + " successes after the upgrade was finished");
             if (after.successes() == 0) {

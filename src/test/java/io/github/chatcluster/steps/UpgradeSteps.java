@@ -16,12 +16,12 @@ public class UpgradeSteps {
 
     private final ScenarioContext context;
     private final UpgradeContext upgrade;
-    private final OperationsContext operations;
+    private final ClientLoad clientLoad;
 
-    public UpgradeSteps(ScenarioContext context, UpgradeContext upgrade, OperationsContext operations) {
+    public UpgradeSteps(ScenarioContext context, UpgradeContext upgrade, ClientLoad clientLoad) {
         this.context = context;
         this.upgrade = upgrade;
-        this.operations = operations;
+        this.clientLoad = clientLoad;
     }
 
     private RollingUpgrade upgrade() {
@@ -72,7 +72,7 @@ public class UpgradeSteps {
     @When("the clients go on until each has succeeded once after the end of the upgrade, for at most {int} seconds")
     public void theClientsGoOnAfterTheUpgrade(int seconds) {
         java.time.Instant finished = upgrade().finished().orElseThrow(() -> new IllegalStateException("the upgrade was not finished"));
-        var load = operations.load().orElseThrow(() -> new IllegalStateException("no clients were started"));
+        var load = clientLoad.load().orElseThrow(() -> new IllegalStateException("no clients were started"));
         try {
             org.awaitility.Awaitility.await("every client succeeding after the upgrade").atMost(java.time.Duration.ofSeconds(seconds))
                     .pollInterval(java.time.Duration.ofMillis(100))
@@ -100,6 +100,6 @@ public class UpgradeSteps {
     /** The clients stop if the scenario ended before they did; the cluster itself is removed with the scenario. */
     @After(value = "@upgrade", order = 1)
     public void endTheUpgradeScenario() {
-        operations.load().ifPresent(SteadyLoad::close);
+        clientLoad.load().ifPresent(SteadyLoad::close);
     }
 }
