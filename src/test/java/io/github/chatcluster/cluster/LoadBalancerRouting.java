@@ -46,6 +46,51 @@ public final class LoadBalancerRouting {
         this.cluster = cluster;
     }
 
+    /**
+     * Two new connections through the load balancer opened at once (about half the time of two one after another), then,
+     * when they did not reach both coordinators, up to {@code atMost} - 2 more one after another, giving up after
+     * {@code failures} failed ones in all.
+     */
+    public Probe probeTwoAtOnce(int atMost, int failures) {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<String> landedOn = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<String>> opened = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                opened.add(two.submit(() -> {
+                    try (Connection c = cluster.loadBalancer().connectOnce(CONNECT, CONNECT)) {
+                        return Endpoint.localNodeName(c);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<String> f : opened) {
+                try {
+                    landedOn.add(f.get(CONNECT.toSeconds() * 3, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    errors.add(Text.firstLine(String.valueOf(e.getCause().getMessage())));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    errors.add("no connection within " + CONNECT.toSeconds() * 3 + " s");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    errors.add("interrupted");
+                }
+            }
+        } finally {
+            io.github.chatcluster.waits.BoundedStop.now(two, Duration.ofSeconds(10), "the load balancer's probe");
+        }
+        Probe first = new Probe(landedOn, errors);
+        if (first.reachesBothCoordinators() || errors.size() >= failures || atMost <= 2) {
+            return first;
+        }
+        Probe rest = probe(atMost - 2, failures - errors.size());
+        List<String> allLanded = new ArrayList<>(landedOn);
+        allLanded.addAll(rest.landedOn());
+        List<String> allErrors = new ArrayList<>(errors);
+        allErrors.addAll(rest.errors());
+        return new Probe(allLanded, allErrors);
+    }
+
     /** Opens up to {@code atMost} new connections through the load balancer, one after another, until both coordinators were reached. */
     public Probe probe(int atMost) {
         return probe(atMost, atMost);

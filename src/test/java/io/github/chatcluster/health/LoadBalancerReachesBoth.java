@@ -21,7 +21,7 @@ final class LoadBalancerReachesBoth implements Condition {
 
     @Override
     public List<String> problems(NodeSessions s) {
-        LoadBalancerRouting.Probe probe = new LoadBalancerRouting(s.cluster()).probe(LoadBalancerRouting.PROBES, 2);
+        LoadBalancerRouting.Probe probe = new LoadBalancerRouting(s.cluster()).probeTwoAtOnce(LoadBalancerRouting.PROBES, 2);
         return probe.reachesBothCoordinators() ? List.of() : List.of(probe.problem());
     }
 

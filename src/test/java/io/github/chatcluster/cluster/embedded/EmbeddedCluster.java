@@ -240,6 +240,11 @@ public class EmbeddedCluster implements ChatCluster, Startable, DockerNodes {
     }
 
     @Override
+    public boolean startedByThisRun() {
+        return true;
+    }
+
+    @Override
     public String containerName(String role) {
         return names.next(role);
     }

@@ -247,6 +247,11 @@ public final class ExternalCluster implements ChatCluster {
         }
 
         @Override
+        public boolean startedByThisRun() {
+            return false;
+        }
+
+        @Override
         public String containerName(String role) {
             return ours.next(role);
         }

@@ -7,6 +7,12 @@ public interface DockerNodes {
 
     String networkId();
 
+    /**
+     * Whether this run started the nodes' containers: their network namespaces are new, and no rule can be in them
+     * that no fault injector of this run set (a cluster that already ran may hold an earlier run's rules).
+     */
+    boolean startedByThisRun();
+
     /** The name for a new container of the suite's in this cluster, after its role (see {@code ContainerNames}). */
     String containerName(String role);
 

@@ -34,13 +34,17 @@ public final class DockerPacketFaults implements PacketFaults {
      * it, and only the helpers have it: a namespace no helper touched has no rule, and need not be listed.
      */
     private final Set<String> touched = ConcurrentHashMap.newKeySet();
-    /** Whether every node's rules were listed once: rules set before this object existed (an earlier run) are seen too. */
+    /**
+     * Whether every node's rules were listed once, so that rules set before this run (an external cluster's) are seen
+     * too; a cluster this run started has none to see.
+     */
     private volatile boolean listedEverywhere;
 
     DockerPacketFaults(ChatCluster cluster, DockerNodes nodes, Path dockerfileDir) {
         this.cluster = cluster;
         this.nodes = nodes;
         this.injectors = new FaultInjectors(cluster, nodes, dockerfileDir);
+        this.listedEverywhere = nodes.startedByThisRun();
     }
 
     /** The node's port 5432 refuses every connection from other hosts (a TCP reset), while its name still resolves. */
@@ -106,9 +110,9 @@ public final class DockerPacketFaults implements PacketFaults {
 
     /**
      * The packet-level faults in force now, one line per node; empty when there are none. A node's rules are read
-     * through its fault injector (started for it if it has none), whoever in this run set them: the first time every
-     * running node's, then those of the namespaces a helper touched since a listing last found none (see
-     * {@link #touched}). A rule that outlived its helper, or one a failed flush left, is seen too. A node whose
+     * through its fault injector (started for it if it has none), whoever in this run set them: those of the namespaces a
+     * helper touched since a listing last found none (see {@link #touched}), and, the first time, every running node's
+     * when this run did not start the cluster. A rule that outlived its helper, or one a failed flush left, is seen too. A node whose
      * rules cannot be read is a problem, and every node is listed again the next time.
      */
     @Override
