@@ -28,5 +28,5 @@ Feature: Every scenario starts from a healthy cluster
     And the load balancer takes coordinator-1 out of its rotation after a connection to it fails
     And coordinator-2 is paused behind the suite's back
     And the check that runs before every scenario runs, as it does between two scenarios
-    Then it found that "coordinator-2 is paused", that "worker-2 is not active" and that new connections do not reach "coordinator-1"
+    Then it found that coordinator-2 is paused, that worker-2 is not active and that new connections do not reach coordinator-1
     And it repaired all of it within 120 seconds, after which the cluster is checked healthy

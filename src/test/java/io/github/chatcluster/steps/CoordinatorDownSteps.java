@@ -12,6 +12,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.PooledClient;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
@@ -68,7 +69,7 @@ public class CoordinatorDownSteps {
     }
 
     @Then("the demo's claim of {string} does not hold while {node} is down/hung")
-    public void soTheClaimDoesNotHold(String words, String node) {
+    public void soTheClaimDoesNotHold(String words, Node node) {
         SeedClaim claim = SeedClaim.withWords(words);
         var refused = context.attempts().stream().filter(a -> !a.acknowledged()).findFirst();
         boolean held = refused.isEmpty();

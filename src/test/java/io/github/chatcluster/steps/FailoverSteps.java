@@ -11,6 +11,7 @@ import java.util.List;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.ChatWriter;
 import io.github.chatcluster.app.FailoverClock;
@@ -48,21 +49,21 @@ public class FailoverSteps {
     }
 
     @When("{node} is {failureKind}")
-    public void nodeFails(String node, FailureKind how) {
-        Faults.inject(context, node, how);
+    public void nodeFails(Node node, FailureKind how) {
+        Faults.inject(context, node.name(), how);
     }
 
     @When("{node} is started again")
-    public void nodeIsStartedAgain(String node) {
-        cluster().faults().start(node);
+    public void nodeIsStartedAgain(Node node) {
+        cluster().faults().start(node.name());
         context.timeline().backAt(Instant.now());
     }
 
     @When("{node} is started again and has recovered its two-phase commits")
-    public void coordinatorIsStartedAgainAndRecovers(String node) {
-        cluster().faults().start(node);
+    public void coordinatorIsStartedAgainAndRecovers(Node node) {
+        cluster().faults().start(node.name());
         context.timeline().backAt(Instant.now());
-        int recovered = ClusterOperations.forRepairs(cluster().endpoint(node)).recoverTwoPhaseCommits();
+        int recovered = ClusterOperations.forRepairs(cluster().endpoint(node.name())).recoverTwoPhaseCommits();
         context.report(node + " recovered " + recovered + " two-phase commits");
     }
 
@@ -72,14 +73,14 @@ public class FailoverSteps {
     }
 
     @When("{node} refuses new connections")
-    public void nodeRefusesNewConnections(String node) {
+    public void nodeRefusesNewConnections(Node node) {
         context.timeline().faultInjectedAt(Instant.now());
-        cluster().packetFaults().refuseConnections(node);
-        context.timeline().fault(FaultInForce.on(node, "refuses new connections"));
+        cluster().packetFaults().refuseConnections(node.name());
+        context.timeline().fault(FaultInForce.on(node.name(), "refuses new connections"));
     }
 
     @When("{node} accepts connections again")
-    public void nodeAcceptsConnectionsAgain(String node) {
+    public void nodeAcceptsConnectionsAgain(Node node) {
         context.report("faults ended: " + cluster().packetFaults().healAll());
         context.timeline().backAt(Instant.now());
     }
@@ -91,7 +92,7 @@ public class FailoverSteps {
     }
 
     @Then("all of them landed on {node}, with at most {int} failed connection attempt(s) among them")
-    public void allLandedOn(String coordinator, int allowedFailures) {
+    public void allLandedOn(Node coordinator, int allowedFailures) {
         long failed = newClients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum();
         if (failed > allowedFailures) {
             var first = newClients.outcomes().stream().filter(o -> !o.failedAttempts().isEmpty()).findFirst().orElseThrow();
@@ -101,7 +102,7 @@ public class FailoverSteps {
                     first.failedAttempts().get(0), coordinator, newClients));
         }
         assertThat(newClients.landedOn()).as("where the %d clients finally landed:%s", newClients.count(), newClients)
-                .hasSize(newClients.count()).containsOnly(coordinator);
+                .hasSize(newClients.count()).containsOnly(coordinator.name());
     }
 
     @Then("none of them waited longer than {int} seconds for its connection")
@@ -130,9 +131,9 @@ public class FailoverSteps {
     }
 
     @Then("new clients through the load balancer reach {node} again within {int} seconds")
-    public void newClientsReachAgain(String coordinator, int seconds) {
+    public void newClientsReachAgain(Node coordinator, int seconds) {
         assertThat(context.timeline().backAt()).as("when %s came back", coordinator).isNotNull();
-        LoadBalancerRouting.Return back = routing().awaitReturnOf(coordinator, context.timeline().backAt(), Duration.ofSeconds(seconds));
+        LoadBalancerRouting.Return back = routing().awaitReturnOf(coordinator.name(), context.timeline().backAt(), Duration.ofSeconds(seconds));
         context.report("after " + coordinator + " came back: " + back);
         if (!back.returned()) {
             throw new AssertionError(coordinator + " has been back for " + seconds + " s, but the load balancer sent "
@@ -179,10 +180,10 @@ public class FailoverSteps {
     }
 
     @Then("at least {int} of them got no answer, and every other landed on {node}")
-    public void atLeastGotNoAnswer(int atLeast, String coordinator) {
+    public void atLeastGotNoAnswer(int atLeast, Node coordinator) {
         assertThat(newClients.refused()).as("clients that were refused (not left without an answer):%s", newClients).isZero();
         assertThat(newClients.unanswered()).as("clients that got no answer within their login timeout").isGreaterThanOrEqualTo(atLeast);
-        assertThat(newClients.landedOn()).as("where the other clients landed").containsOnly(coordinator);
+        assertThat(newClients.landedOn()).as("where the other clients landed").containsOnly(coordinator.name());
     }
 
     /** Judged from the clients of the step before, and checked here: found held, it is reported HELD and the step fails. */
@@ -199,9 +200,9 @@ public class FailoverSteps {
     public void failoverTrials(int trials, int clients) {
         for (int i = 0; i < trials; i++) {
             cluster().awaitLoadBalancerRoutesTo(ChatCluster.COORDINATOR_1);
-            nodeFails(ChatCluster.COORDINATOR_1, FailureKind.STOPPED_CLEANLY);
+            nodeFails(Node.COORDINATOR_1, FailureKind.STOPPED_CLEANLY);
             failoverTrials.add(FailoverClock.untilEveryClientWrites(cluster().loadBalancer(), context.timeline().faultInjectedAt(), clients));
-            coordinatorIsStartedAgainAndRecovers(ChatCluster.COORDINATOR_1);
+            coordinatorIsStartedAgainAndRecovers(Node.COORDINATOR_1);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.ChatWriter;
 import io.github.chatcluster.app.WriteTrials;
 import io.github.chatcluster.catalog.DataPlacement;
@@ -34,8 +35,8 @@ public class LossyLinkSteps {
     }
 
     @When("{int} messages are sent to rooms with a copy on {node}, one after another, through the load balancer, each retried with the same id for up to {int} seconds")
-    public void messagesToRoomsWithACopyOn(int count, String worker, int retrySeconds) {
-        List<DataPlacement.RoomPlacement> rooms = NetworkChecks.roomsWithACopyOn(context, worker, true);
+    public void messagesToRoomsWithACopyOn(int count, Node worker, int retrySeconds) {
+        List<DataPlacement.RoomPlacement> rooms = NetworkChecks.roomsWithACopyOn(context, worker.name(), true);
         int unknownBefore = context.acks().tally().unknownOutcomes();
         int retriesBefore = context.acks().tally().retries();
         ChatWriter writer = new ChatWriter(cluster().loadBalancer(), context.acks(), Duration.ofSeconds(retrySeconds));

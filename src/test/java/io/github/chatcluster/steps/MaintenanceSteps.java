@@ -12,6 +12,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.ClientTimeline;
 import io.github.chatcluster.app.SteadyLoad;
 import io.github.chatcluster.operations.ClusterOperations;
@@ -43,13 +44,13 @@ public class MaintenanceSteps {
     }
 
     @When("{node} is restarted cleanly, as for a configuration change, and has recovered its two-phase commits")
-    public void restartedCleanly(String node) {
+    public void restartedCleanly(Node node) {
         Instant from = Instant.now();
-        context.cluster().faults().stop(node);
-        context.cluster().faults().start(node);
-        int recovered = ClusterOperations.forRepairs(context.cluster().endpoint(node)).recoverTwoPhaseCommits();
+        context.cluster().faults().stop(node.name());
+        context.cluster().faults().start(node.name());
+        int recovered = ClusterOperations.forRepairs(context.cluster().endpoint(node.name())).recoverTwoPhaseCommits();
         Instant to = Instant.now();
-        restarts.add(new Restart(node, from, to));
+        restarts.add(new Restart(node.name(), from, to));
         context.report(String.format(Locale.ROOT, "%s restarted in %.1f s; it recovered %d two-phase commits", node,
                 Duration.between(from, to).toMillis() / 1000.0, recovered));
     }

@@ -11,6 +11,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.faults.PacketFaults;
 import io.github.chatcluster.health.HealthyBaseline;
@@ -41,21 +42,21 @@ public class NetworkFaultSteps {
     // ---- the faults
 
     @When("{node} dies silently")
-    public void diesSilently(String node) {
-        faultBegins(List.of(node), node + " died silently");
-        network().dieSilently(node);
+    public void diesSilently(Node node) {
+        faultBegins(List.of(node.name()), node.name() + " died silently");
+        network().dieSilently(node.name());
     }
 
     @When("{node} is cut off from every worker")
-    public void cutOffFromEveryWorker(String node) {
-        faultBegins(List.of(node), node + " cut off from every worker");
-        ChatCluster.WORKERS.forEach(worker -> network().cutLink(node, worker));
+    public void cutOffFromEveryWorker(Node node) {
+        faultBegins(List.of(node.name()), node.name() + " cut off from every worker");
+        ChatCluster.WORKERS.forEach(worker -> network().cutLink(node.name(), worker));
     }
 
     @When("the link between {node} and {node} is cut")
-    public void theLinkIsCut(String node, String peer) {
-        faultBegins(List.of(node, peer), "the link between " + node + " and " + peer + " cut");
-        network().cutLink(node, peer);
+    public void theLinkIsCut(Node node, Node peer) {
+        faultBegins(List.of(node.name(), peer.name()), "the link between " + node.name() + " and " + peer.name() + " cut");
+        network().cutLink(node.name(), peer.name());
     }
 
     @Given("every packet between the coordinators and the workers is delayed by {int} ms")
@@ -67,9 +68,9 @@ public class NetworkFaultSteps {
     }
 
     @When("{node} loses {int}% of its packets")
-    public void losesPackets(String node, int percent) {
-        faultBegins(List.of(node), node + " losing " + percent + "% of its packets");
-        network().losePackets(node, percent);
+    public void losesPackets(Node node, int percent) {
+        faultBegins(List.of(node.name()), node.name() + " losing " + percent + "% of its packets");
+        network().losePackets(node.name(), percent);
     }
 
     @When("the network heals")

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.NewClientWrites;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.report.Figures;
@@ -36,8 +37,8 @@ public class NewClientWriteSteps {
     }
 
     @Then("at least {int} of those clients landed on {node}, and each of them was refused within {int} seconds with an error naming a worker")
-    public void clientsOnTheCutOffCoordinatorWereRefused(int atLeast, String coordinator, int seconds) {
-        List<NewClientWrites.Outcome> there = newClientWrites.landedOn(coordinator);
+    public void clientsOnTheCutOffCoordinatorWereRefused(int atLeast, Node coordinator, int seconds) {
+        List<NewClientWrites.Outcome> there = newClientWrites.landedOn(coordinator.name());
         long total = newClientWrites.outcomes().size();
         Figures.record("network.clients-failed-share." + Figures.key(context.timeline().fault()), String.format(Locale.ROOT, "%d of %d",
                 newClientWrites.outcomes().stream().filter(o -> !o.acknowledged()).count(), total));
@@ -52,11 +53,11 @@ public class NewClientWriteSteps {
     }
 
     @Then("every client that landed on {node} had its message stored")
-    public void everyClientOnTheOtherCoordinatorStored(String coordinator) {
-        List<NewClientWrites.Outcome> there = newClientWrites.landedOn(coordinator);
+    public void everyClientOnTheOtherCoordinatorStored(Node coordinator) {
+        List<NewClientWrites.Outcome> there = newClientWrites.landedOn(coordinator.name());
         assertThat(there).as("clients that landed on %s:%s", coordinator, newClientWrites).isNotEmpty()
                 .allSatisfy(client -> assertThat(client.acknowledged()).as("a client on %s: %s", coordinator, client).isTrue());
-        there.forEach(client -> AcknowledgedWrites.assertMessageReadOnceThrough(List.of(cluster().endpoint(coordinator)),
+        there.forEach(client -> AcknowledgedWrites.assertMessageReadOnceThrough(List.of(cluster().endpoint(coordinator.name())),
                 client.roomId(), client.clientId()));
     }
 

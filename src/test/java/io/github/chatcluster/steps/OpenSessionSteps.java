@@ -12,6 +12,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.PooledClient;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.WriteAttempt;
@@ -39,8 +40,8 @@ public class OpenSessionSteps {
     }
 
     @Given("a client holds a session on {node} with a socket timeout of {int} seconds")
-    public void aClientHoldsASession(String node, int seconds) throws SQLException {
-        PooledClient session = PooledClient.open(cluster().endpoint(node), Duration.ofSeconds(seconds));
+    public void aClientHoldsASession(Node node, int seconds) throws SQLException {
+        PooledClient session = PooledClient.open(cluster().endpoint(node.name()), Duration.ofSeconds(seconds));
         sessions.add(session);
         assertThat(session.readEverything().committed()).as("a first query on the session").isTrue();
     }
@@ -53,7 +54,7 @@ public class OpenSessionSteps {
 
     /** Timed from the fault: the query was sent as the fault began, and the sentence counts from the fault. */
     @Then("the session on {node} learns that its coordinator is gone within {int} seconds of the fault")
-    public void theSessionLearns(String node, int seconds) throws Exception {
+    public void theSessionLearns(Node node, int seconds) throws Exception {
         assertThat(nextQuery).as("the session's next query, sent after the fault").isNotNull();
         PooledClient.Outcome next;
         try {
@@ -100,8 +101,8 @@ public class OpenSessionSteps {
     }
 
     @When("each of those clients sends a new message to a room with a copy on {node}")
-    public void eachClientSendsAMessage(String worker) {
-        DataPlacement.RoomPlacement room = NetworkChecks.roomsWithACopyOn(context, worker, true).get(0);
+    public void eachClientSendsAMessage(Node worker) {
+        DataPlacement.RoomPlacement room = NetworkChecks.roomsWithACopyOn(context, worker.name(), true).get(0);
         long sender = context.acks().membersOf(room.roomId()).get(0);
         context.attempted(sessions.stream().map(session -> WriteAttempt.message(session, room.roomId(), sender, context.acks())).toList());
     }

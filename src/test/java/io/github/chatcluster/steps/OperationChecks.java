@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 
 import io.cucumber.java.en.Then;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.catalog.DataPlacement;
@@ -87,18 +88,18 @@ public class OperationChecks {
     }
 
     @Then("{node} stores no shard copy")
-    public void storesNoShardCopy(String node) {
-        Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of(node));
+    public void storesNoShardCopy(Node node) {
+        Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of(node.name()));
         context.report("shard copies per worker: " + perNode);
-        assertThat(perNode.get(node)).as("shard copies on %s", node).isZero();
+        assertThat(perNode.get(node.name())).as("shard copies on %s", node).isZero();
     }
 
     @Then("{node} still stores shard copies, and the report shows how many")
-    public void stillStoresSome(String node) {
-        Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of(node));
+    public void stillStoresSome(Node node) {
+        Map<String, Integer> perNode = ShardLayout.now(cluster()).copiesPerNode(List.of(node.name()));
         context.report("shard copies per worker: " + perNode);
-        Figures.record(OperationRuns.figureKey(context) + ".copies-left-on-" + node, String.valueOf(perNode.get(node)));
-        assertThat(perNode.get(node)).as("shard copies on %s", node).isPositive();
+        Figures.record(OperationRuns.figureKey(context) + ".copies-left-on-" + node, String.valueOf(perNode.get(node.name())));
+        assertThat(perNode.get(node.name())).as("shard copies on %s", node).isPositive();
     }
 
     @Then("the cluster has the {int} workers again, and every shard of every chat table is stored on exactly {int} of them")

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.SpareWorker;
@@ -67,8 +68,8 @@ public class OperationSteps {
     }
 
     @When("the operator drains {node} through coordinator-1 with the background rebalancer and the transfer mode {word}")
-    public void theOperatorDrainsWithTheRebalancer(String node, String mode) {
-        drainWithTheRebalancer(node, mode);
+    public void theOperatorDrainsWithTheRebalancer(Node node, String mode) {
+        drainWithTheRebalancer(node.name(), mode);
     }
 
     @When("the operator drains worker-5 through coordinator-1 with the background rebalancer and the transfer mode {word}")
@@ -82,14 +83,14 @@ public class OperationSteps {
     }
 
     @When("the operator lets {node} take shards again and rebalances through coordinator-1 with citus_rebalance_start, the strategy {word} and the transfer mode {word}")
-    public void theOperatorLetsTakeShardsAndRebalances(String node, String strategy, String mode) {
-        ClusterOperations.through(cluster().coordinator1()).letTakeShards(node, true);
+    public void theOperatorLetsTakeShardsAndRebalances(Node node, String strategy, String mode) {
+        ClusterOperations.through(cluster().coordinator1()).letTakeShards(node.name(), true);
         backgroundRebalance(cluster().coordinator1(), TransferMode.named(mode), false, true, strategy);
     }
 
     @Given("the operator has made {node} take no shards through coordinator-1, so that a rebalance has moves to make")
-    public void theOperatorMadeTakeNoShards(String node) {
-        ClusterOperations.through(cluster().coordinator1()).letTakeShards(node, false);
+    public void theOperatorMadeTakeNoShards(Node node) {
+        ClusterOperations.through(cluster().coordinator1()).letTakeShards(node.name(), false);
     }
 
     @When("the operator starts a rebalance through {entryPoint} with citus_rebalance_start, draining only, and the default transfer mode")
@@ -139,10 +140,10 @@ public class OperationSteps {
     }
 
     @When("the operator drains {node} through {entryPoint} with citus_drain_node and the transfer mode {word}")
-    public void theOperatorDrainsWithCitusDrainNode(String node, Endpoint coordinator, String mode) {
+    public void theOperatorDrainsWithCitusDrainNode(Node node, Endpoint coordinator, String mode) {
         rebalance.layoutBefore = ShardLayout.now(cluster());
         run("draining " + node + " with citus_drain_node and " + mode, coordinator,
-                () -> ClusterOperations.through(coordinator).drainNode(node, TransferMode.named(mode)));
+                () -> ClusterOperations.through(coordinator).drainNode(node.name(), TransferMode.named(mode)));
     }
 
     @When("the operator moves the first room's shards through {entryPoint} to a worker that stores none of them, with the transfer mode {word}")

@@ -24,10 +24,10 @@ public class ParameterTypes {
         return io.github.chatcluster.cluster.faults.FailureKind.named(how);
     }
 
-    /** A node of the cluster, by its name. */
+    /** A node of the cluster, by its name: parsed here once. */
     @ParameterType("coordinator-1|coordinator-2|worker-[1-4]|load-balancer")
-    public String node(String name) {
-        return name;
+    public io.github.chatcluster.cluster.Node node(String name) {
+        return io.github.chatcluster.cluster.Node.named(name);
     }
 
     /** One SQLSTATE, or several joined by "or": {@code 57P01 or 08006}. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.operations.ClusterOperations;
 import io.github.chatcluster.cluster.faults.DeliberateDamage;
 import io.github.chatcluster.health.HealthyBaseline;
@@ -25,18 +26,18 @@ public class RepairSteps {
     }
 
     @When("{node} is disabled behind the suite's back")
-    public void disabledBehindTheSuitesBack(String node) {
-        ClusterOperations.forRepairs(context.cluster().coordinator1()).disableNode(node);
+    public void disabledBehindTheSuitesBack(Node node) {
+        ClusterOperations.forRepairs(context.cluster().coordinator1()).disableNode(node.name());
     }
 
     @When("the load balancer takes {node} out of its rotation after a connection to it fails")
-    public void theLoadBalancerTakesOutOfRotation(String coordinator) {
-        context.report(damage().takeOutOfRotation(coordinator));
+    public void theLoadBalancerTakesOutOfRotation(Node coordinator) {
+        context.report(damage().takeOutOfRotation(coordinator.name()));
     }
 
     @When("{node} is paused behind the suite's back")
-    public void pausedBehindTheSuitesBack(String node) {
-        damage().pause(node);
+    public void pausedBehindTheSuitesBack(Node node) {
+        damage().pause(node.name());
     }
 
     @When("the check that runs before every scenario runs, as it does between two scenarios")
@@ -45,15 +46,14 @@ public class RepairSteps {
         context.report(outcome.text());
     }
 
-    @Then("it found that {string}, that {string} and that new connections do not reach {string}")
-    public void itFound(String paused, String inactive, String outOfRotation) {
+    @Then("it found that {node} is paused, that {node} is not active and that new connections do not reach {node}")
+    public void itFound(Node paused, Node inactive, Node outOfRotation) {
         assertThat(outcome).as("the check's outcome").isNotNull();
-        String node = inactive.replace(" is not active", "");
-        assertThat(outcome.found()).as("what the check found").anySatisfy(f -> assertThat(f).contains(paused));
-        assertThat(outcome.found()).anySatisfy(f -> assertThat(f).startsWith(node + " ").contains("not active"));
+        assertThat(outcome.found()).as("what the check found").anySatisfy(f -> assertThat(f).contains(paused + " is paused"));
+        assertThat(outcome.found()).anySatisfy(f -> assertThat(f).startsWith(inactive + " ").contains("not active"));
         // "0 of 6 went to coordinator-1": the named coordinator, not the other one
         assertThat(outcome.found()).anySatisfy(f -> assertThat(f).contains("do not reach both coordinators")
-                .containsPattern("\\b0 of \\d+ went to " + java.util.regex.Pattern.quote(outOfRotation) + "\\b"));
+                .containsPattern("\\b0 of \\d+ went to " + java.util.regex.Pattern.quote(outOfRotation.name()) + "\\b"));
     }
 
     @Then("it repaired all of it within {int} seconds, after which the cluster is checked healthy")

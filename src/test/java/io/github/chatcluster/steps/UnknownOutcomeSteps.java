@@ -11,6 +11,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.InFlightWrite;
 import io.github.chatcluster.app.WriteOutcome;
@@ -30,16 +31,16 @@ public class UnknownOutcomeSteps {
     }
 
     @Given("a client connected to {node} directly, with a socket timeout of {int} seconds, in the middle of writing a message")
-    public void aClientInTheMiddleOfWriting(String node, int seconds) throws SQLException {
+    public void aClientInTheMiddleOfWriting(Node node, int seconds) throws SQLException {
         long room = context.rooms().get(0);
-        write = InFlightWrite.beginOn(context.cluster().endpoint(node), room, context.acks().membersOf(room).get(0), Duration.ofSeconds(seconds));
+        write = InFlightWrite.beginOn(context.cluster().endpoint(node.name()), room, context.acks().membersOf(room).get(0), Duration.ofSeconds(seconds));
     }
 
     @When("{node}'s answers to clients outside the cluster are lost, and the client commits")
-    public void answersAreLostAndTheClientCommits(String node) {
+    public void answersAreLostAndTheClientCommits(Node node) {
         context.timeline().faultInjectedAt(Instant.now());
-        context.timeline().fault(new FaultInForce(java.util.List.of(node), node + "'s answers to outside clients lost"));
-        context.cluster().packetFaults().loseAnswersToOutsideClients(node);
+        context.timeline().fault(new FaultInForce(java.util.List.of(node.name()), node.name() + "'s answers to outside clients lost"));
+        context.cluster().packetFaults().loseAnswersToOutsideClients(node.name());
         commit = write.commit(context.acks());
         context.report("the client's COMMIT: " + commit);
     }

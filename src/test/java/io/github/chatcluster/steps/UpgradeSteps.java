@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import io.cucumber.java.After;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.SteadyLoad;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.upgrade.RequestProbe;
@@ -39,8 +40,8 @@ public class UpgradeSteps {
     }
 
     @When("{node} is started again from the new release and its extension updated right after")
-    public void nodeRestartedAndUpdated(String node) {
-        upgrade().restart(node, true);
+    public void nodeRestartedAndUpdated(Node node) {
+        upgrade().restart(node.name(), true);
         context.report(upgrade().log());
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.WriteAttempt;
@@ -73,18 +74,18 @@ public class WorkerSteps {
     }
 
     @When("a client sends a new message to each room with no copy on {node}")
-    public void aClientSendsToRoomsWithoutACopy(String worker) {
-        sendToEach(rooms(worker, false).stream().map(DataPlacement.RoomPlacement::roomId).toList());
+    public void aClientSendsToRoomsWithoutACopy(Node worker) {
+        sendToEach(rooms(worker.name(), false).stream().map(DataPlacement.RoomPlacement::roomId).toList());
     }
 
     @When("a client sends a new message to each room with a copy on {node}")
-    public void aClientSendsToRoomsWithACopy(String worker) {
-        sendToEach(rooms(worker, true).stream().map(DataPlacement.RoomPlacement::roomId).toList());
+    public void aClientSendsToRoomsWithACopy(Node worker) {
+        sendToEach(rooms(worker.name(), true).stream().map(DataPlacement.RoomPlacement::roomId).toList());
     }
 
     @When("a client sends a new message to a room with a copy on {node}")
-    public void aClientSendsToARoomWithACopy(String worker) {
-        sendToEach(List.of(rooms(worker, true).get(0).roomId()));
+    public void aClientSendsToARoomWithACopy(Node worker) {
+        sendToEach(List.of(rooms(worker.name(), true).get(0).roomId()));
     }
 
     @When("a client sends a new message to each of the {int} rooms")
@@ -150,23 +151,23 @@ public class WorkerSteps {
      * check; what can change is the list of copies: every shard must still list its two, those on the lost worker included.
      */
     @Then("Citus still lists two copies of every shard, those on {node} included")
-    public void citusStillListsTwoCopies(String worker) {
+    public void citusStillListsTwoCopies(Node worker) {
         var placements = new io.github.chatcluster.catalog.CitusCatalog(cluster().coordinator1()).allPlacements();
         Map<Long, List<String>> byShard = new java.util.TreeMap<>();
         placements.forEach(p -> byShard.computeIfAbsent(p.shardId(), k -> new ArrayList<>()).add(p.node()));
         assertThat(byShard).as("shards in the catalog").isNotEmpty();
         byShard.forEach((shard, nodes) -> assertThat(nodes).as("the copies of shard %d listed after %s", shard, context.timeline().fault()).hasSize(2));
-        assertThat(placements).as("copies listed on %s after %s", worker, context.timeline().fault()).anyMatch(p -> p.node().equals(worker));
+        assertThat(placements).as("copies listed on %s after %s", worker, context.timeline().fault()).anyMatch(p -> p.node().equals(worker.name()));
     }
 
     @When("the operator disables {node}")
-    public void theOperatorDisables(String node) {
-        operator().disableNode(node);
+    public void theOperatorDisables(Node node) {
+        operator().disableNode(node.name());
     }
 
     @When("the operator activates {node} and copies the shards until each has {int} copies")
-    public void theOperatorActivatesAndReplicates(String node, int copies) {
-        operator().activateNode(node);
+    public void theOperatorActivatesAndReplicates(Node node, int copies) {
+        operator().activateNode(node.name());
         operator().replicateShards(copies);
         assertThat(CitusCatalog.through(cluster().coordinator1()).underReplicatedShards(copies)).as("shards with fewer than %d copies", copies).isEmpty();
     }

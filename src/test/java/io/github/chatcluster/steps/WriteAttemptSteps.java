@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.app.ChatApplication;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.WriteAttempt;
@@ -101,8 +102,8 @@ public class WriteAttemptSteps {
     }
 
     @Then("it is refused within {int} seconds with an error naming {node}")
-    public void itIsRefusedWithinNaming(int seconds, String node) {
-        WriteAttempt attempt = assertRefused(theAttempt(), node);
+    public void itIsRefusedWithinNaming(int seconds, Node node) {
+        WriteAttempt attempt = assertRefused(theAttempt(), node.name());
         assertThat(attempt.took()).as("how long the client waited for the refusal of %s", attempt)
                 .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
