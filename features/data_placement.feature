@@ -36,7 +36,7 @@ Feature: Where the chat data is stored
   Scenario: Everything of a room is stored on the same two workers
     Then for every sample room, its shards of rooms, room_members and messages are stored on the same 2 workers
     And for 5 sample rooms, the shard tables on those 2 workers hold the room's 1 room row, 2 members and 10 messages
-    And the other 2 workers do not store those shards at all
+    And the other 2 workers do not store the shards of those 5 sample rooms at all
 
   @ci-external
   Scenario Outline: A question about one room is answered by one shard through <entry point>

@@ -56,7 +56,7 @@ public final class ClusterHolder {
         return ready;
     }
 
-    /** How many clusters this run has had (rebuilt ones included). */
+    /** How many clusters this run has started or tried to start (rebuilt ones included; named before they start). */
     public static synchronized int clustersStarted() {
         return named;
     }

@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The suite's own session on each node of a cluster, kept from one use to the next: opening a connection costs about
  * 50 ms here (a backend, Citus's start-up, TLS), a query on an open session about 1 ms. The check before every
  * scenario, the look for what operations left behind and the background jobs read the cluster through it. A session
- * that broke (its node was restarted, killed, disconnected) is replaced at its next use; one session serves one caller
- * at a time. The sessions are idle between uses (they hold no lock and no transaction) and are closed when their
- * cluster is removed ({@link #release}).
+ * is asked whether it is still sound before each use, and one that broke (its node was restarted, killed,
+ * disconnected) is replaced by a new connection; one session serves one caller at a time. The sessions are idle
+ * between uses (they hold no lock and no transaction; the look for leftovers turns Citus's shard hiding off on them,
+ * which no other user minds) and are aborted when their cluster is removed ({@link #release}).
  */
 public final class NodeSessions {
 
@@ -29,10 +30,12 @@ public final class NodeSessions {
 
     private final ChatCluster cluster;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** Set when the cluster was removed: no session is opened any more. */
+    private volatile boolean released;
 
     /** One node's session: its lock serves one caller at a time, and {@code connection} is null until opened. */
     private static final class Session {
-        Connection connection;
+        volatile Connection connection;
     }
 
     private NodeSessions(ChatCluster cluster) {
@@ -140,11 +143,21 @@ public final class NodeSessions {
     }
 
     private Session session(String node) {
+        if (released) {
+            throw new IllegalStateException("the suite's sessions on " + node + " were closed: its cluster was removed");
+        }
         return sessions.computeIfAbsent(node, n -> new Session());
     }
 
+    /**
+     * Opens the session, or replaces it when it broke since its last use: the driver learns of a dead socket only when it
+     * next reads or writes, so the session is asked first ({@code isValid}, an empty query, about 1 ms).
+     */
     private void open(String node, Session session) throws SQLException {
-        if (session.connection == null || session.connection.isClosed()) {
+        if (session.connection != null && !session.connection.isValid(VALID_SECONDS)) {
+            close(session);
+        }
+        if (session.connection == null) {
             session.connection = cluster.endpoint(node).connectOnce(CONNECT, SOCKET);
         }
     }
@@ -171,10 +184,17 @@ public final class NodeSessions {
         }
     }
 
+    /** Aborts every session at once, without waiting for a caller that is using one (its node may be gone already). */
     private void closeAll() {
+        released = true;
         sessions.values().forEach(session -> {
-            synchronized (session) {
-                close(session);
+            Connection c = session.connection;
+            if (c != null) {
+                try {
+                    c.abort(Runnable::run);
+                } catch (SQLException ignored) {
+                    // broken already
+                }
             }
         });
         sessions.clear();

@@ -70,10 +70,17 @@ final class Conditions {
     }
 
     /**
-     * Every database node answers a query on the suite's session on it (a new connection when that broke). The load
-     * balancer is asked on new connections by {@link LoadBalancerReachesBoth}, which is looked at first.
+     * Every database node answers a query on the suite's session on it (a new connection when that broke), and has room
+     * for new connections: a kept session answers even when the node would refuse a new client, so the free connection
+     * slots are read too (at least {@link #FREE_SLOTS}). The load balancer is asked on new connections by
+     * {@link LoadBalancerReachesBoth}, which is looked at first.
      */
     static final class EveryNodeAnswers implements Condition {
+        /** The fewest free connection slots a node may have: a scenario's clients need that many new ones. */
+        static final int FREE_SLOTS = 20;
+        private static final String FREE = "SELECT current_setting('max_connections')::int"
+                + " - current_setting('superuser_reserved_connections')::int - count(*) FROM pg_stat_activity"
+                + " WHERE backend_type = 'client backend'";
         private final Duration bound;
 
         EveryNodeAnswers(Duration bound) {
@@ -90,7 +97,12 @@ final class Conditions {
             List<String> problems = new ArrayList<>();
             for (String node : s.cluster().databaseNodes()) {
                 if (s.cluster().faults().containerFault(node).isEmpty()) {
-                    s.answers(node).ifPresent(problems::add);
+                    s.answers(node).ifPresentOrElse(problems::add, () -> {
+                        int free = Integer.parseInt(s.strings(node, FREE).get(0));
+                        if (free < FREE_SLOTS) {
+                            problems.add(node + " has room for only " + free + " more client connection(s) (max_connections)");
+                        }
+                    });
                 }
             }
             return problems;

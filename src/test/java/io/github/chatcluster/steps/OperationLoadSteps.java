@@ -27,10 +27,12 @@ public class OperationLoadSteps {
 
     private final ScenarioContext context;
     private final ClientLoad clientLoad;
+    private final RebalanceJob rebalance;
 
-    public OperationLoadSteps(ScenarioContext context, ClientLoad clientLoad) {
+    public OperationLoadSteps(ScenarioContext context, ClientLoad clientLoad, RebalanceJob rebalance) {
         this.context = context;
         this.clientLoad = clientLoad;
+        this.rebalance = rebalance;
     }
 
     @Given("clients write and read through coordinator-1, coordinator-2 and the load balancer")
@@ -69,7 +71,8 @@ public class OperationLoadSteps {
         assertThat(clientLoad.figures).as("what the clients saw (did they stop?)").isNotEmpty();
         Duration longest = clientLoad.figures.stream().map(SteadyLoad.ClientFigures::longestGap)
                 .max(java.util.Comparator.naturalOrder()).orElseThrow();
-        java.util.Map<String, Integer> perNode = io.github.chatcluster.operations.ShardLayout.now(context.cluster()).copiesPerNode(List.of());
+        assertThat(rebalance.layoutAfterSpreading).as("the layout after the rebalance onto worker-5 (did it run?)").isNotNull();
+        java.util.Map<String, Integer> perNode = rebalance.layoutAfterSpreading.copiesPerNode(List.of());
         var judgement = io.github.chatcluster.report.ScaleOutVerdict.judge(perNode.getOrDefault(SpareWorker.NAME, 0),
                 perNode.values().stream().mapToInt(Integer::intValue).sum(),
                 ChatCluster.WORKERS.size() + 1, longest, Duration.ofSeconds(seconds));

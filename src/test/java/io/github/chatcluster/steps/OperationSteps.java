@@ -120,6 +120,9 @@ public class OperationSteps {
             rebalance.seenEnded = java.time.Instant.now();
             rebalance.waitEnded = waited.describe();
             context.report("the rebalance's job as last seen: " + rebalance.last + "; the wait for it: " + waited.describe());
+            if (!drainOnly) {
+                rebalance.layoutAfterSpreading = ShardLayout.now(cluster());
+            }
         }
     }
 

@@ -19,6 +19,11 @@ public class RebalanceJob {
     String waitEnded;
     /** The shard layout before the rebalance started. */
     ShardLayout layoutBefore;
+    /**
+     * The layout right after the last waited-for rebalance that spread the shards (not a drain): what a worker that
+     * joined took, still known after a later drain moved its copies away.
+     */
+    ShardLayout layoutAfterSpreading;
 
     /** The job as its coordinator shows it now. */
     BackgroundJob current(ChatCluster cluster) {

@@ -113,10 +113,12 @@ public final class DockerPacketFaults implements PacketFaults {
      * through its fault injector (started for it if it has none), whoever in this run set them: those of the namespaces a
      * helper touched since a listing last found none (see {@link #touched}), and, the first time, every running node's
      * when this run did not start the cluster. A rule that outlived its helper, or one a failed flush left, is seen too. A node whose
-     * rules cannot be read is a problem, and every node is listed again the next time.
+     * rules cannot be read is a problem, and is listed again the next time (an external cluster's nodes all are, until
+     * one listing of them all succeeded). Synchronized with the marking in {@link #helper}: a fault set while the rules
+     * are listed is marked after the listing's end, not lost to it.
      */
     @Override
-    public List<String> inForce() {
+    public synchronized List<String> inForce() {
         List<String> faults = new ArrayList<>();
         boolean everywhere = !listedEverywhere;
         for (String node : cluster.allNodes()) {
@@ -154,7 +156,7 @@ public final class DockerPacketFaults implements PacketFaults {
      * node's rules could not be removed (they stay in force, and {@link #inForce()} goes on reporting them).
      */
     @Override
-    public List<String> healAll() {
+    public synchronized List<String> healAll() {
         List<String> healed = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         boolean everywhere = !listedEverywhere;
@@ -226,7 +228,7 @@ public final class DockerPacketFaults implements PacketFaults {
      * The node's fault injector, in its current namespace, for a command that may set a rule (the namespace is marked
      * touched before the command runs, so a command that failed half-way is listed too); the node must be running.
      */
-    private String helper(String node) {
+    private synchronized String helper(String node) {
         String namespace = injectors.namespace(node)
                 .orElseThrow(() -> new IllegalStateException(node + " is not running: no packet-level fault can be set on it"));
         touched.add(namespace);
