@@ -139,6 +139,7 @@ public final class HealthyBaseline {
             problems.addAll(check(condition, sessions));
             took.put(condition.what(), Duration.ofNanos(System.nanoTime() - started));
         }
+        sessions.flushStatistics(); // the scans of this look are counted now, not in the middle of the next scenario
         return problems;
     }
 
