@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The suite's own session on each node of a cluster, kept from one use to the next: opening a connection costs about
  * 50 ms here (a backend, Citus's start-up, TLS), a query on an open session about 1 ms. The check before every
  * scenario, the look for what operations left behind and the background jobs read the cluster through it. A session
- * is asked whether it is still sound before each use, and one that broke (its node was restarted, killed,
- * disconnected) is replaced by a new connection; one session serves one caller at a time. The sessions are idle
+ * that broke since its last use (its node was restarted, killed, disconnected) fails at its next use with a
+ * connection error: it is then replaced by a new connection and the use tried once more; one session serves one
+ * caller at a time. The sessions are idle
  * between uses (they hold no lock and no transaction; the look for leftovers turns Citus's shard hiding off on them,
  * which no other user minds) and are aborted when their cluster is removed ({@link #release}).
  */
@@ -103,41 +104,62 @@ public final class NodeSessions {
 
     /** Every row the query returns on the node, each column as text; throws, naming node and query, when it fails. */
     public List<List<String>> rows(String node, String sql) {
-        Session session = session(node);
-        synchronized (session) {
-            try {
-                open(node, session);
-                try (Statement s = session.connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    List<List<String>> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        List<String> row = new ArrayList<>(columns);
-                        for (int i = 1; i <= columns; i++) {
-                            row.add(rs.getString(i));
-                        }
-                        rows.add(row);
+        return onSession(node, sql, "did not answer", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                int columns = rs.getMetaData().getColumnCount();
+                List<List<String>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>(columns);
+                    for (int i = 1; i <= columns; i++) {
+                        row.add(rs.getString(i));
                     }
-                    return rows;
+                    rows.add(row);
                 }
-            } catch (SQLException e) {
-                forgetIfBroken(session, e);
-                throw new IllegalStateException(node + " did not answer " + Text.firstLine(sql) + ": " + Text.firstLine(e.getMessage()), e);
+                return rows;
             }
-        }
+        });
     }
 
-    /** Runs statements that return no rows on the node; throws, naming node and statement, when one fails. */
+    /** Runs statements that return no rows on the node (the suite's are safe to run twice); throws, naming node and statement, when one fails. */
     public void execute(String node, String sql) {
+        onSession(node, sql, "refused", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Use<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs the use on the node's session, one caller at a time. A session that broke since its last use (the driver
+     * learns of a dead socket only when it next reads or writes) fails with a connection error: it is then replaced
+     * by a new connection and the use tried once more there (the suite's reads and its few writes are safe to repeat).
+     */
+    private <T> T onSession(String node, String sql, String failed, Use<T> use) {
         Session session = session(node);
         synchronized (session) {
+            boolean wasOpen = session.connection != null;
             try {
                 open(node, session);
-                try (Statement s = session.connection.createStatement()) {
-                    s.execute(sql);
-                }
+                return use.on(session.connection);
             } catch (SQLException e) {
-                forgetIfBroken(session, e);
-                throw new IllegalStateException(node + " refused " + Text.firstLine(sql) + ": " + Text.firstLine(e.getMessage()), e);
+                boolean broken = forgetIfBroken(session, e);
+                if (broken && wasOpen) {
+                    try {
+                        open(node, session);
+                        return use.on(session.connection);
+                    } catch (SQLException again) {
+                        forgetIfBroken(session, again);
+                        throw new IllegalStateException(node + " " + failed + " " + Text.firstLine(sql) + " (on a new connection"
+                                + " too): " + Text.firstLine(again.getMessage()), again);
+                    }
+                }
+                throw new IllegalStateException(node + " " + failed + " " + Text.firstLine(sql) + ": " + Text.firstLine(e.getMessage()), e);
             }
         }
     }
@@ -171,21 +193,15 @@ public final class NodeSessions {
         return sessions.computeIfAbsent(node, n -> new Session());
     }
 
-    /**
-     * Opens the session, or replaces it when it broke since its last use: the driver learns of a dead socket only when it
-     * next reads or writes, so the session is asked first ({@code isValid}, an empty query, about 1 ms).
-     */
+    /** Opens the session when it has none (a broken one was forgotten by {@link #forgetIfBroken}). */
     private void open(String node, Session session) throws SQLException {
-        if (session.connection != null && !session.connection.isValid(VALID_SECONDS)) {
-            close(session);
-        }
-        if (session.connection == null) {
+        if (session.connection == null || session.connection.isClosed()) {
             session.connection = cluster.endpoint(node).connectOnce(CONNECT, SOCKET);
         }
     }
 
-    /** A session whose connection failed (class 08, or the server ended it: 57P0x) is replaced at its next use. */
-    private static void forgetIfBroken(Session session, SQLException e) {
+    /** A session whose connection failed (class 08, or the server ended it: 57P0x) is replaced at its next use; true then. */
+    private static boolean forgetIfBroken(Session session, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean broken = state.startsWith("08") || state.startsWith("57P");
         try {
@@ -202,8 +218,10 @@ public final class NodeSessions {
                 }
             } catch (SQLException ignored) {
                 close(session);
+                broken = true;
             }
         }
+        return broken;
     }
 
     /** Aborts every session at once, without waiting for a caller that is using one (its node may be gone already). */

@@ -1,6 +1,7 @@
 package io.github.chatcluster.health;
 
 import io.github.chatcluster.cluster.NodeSessions;
+import io.github.chatcluster.cluster.Text;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,12 +98,16 @@ final class Conditions {
             List<String> problems = new ArrayList<>();
             for (String node : s.cluster().databaseNodes()) {
                 if (s.cluster().faults().containerFault(node).isEmpty()) {
-                    s.answers(node).ifPresentOrElse(problems::add, () -> {
-                        int free = Integer.parseInt(s.strings(node, FREE).get(0));
-                        if (free < FREE_SLOTS) {
-                            problems.add(node + " has room for only " + free + " more client connection(s) (max_connections)");
-                        }
-                    });
+                    int free;
+                    try {
+                        free = Integer.parseInt(s.strings(node, FREE).get(0)); // one round trip: the answer and the room
+                    } catch (RuntimeException e) {
+                        problems.add(node + " does not answer: " + Text.firstLine(e.getMessage()));
+                        continue;
+                    }
+                    if (free < FREE_SLOTS) {
+                        problems.add(node + " has room for only " + free + " more client connection(s) (max_connections)");
+                    }
                 }
             }
             return problems;
