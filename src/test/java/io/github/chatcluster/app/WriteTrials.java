@@ -36,11 +36,23 @@ public final class WriteTrials implements AutoCloseable {
      * many writes were acknowledged inside it (a write still under way when the trial ended counts for its latency,
      * not for the throughput).
      */
-    public record Trial(String label, List<Duration> latencies, int failures, String firstFailure, Duration elapsed, int completedInside) {
+    public record Trial(String label, List<Duration> latencies, int failures, String firstFailure, Duration elapsed, int completedInside,
+                        Map<String, List<Duration>> latenciesByEntry, Map<String, Integer> completedByEntry) {
 
         /** A series of writes with no fixed duration: every write counts, over the time the series took. */
         public Trial(String label, List<Duration> latencies, int failures, String firstFailure, Duration elapsed) {
-            this(label, latencies, failures, firstFailure, elapsed, latencies.size());
+            this(label, latencies, failures, firstFailure, elapsed, latencies.size(), Map.of(), Map.of());
+        }
+
+        /** The writes acknowledged inside the trial through one entry point, per second of the trial. */
+        public double perSecondThrough(String entry) {
+            return completedByEntry.getOrDefault(entry, 0) * 1000.0 / Math.max(1, elapsed.toMillis());
+        }
+
+        /** The median latency of the writes through one entry point (nearest rank), or zero when there were none. */
+        public Duration medianThrough(String entry) {
+            List<Duration> sorted = latenciesByEntry.getOrDefault(entry, List.of()).stream().sorted().toList();
+            return sorted.isEmpty() ? Duration.ZERO : sorted.get(Math.max(0, (int) Math.ceil(sorted.size() / 2.0) - 1));
         }
 
         /** Writes acknowledged inside the trial, per second of the trial. */
@@ -96,6 +108,8 @@ public final class WriteTrials implements AutoCloseable {
         writersPerEntry.forEach((entry, count) -> writers.addAll(Collections.nCopies(count, entry)));
         List<Duration> latencies = new CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicInteger completedInside = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, List<Duration>> byEntry = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, java.util.concurrent.atomic.AtomicInteger> completedByEntry = new java.util.concurrent.ConcurrentHashMap<>();
         List<String> failures = new CopyOnWriteArrayList<>();
         CyclicBarrier start = new CyclicBarrier(writers.size() + 1);
         AtomicReference<Instant> end = new AtomicReference<>();
@@ -118,8 +132,10 @@ public final class WriteTrials implements AutoCloseable {
                             RetryPolicy.none().write(() -> session.send(room, sender, "trial " + label, id).wasAlreadyStored(), acks.tally());
                             Instant done = Instant.now();
                             latencies.add(Duration.between(before, done));
+                            byEntry.computeIfAbsent(entry.name(), e -> new CopyOnWriteArrayList<>()).add(Duration.between(before, done));
                             if (!done.isAfter(end.get())) {
                                 completedInside.incrementAndGet();
+                                completedByEntry.computeIfAbsent(entry.name(), e -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                             }
                             acks.message(room, id);
                         } catch (RetryPolicy.InDoubt e) {
@@ -139,8 +155,12 @@ public final class WriteTrials implements AutoCloseable {
             for (Future<?> future : futures) {
                 future.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
             }
+            Map<String, List<Duration>> latenciesByEntry = new java.util.TreeMap<>();
+            byEntry.forEach((e, l) -> latenciesByEntry.put(e, List.copyOf(l)));
+            Map<String, Integer> completed = new java.util.TreeMap<>();
+            completedByEntry.forEach((e, n) -> completed.put(e, n.get()));
             return new Trial(label, List.copyOf(latencies), failures.size(), failures.isEmpty() ? null : failures.get(0),
-                    duration, completedInside.get());
+                    duration, completedInside.get(), latenciesByEntry, completed);
         } catch (Exception e) {
             throw new IllegalStateException("the trial \"" + label + "\" did not complete: " + e, e);
         } finally {
