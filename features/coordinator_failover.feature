@@ -157,14 +157,18 @@ Feature: Losing a coordinator
     And in every trial, every client wrote again within 5 seconds, so the demo's claim holds for a stopped coordinator
 
   # Planned maintenance, as for a configuration change: each coordinator restarted cleanly (a clean stop,
-  # a start, its two-phase commits recovered), one after the other, while one writer and one reader work
-  # through the load balancer, each failed write retried for up to 20 seconds with the same id.
+  # a start, its two-phase commits recovered), in turn, twice each, while one writer and one reader work
+  # through the load balancer, each failed write retried for up to 20 seconds with the same id. Each
+  # restart is a trial, from its start until the next one begins. A write attempt refused during a
+  # restart is a stopped write, even when its retry later succeeded. The claim does not hold:
+  # coordinator-2 is Citus's first worker, and every write to the replicated chat tables takes a lock
+  # there, so while it restarts every write is refused, whichever coordinator it went through.
   Scenario: Planned maintenance: coordinator-1, then coordinator-2, restarted cleanly while clients write and read through the load balancer
     Given clients write and read through the load balancer
-    When coordinator-1 is restarted cleanly, as for a configuration change, and has recovered its two-phase commits
-    And coordinator-2 is restarted cleanly, as for a configuration change, and has recovered its two-phase commits
+    When coordinator-1 and coordinator-2 are restarted cleanly in turn, 2 times each, as for a configuration change, each time until it has recovered its two-phase commits
     And the clients stop
-    Then the demo's claim of "Zero Downtime: Maintenance on one coordinator doesn't stop writes" is judged by whether, during each restart, every write was acknowledged and no client went more than 5 seconds without a success
+    Then the report shows, for each restart, the write attempts refused, the writes retried to success, the writes given up or unknown and each client's longest time without a success
+    And the demo's claim of "Zero Downtime: Maintenance on one coordinator doesn't stop writes" does not hold, judged over every restart: any refused write attempt, or a writer 5 seconds without a success, stops writes
     And every acknowledged write is stored exactly once
 
   # The demo's "Application #1" and "Application #2", as Java applications connect: each a HikariCP pool of

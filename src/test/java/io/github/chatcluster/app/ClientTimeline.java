@@ -22,7 +22,7 @@ public final class ClientTimeline {
 
     /** What the client saw while something happened (a node's restart). */
     public record Window(Duration longestGap, int successes, int failedAttempts, int refused, int unknown,
-                         Map<String, Integer> errors) {
+                         Map<String, Integer> errors, int retriedToSuccess) {
         /** The most frequent errors, at most {@code count}, each with how often it was seen. */
         public String topErrors(int count) {
             if (errors.isEmpty()) {
@@ -71,6 +71,8 @@ public final class ClientTimeline {
         int failed = 0;
         int refused = 0;
         int unknown = 0;
+        int retriedToSuccess = 0;
+        boolean afterAFailedAttempt = false; // the client's requests are one after another: failed attempts, then the outcome
         Map<String, Integer> errors = new TreeMap<>();
         List<Instant> points = new ArrayList<>();
         for (Event e : events) {
@@ -78,7 +80,10 @@ public final class ClientTimeline {
             if (e.kind() == Kind.SUCCESS) {
                 points.add(e.at());
                 successes += inside ? 1 : 0;
-            } else if (inside) {
+                retriedToSuccess += inside && afterAFailedAttempt ? 1 : 0;
+            }
+            afterAFailedAttempt = e.kind() == Kind.FAILED_ATTEMPT;
+            if (e.kind() != Kind.SUCCESS && inside) {
                 switch (e.kind()) {
                     case FAILED_ATTEMPT -> failed++;
                     case REFUSED -> refused++;
@@ -97,7 +102,7 @@ public final class ClientTimeline {
             }
             previous = next;
         }
-        return new Window(longest, successes, failed, refused, unknown, errors);
+        return new Window(longest, successes, failed, refused, unknown, errors, retriedToSuccess);
     }
 
     /**

@@ -37,6 +37,24 @@ class ClientTimelineTest {
     }
 
     @Test
+    void aSuccessAfterFailedAttemptsIsAWriteRetriedToSuccess() {
+        ClientTimeline t = new ClientTimeline(t0);
+        t.add(at(1), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(2), ClientTimeline.Kind.FAILED_ATTEMPT, "08006: connection lost");
+        t.add(at(3), ClientTimeline.Kind.FAILED_ATTEMPT, "08006: connection lost");
+        t.add(at(4), ClientTimeline.Kind.SUCCESS, null); // one write, retried to success
+        t.add(at(5), ClientTimeline.Kind.SUCCESS, null);
+        t.add(at(6), ClientTimeline.Kind.FAILED_ATTEMPT, "57P01: terminating connection");
+        t.add(at(7), ClientTimeline.Kind.REFUSED, "57P01: terminating connection"); // given up: not retried to success
+        t.add(at(8), ClientTimeline.Kind.SUCCESS, null);
+        t.stopped(at(9));
+        ClientTimeline.Window w = t.within(at(0), at(9));
+        assertThat(w.retriedToSuccess()).isEqualTo(1);
+        assertThat(w.failedAttempts()).isEqualTo(3);
+        assertThat(w.refused()).isEqualTo(1);
+    }
+
+    @Test
     void noSuccessSinceTheWindowBeganCountsUntilTheLoadStopped() {
         ClientTimeline t = new ClientTimeline(t0);
         t.add(at(1), ClientTimeline.Kind.SUCCESS, null);

@@ -138,6 +138,13 @@ public final class SteadyLoad implements AutoCloseable {
         return timelines;
     }
 
+    /** The writers' timelines by name. */
+    public Map<String, ClientTimeline> writerTimelines() {
+        Map<String, ClientTimeline> timelines = new java.util.LinkedHashMap<>();
+        clients.stream().filter(c -> c instanceof Writer).forEach(c -> timelines.put(c.name(), c.timeline()));
+        return timelines;
+    }
+
     /** When the clients were told to stop (empty while they run). */
     public java.util.Optional<Instant> stoppedAt() {
         return java.util.Optional.ofNullable(stoppedAt);

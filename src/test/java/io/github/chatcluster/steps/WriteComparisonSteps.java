@@ -3,8 +3,6 @@ package io.github.chatcluster.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -16,6 +14,7 @@ import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.report.BlockOrder;
 import io.github.chatcluster.report.ComparisonRule;
+import io.github.chatcluster.report.DesignedComparison;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
 import io.github.chatcluster.report.Verdict;
@@ -32,11 +31,7 @@ public class WriteComparisonSteps {
     private static final double REDUCED = 1.1;
 
     private final ScenarioContext context;
-    private final List<Run> comparison = new ArrayList<>();
-    private final List<Run> control = new ArrayList<>();
-
-    private record Run(BlockOrder.Trial trial, WriteTrials.Trial result) {
-    }
+    private DesignedComparison<WriteTrials.Trial> trials;
 
     public WriteComparisonSteps(ScenarioContext context) {
         this.context = context;
@@ -50,40 +45,49 @@ public class WriteComparisonSteps {
         long seed = Long.getLong("cucumber.execution.order.random.seed", System.nanoTime());
         Duration duration = Duration.ofSeconds(seconds);
         try (WriteTrials runner = new WriteTrials(context.acks())) {
-            for (BlockOrder.Trial t : BlockOrder.of(seed, warmUps, blocks)) {
-                Map<Endpoint, Integer> set = t.arm() == BlockOrder.Arm.A ? alone : both;
-                comparison.add(new Run(t, runner.run("trial " + t.index() + (t.warmUp() ? " (warm-up)" : "") + ", "
-                        + (t.arm() == BlockOrder.Arm.A ? "coordinator-1 alone" : "both coordinators"), set, duration)));
-            }
-            for (BlockOrder.Trial t : BlockOrder.of(seed + 1, 0, blocks)) {
-                control.add(new Run(t, runner.run("control trial " + t.index() + ", coordinator-1 alone (" + t.arm() + ")", alone, duration)));
-            }
+            trials = DesignedComparison.run(seed, warmUps, blocks, (t, control) -> {
+                boolean throughBoth = !control && t.arm() == BlockOrder.Arm.B;
+                String label = (control ? "control " : "") + "trial " + t.index() + (t.warmUp() ? " (warm-up)" : "") + ", "
+                        + (throughBoth ? "both coordinators" : "coordinator-1 alone") + (control ? " (" + t.arm() + ")" : "");
+                return runner.run(label, throughBoth ? both : alone, duration);
+            });
         }
-        comparison.forEach(r -> context.report(r.result().toString()));
-        control.forEach(r -> context.report(r.result().toString()));
+        trials.runs().forEach(r -> context.report(r.result().toString()));
+    }
+
+    @Then("every write of the trials took at least {int} ms, since each crosses the delayed links")
+    public void everyWriteTookAtLeast(int millis) {
+        assertThat(trials).as("the write trials of this scenario").isNotNull();
+        for (DesignedComparison.Run<WriteTrials.Trial> r : trials.runs()) {
+            WriteTrials.Trial trial = r.result();
+            assertThat(trial.latencies()).as("writes of %s", trial.label()).isNotEmpty();
+            assertThat(trial.fastest()).as("the fastest write of %s: the delay is not in force?", trial.label())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(millis));
+        }
     }
 
     @Then("the report shows each trial's writes per second and median latency through each coordinator")
     public void theReportShowsEachCoordinator() {
-        assertThat(comparison).as("trials run").isNotEmpty();
-        StringBuilder table = new StringBuilder("trial                                   writes/s   c1 writes/s  c1 median  c2 writes/s  c2 median\n");
-        for (Run r : comparison) {
+        assertThat(trials).as("the write trials of this scenario").isNotNull();
+        StringBuilder table = new StringBuilder("trial                                             writes/s  c1 writes/s  c1 median  c2 writes/s  c2 median\n");
+        for (DesignedComparison.Run<WriteTrials.Trial> r : trials.runs()) {
             WriteTrials.Trial t = r.result();
-            table.append(String.format(Locale.ROOT, "%-38s %9.1f %12.1f %8d ms %12.1f %8d ms%n", t.label(), t.perSecond(),
+            table.append(String.format(Locale.ROOT, "%-48s %9.1f %12.1f %8d ms %12.1f %8d ms%n", t.label(), t.perSecond(),
                     t.perSecondThrough(ChatCluster.COORDINATOR_1), t.medianThrough(ChatCluster.COORDINATOR_1).toMillis(),
                     t.perSecondThrough(ChatCluster.COORDINATOR_2), t.medianThrough(ChatCluster.COORDINATOR_2).toMillis()));
-            Figures.record("write-comparison.trial-" + r.trial().index(), String.format(Locale.ROOT, "%s %.1f/s median %d ms",
-                    r.trial().warmUp() ? "warm-up " + r.trial().arm() : r.trial().arm(), t.perSecond(), t.percentile(0.5).toMillis()));
+            Figures.record(String.format(Locale.ROOT, "%s.%strial-%02d-%s%s", figureKey(), r.control() ? "control-" : "", r.trial().index(),
+                    r.trial().arm(), r.trial().warmUp() ? "-warm-up" : ""), String.format(Locale.ROOT, "%.1f/s median %d ms",
+                    t.perSecond(), t.percentile(0.5).toMillis()));
         }
         context.attachText("write trials, through each coordinator", table.toString());
-        assertThat(comparison).as("failed writes in the trials")
+        assertThat(trials.runs()).as("failed writes in the trials")
                 .allSatisfy(r -> assertThat(r.result().failures()).as(r.result().toString()).isZero());
     }
 
     @Then("the demo's claim of {string} {statedVerdict}, judged by the interval of the ratio of writes per second through both coordinators to through one, against twice")
     public void throughputClaim(String words, Verdict stated) {
         judge(words, stated, new ComparisonRule(LINEARLY, "writes per second, both coordinators over coordinator-1 alone:"),
-                t -> t.perSecond());
+                WriteTrials.Trial::perSecond);
     }
 
     @Then("the demo's claim of {string} {statedVerdict}, judged by the interval of the ratio of the median write latency through one coordinator to through both, against 1.1")
@@ -93,20 +97,16 @@ public class WriteComparisonSteps {
                 t -> 1.0 / Math.max(1, t.percentile(0.5).toNanos()));
     }
 
-    private void judge(String words, Verdict stated, ComparisonRule rule, ToDoubleFunction<WriteTrials.Trial> figure) {
-        List<Double> a = counted(comparison, BlockOrder.Arm.A, figure);
-        List<Double> b = counted(comparison, BlockOrder.Arm.B, figure);
-        ComparisonRule.Judgement j = rule.judge(a, b);
-        String controlFailure = rule.controlFails(counted(control, BlockOrder.Arm.A, figure), counted(control, BlockOrder.Arm.B, figure));
-        ComparisonRule.Judgement aa = rule.judge(counted(control, BlockOrder.Arm.A, figure), counted(control, BlockOrder.Arm.B, figure));
-        String evidence = j.why() + "; the A/A control: " + aa.why();
-        Figures.record("write-comparison." + Figures.key(words) + ".interval", j.interval().toString());
-        Figures.record("write-comparison." + Figures.key(words) + ".control-interval", aa.interval().toString());
-        Verdict found = controlFailure == null ? j.verdict() : Verdict.NOT_DECIDED;
-        context.claimAsStated(SeedClaim.withWords(words), stated, found, controlFailure == null ? evidence : controlFailure);
+    /** throughput.healthy, or throughput.<the fault in force> (the 50 ms scenario's): the claims page draws them. */
+    private String figureKey() {
+        return "throughput." + (context.timeline().inForce() == FaultInForce.NONE ? "healthy" : Figures.key(context.timeline().fault()));
     }
 
-    private static List<Double> counted(List<Run> runs, BlockOrder.Arm arm, ToDoubleFunction<WriteTrials.Trial> figure) {
-        return runs.stream().filter(r -> !r.trial().warmUp() && r.trial().arm() == arm).map(r -> figure.applyAsDouble(r.result())).toList();
+    private void judge(String words, Verdict stated, ComparisonRule rule, ToDoubleFunction<WriteTrials.Trial> figure) {
+        assertThat(trials).as("the write trials of this scenario").isNotNull();
+        DesignedComparison.Outcome o = trials.judge(rule, figure);
+        Figures.record(figureKey() + "." + Figures.key(words) + ".interval", o.comparison().interval().toString());
+        Figures.record(figureKey() + "." + Figures.key(words) + ".control-interval", o.control().interval().toString());
+        context.claimAsStated(SeedClaim.withWords(words), stated, o.found(), o.evidence());
     }
 }

@@ -1,0 +1,76 @@
+package io.github.chatcluster.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A comparison of two set-ups run as a designed experiment: warm-up trials of both arms, discarded; blocks of four
+ * trials in a random ABBA or BAAB order ({@link BlockOrder}); then the same number of blocks with arm A on both sides,
+ * the A/A control. A claim is judged by a {@link ComparisonRule} on the counted trials; when the control shows the
+ * claimed gain by itself, the verdict is NOT DECIDED and says why. Which set-up a trial runs is the caller's: this
+ * class only orders the trials and judges their figures, so it is tested without a cluster.
+ *
+ * @param <T> what one trial gives (its figures)
+ */
+public final class DesignedComparison<T> {
+
+    /** One trial and what it gave; {@code control} for the A/A control's trials (both arms then ran set-up A). */
+    public record Run<T>(BlockOrder.Trial trial, T result, boolean control) {
+    }
+
+    /** A claim judged: what was found, the comparison's and the control's judgements, and the evidence in words. */
+    public record Outcome(Verdict found, ComparisonRule.Judgement comparison, ComparisonRule.Judgement control, String evidence) {
+    }
+
+    private final List<Run<T>> runs;
+
+    private DesignedComparison(List<Run<T>> runs) {
+        this.runs = List.copyOf(runs);
+    }
+
+    /**
+     * Runs the trials in their order: {@code trial} is given each trial and whether it belongs to the control, and runs
+     * set-up A for arm A and for every control trial, set-up B for arm B of the comparison.
+     */
+    public static <T> DesignedComparison<T> run(long seed, int warmUps, int blocks, BiFunction<BlockOrder.Trial, Boolean, T> trial) {
+        List<Run<T>> runs = new ArrayList<>();
+        for (BlockOrder.Trial t : BlockOrder.of(seed, warmUps, blocks)) {
+            runs.add(new Run<>(t, trial.apply(t, false), false));
+        }
+        for (BlockOrder.Trial t : BlockOrder.of(seed + 1, 0, blocks)) {
+            runs.add(new Run<>(t, trial.apply(t, true), true));
+        }
+        return new DesignedComparison<>(runs);
+    }
+
+    /** For the tests: the trials already run. */
+    static <T> DesignedComparison<T> of(List<Run<T>> runs) {
+        return new DesignedComparison<>(runs);
+    }
+
+    public List<Run<T>> runs() {
+        return runs;
+    }
+
+    /** Judges a claim on one figure of the trials (oriented so that more is better for the claimed arm B). */
+    public Outcome judge(ComparisonRule rule, ToDoubleFunction<T> figure) {
+        ComparisonRule.Judgement comparison = rule.judge(counted(false, BlockOrder.Arm.A, figure), counted(false, BlockOrder.Arm.B, figure));
+        ComparisonRule.Judgement control = rule.judge(counted(true, BlockOrder.Arm.A, figure), counted(true, BlockOrder.Arm.B, figure));
+        String controlFails = rule.controlFails(counted(true, BlockOrder.Arm.A, figure), counted(true, BlockOrder.Arm.B, figure));
+        String evidence = String.format(Locale.ROOT, "%s (%d warm-up trials discarded; %d trials an arm, in blocks ABBA/BAAB); the A/A control: %s",
+                comparison.why(), runs.stream().filter(r -> r.trial().warmUp()).count(),
+                runs.stream().filter(r -> !r.control() && !r.trial().warmUp() && r.trial().arm() == BlockOrder.Arm.A).count(), control.why());
+        if (controlFails != null) {
+            return new Outcome(Verdict.NOT_DECIDED, comparison, control, controlFails + "; the comparison: " + comparison.why());
+        }
+        return new Outcome(comparison.verdict(), comparison, control, evidence);
+    }
+
+    private List<Double> counted(boolean ofControl, BlockOrder.Arm arm, ToDoubleFunction<T> figure) {
+        return runs.stream().filter(r -> r.control() == ofControl && !r.trial().warmUp() && r.trial().arm() == arm)
+                .map(r -> figure.applyAsDouble(r.result())).toList();
+    }
+}
