@@ -88,10 +88,11 @@ public class PlacementSteps {
             long stored = perWorker.values().stream().mapToLong(Long::longValue).sum();
             actual.add(List.of(table, String.valueOf(ChatInspection.through(context.cluster().coordinator1()).count(table)), String.valueOf(stored)));
         }
-        expected.diff(DataTable.create(actual));
-        context.claim(SeedClaim.STORAGE_OVERHEAD_2X, true, "the workers store "
+        boolean twice = actual.subList(1, actual.size()).stream().allMatch(r -> Long.parseLong(r.get(2)) == 2 * Long.parseLong(r.get(1)));
+        context.claim(SeedClaim.STORAGE_OVERHEAD_2X, twice, "the workers store "
                 + actual.subList(1, actual.size()).stream().map(r -> r.get(2) + " rows of " + r.get(0) + " (" + r.get(1) + " seen)")
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(java.util.stream.Collectors.joining(", ")) + (twice ? "" : ": not twice what the application sees"));
+        expected.diff(DataTable.create(actual));
     }
 
     @Then("that co-location group has {int} shards, each stored {int} times")
