@@ -43,8 +43,29 @@ public final class ReadServing {
     private ReadServing() {
     }
 
+    /**
+     * One room id for each shard of the messages table, the smallest that falls in it (no such room need exist: a read
+     * of it is still routed to its shard and scans it), so that reading them reads every shard.
+     */
+    public static List<Long> oneRoomPerShard(ChatCluster cluster) throws SQLException {
+        List<Long> rooms = new ArrayList<>();
+        try (Connection c = cluster.coordinator1().connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT min(id) FROM generate_series(1, 100000) id"
+                     + " GROUP BY get_shard_id_for_distribution_column('messages', id) ORDER BY 1")) {
+            while (rs.next()) {
+                rooms.add(rs.getLong(1));
+            }
+        }
+        return rooms;
+    }
+
     /** Reads each room's messages {@code times} times through the entry point and says which copies served them. */
     public static Served read(ChatCluster cluster, Endpoint entry, List<Long> rooms, int times) throws SQLException {
+        return read(cluster, entry, rooms, times, ChatCluster.WORKERS);
+    }
+
+    /** As {@link #read(ChatCluster, Endpoint, List, int)}, counting the scans on the given workers only (the running ones). */
+    public static Served read(ChatCluster cluster, Endpoint entry, List<Long> rooms, int times, List<String> workers) throws SQLException {
         Map<Long, Long> shardOfRoom = new LinkedHashMap<>();
         Map<Long, java.util.Set<String>> placements = new TreeMap<>();
         String policy;
@@ -73,7 +94,7 @@ public final class ReadServing {
             rs.next();
             policy = rs.getString(1);
         }
-        Map<String, Map<Long, Long>> before = counters(cluster, placements.keySet());
+        Map<String, Map<Long, Long>> before = counters(cluster, workers, placements.keySet());
         int reads = 0;
         try (Connection c = entry.connect(); Statement s = c.createStatement()) {
             s.execute("SET citus.max_cached_conns_per_worker = 0");
@@ -95,7 +116,7 @@ public final class ReadServing {
             await("the workers' scan counters adding up to " + expected + " reads").atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(250)).pollInSameThread().ignoreExceptions()
                     .until(() -> {
-                        after.set(0, counters(cluster, placements.keySet()));
+                        after.set(0, counters(cluster, workers, placements.keySet()));
                         return delta(before, after.get(0)).values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum()).sum() >= expected;
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -124,9 +145,9 @@ public final class ReadServing {
     }
 
     /** Per worker, per shard it holds: seq_scan + idx_scan of its messages shard table. */
-    private static Map<String, Map<Long, Long>> counters(ChatCluster cluster, java.util.Set<Long> shards) throws SQLException {
+    private static Map<String, Map<Long, Long>> counters(ChatCluster cluster, List<String> workers, java.util.Set<Long> shards) throws SQLException {
         Map<String, Map<Long, Long>> counters = new TreeMap<>();
-        for (String worker : ChatCluster.WORKERS) {
+        for (String worker : workers) {
             Endpoint w = cluster.endpoint(worker);
             Map<Long, Long> byShard = new TreeMap<>();
             try (Connection c = w.connect(); Statement s = c.createStatement()) {
