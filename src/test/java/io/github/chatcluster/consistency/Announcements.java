@@ -117,8 +117,19 @@ public final class Announcements implements AutoCloseable {
 
     /** A reader of both rooms' announcements in one statement. */
     public Announcements readerInOneStatement(Endpoint through) {
+        return readerInOneStatement(through, "one-statement reader through " + through.name());
+    }
+
+    /**
+     * The baseline: a reader in one statement through the writer's own coordinator. A fractured read comes from the
+     * absence of a snapshot across workers, so it can happen there too; its count is what the other readers' is set against.
+     */
+    public Announcements baselineReaderInOneStatement(Endpoint writersOwn) {
+        return readerInOneStatement(writersOwn, "baseline one-statement reader through " + writersOwn.name() + ", the writer's own");
+    }
+
+    private Announcements readerInOneStatement(Endpoint through, String client) {
         Session s = session(through);
-        String client = "one-statement reader through " + through.name();
         return schedule(() -> read(s, client, through, "read one statement", c -> {
             Set<Long>[] seen = seen();
             try (PreparedStatement ps = c.prepareStatement("SELECT room_id, substring(body from " + (PREFIX.length() + 1)
@@ -197,7 +208,7 @@ public final class Announcements implements AutoCloseable {
         Instant began = Instant.now();
         try {
             Set<Long>[] seen = read.run(s.connection());
-            history.read(client, through.name(), kind, began, "ok", seen[0], seen[1]);
+            history.read(client, s.landedOn(), kind, began, "ok", seen[0], seen[1]);
         } catch (SQLException e) {
             s.broken();
             history.read(client, through.name(), kind, began, "error: " + e.getSQLState() + " " + Text.firstLine(e.getMessage()),
@@ -248,9 +259,12 @@ public final class Announcements implements AutoCloseable {
     private static final class Session {
         private final Endpoint endpoint;
         private Connection connection;
+        /** Where the session is: the node it connected to, or, through the load balancer, "load-balancer -> coordinator-N". */
+        private String landedOn;
 
         Session(Endpoint endpoint) {
             this.endpoint = endpoint;
+            this.landedOn = endpoint.name();
         }
 
         synchronized Connection connection() throws SQLException {
@@ -259,8 +273,14 @@ public final class Announcements implements AutoCloseable {
                 try (var s = connection.createStatement()) {
                     s.execute("SET statement_timeout = '5s'");
                 }
+                String node = Endpoint.localNodeName(connection);
+                landedOn = node.equals(endpoint.name()) ? node : endpoint.name() + " -> " + node;
             }
             return connection;
+        }
+
+        synchronized String landedOn() {
+            return landedOn;
         }
 
         synchronized void broken() {
