@@ -56,8 +56,11 @@ public final class ClaimsPage {
         chart(h, "Write throughput trials (writes per second)", series(figures, "throughput."));
         chart(h, "Read throughput trials (reads per second)", series(figures, "read-throughput."));
         Map<String, Double> failover = series(figures, "failover.");
-        failover.keySet().removeIf(k -> !k.contains("seconds")); // counts are not drawn with the seconds
+        // counts are not drawn with the seconds, nor the time nginx took to send clients to a coordinator that came back
+        failover.keySet().removeIf(k -> !k.contains("seconds") || k.startsWith("return-seconds"));
         chart(h, "Failover: seconds until clients wrote again through the load balancer", failover);
+        chart(h, "Return: seconds until the load balancer sent new clients to a coordinator that came back",
+                series(figures, "failover.return-seconds."));
         chart(h, "Upgrade: the longest time without a success, per part and client (seconds)",
                 series(figures, "upgrade.", ".longest-gap-seconds"));
         chart(h, "Planned maintenance: the longest time without a success, per restart and client (seconds)",

@@ -15,6 +15,7 @@ class ClaimsPageTest {
             "throughput.no-fault.two-coordinators.trial-1", "580.5/s median 12 ms p99 37 ms",
             "failover.every-client-max-seconds", "1.36",
             "failover.failed-attempts", "2",
+            "failover.return-seconds.coordinator-1-killed", "11.5",
             "upgrade.a-rolling.worker-1-restart.writer-through-coordinator-1.longest-gap-seconds", "1.27",
             "upgrade.a-rolling.worker-1-restart.writer-through-coordinator-1.refused", "0",
             "claim.zero-single-points-of-failure", "not held (3 of 3 findings)"));
@@ -44,5 +45,13 @@ class ClaimsPageTest {
         assertThat(ClaimsPage.shorten("a-rolling-upgrade-in-citus-s-order-each-node-s-extension-updated-right-after-its-restart-under-load"
                 + ".worker-1-restart-and-ALTER-EXTENSION.writer-through-coordinator-1"))
                 .endsWith("… worker-1-restart-and-ALTER-EXTENSION · writer-through-coordinator-1").hasSizeLessThanOrEqualTo(92);
+    }
+
+    @Test
+    void theFailoverChartShowsFailoverTimesOnlyAndTheReturnHasItsOwn() {
+        String page = ClaimsPage.html("", LEDGER, FIGURES);
+        String failover = page.substring(page.indexOf("Failover: seconds"), page.indexOf("Return: seconds"));
+        assertThat(failover).contains("every-client-max-seconds").doesNotContain("coordinator-1-killed");
+        assertThat(page.substring(page.indexOf("Return: seconds"))).contains("coordinator-1-killed", ">11.50<");
     }
 }
