@@ -22,7 +22,11 @@ public final class ComparisonRule {
     /** The two-sided confidence of the interval. */
     public static final double CONFIDENCE = 0.95;
 
+    /** HELD when the interval's lower end is at or above this ({@link #heldStrictly}: above it). */
     private final double threshold;
+    /** NOT HELD when the interval's upper end is below this. */
+    private final double notHeldBelow;
+    private final boolean heldStrictly;
     private final String gain;
 
     /**
@@ -31,11 +35,29 @@ public final class ComparisonRule {
      * @param gain      what the ratio measures, in words ("writes per second through both over through one")
      */
     public ComparisonRule(double threshold, String gain) {
+        this(threshold, threshold, false, gain);
         if (!(threshold > 1)) {
             throw new IllegalArgumentException("a claimed gain is a ratio above 1, not " + threshold);
         }
+    }
+
+    private ComparisonRule(double threshold, double notHeldBelow, boolean heldStrictly, String gain) {
         this.threshold = threshold;
+        this.notHeldBelow = notHeldBelow;
+        this.heldStrictly = heldStrictly;
         this.gain = gain;
+    }
+
+    /**
+     * A claim of any gain beyond the noise ("reduced", "distributed"): HELD when the whole interval lies above 1 (the
+     * claimed arm is better, beyond what the trials' spread allows); NOT HELD when it lies below {@code counts} (no
+     * gain that counts: the claimed arm is at best a little better); NOT DECIDED when it reaches both.
+     */
+    public static ComparisonRule anyGain(double counts, String gain) {
+        if (!(counts > 1)) {
+            throw new IllegalArgumentException("a gain that counts is a ratio above 1, not " + counts);
+        }
+        return new ComparisonRule(1.0, counts, true, gain);
     }
 
     public record Judgement(Verdict verdict, RatioInterval interval, String why) {
@@ -48,13 +70,17 @@ public final class ComparisonRule {
         if (!r.bounded()) {
             return new Judgement(Verdict.NOT_DECIDED, r, figures + ": too few trials to decide");
         }
-        if (r.lower() >= threshold) {
-            return new Judgement(Verdict.HELD, r, String.format(Locale.ROOT, "%s: all of it at or above %.2fx", figures, threshold));
+        if (heldStrictly ? r.lower() > threshold : r.lower() >= threshold) {
+            return new Judgement(Verdict.HELD, r, String.format(Locale.ROOT, "%s: all of it %s %.2fx", figures,
+                    heldStrictly ? "above" : "at or above", threshold));
         }
-        if (r.upper() < threshold) {
-            return new Judgement(Verdict.NOT_HELD, r, String.format(Locale.ROOT, "%s: all of it below %.2fx", figures, threshold));
+        if (r.upper() < notHeldBelow) {
+            return new Judgement(Verdict.NOT_HELD, r, String.format(Locale.ROOT, "%s: all of it below %.2fx%s", figures, notHeldBelow,
+                    notHeldBelow == threshold ? "" : " (no gain that counts)"));
         }
-        return new Judgement(Verdict.NOT_DECIDED, r, String.format(Locale.ROOT, "%s: it straddles %.2fx", figures, threshold));
+        return new Judgement(Verdict.NOT_DECIDED, r, notHeldBelow == threshold
+                ? String.format(Locale.ROOT, "%s: it straddles %.2fx", figures, threshold)
+                : String.format(Locale.ROOT, "%s: it reaches both 1.00x and %.2fx (a gain that counts)", figures, notHeldBelow));
     }
 
     /**

@@ -71,6 +71,36 @@ class ComparisonRuleTest {
         assertThat(controlFailed / (double) runs).isLessThanOrEqualTo(0.05);
     }
 
+    private final ComparisonRule anyGain = ComparisonRule.anyGain(1.1, "median latency, one over both:");
+
+    @Test
+    void anyGainHoldsAboveOneAndDoesNotHoldBelowAGainThatCounts() {
+        var small = anyGain.judge(List.of(10.0, 11, 9, 10, 10.5, 9.5, 10, 10.2), List.of(12.0, 13, 11, 12, 12.5, 11.5, 12, 12.2));
+        assertThat(small.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(small.why()).contains("above 1.00x");
+        var none = anyGain.judge(List.of(10.0, 11, 9, 10, 10.5, 9.5, 10, 10.2), List.of(9.0, 9.9, 8.1, 9, 9.45, 8.55, 9, 9.2));
+        assertThat(none.verdict()).isEqualTo(Verdict.NOT_HELD);
+        assertThat(none.why()).contains("below 1.10x (no gain that counts)");
+        var wide = anyGain.judge(List.of(10.0, 14, 7, 10, 12, 8, 9, 11), List.of(10.5, 15, 7.5, 10.5, 12.5, 8.5, 9.5, 11.5));
+        assertThat(wide.verdict()).isEqualTo(Verdict.NOT_DECIDED);
+    }
+
+    /** Simulated runs with no real difference: "any gain" says HELD in at most 5 % of them. */
+    @Test
+    void anyGainWithNoRealDifferenceSaysHeldInAtMostFivePercentOfRuns() {
+        Random random = new Random(20261205L);
+        int runs = 4000;
+        int held = 0;
+        int notHeld = 0;
+        for (int i = 0; i < runs; i++) {
+            var v = anyGain.judge(sample(random, 8, 1.0, 0.15), sample(random, 8, 1.0, 0.15)).verdict();
+            held += v == Verdict.HELD ? 1 : 0;
+            notHeld += v == Verdict.NOT_HELD ? 1 : 0;
+        }
+        System.out.printf("any gain, no real difference: HELD %.4f, NOT HELD %.4f%n", held / (double) runs, notHeld / (double) runs);
+        assertThat(held / (double) runs).isLessThanOrEqualTo(0.05);
+    }
+
     /** And with a real gain well beyond the threshold (1.5x against 1.1x), the same experiment says HELD nearly always. */
     @Test
     void withARealGainTheRuleSaysHeld() {
