@@ -46,6 +46,17 @@ public final class DesignedComparison<T> {
         return new DesignedComparison<>(runs);
     }
 
+    /** Whether the trial runs set-up B: arm B of the comparison (every control trial runs set-up A). */
+    public static boolean runsB(BlockOrder.Trial t, boolean control) {
+        return !control && t.arm() == BlockOrder.Arm.B;
+    }
+
+    /** The trial's label in the report: "trial 2 (warm-up), both coordinators", "control trial 3, coordinator-1 alone (B)". */
+    public static String label(BlockOrder.Trial t, boolean control, String setUpA, String setUpB) {
+        return (control ? "control " : "") + "trial " + t.index() + (t.warmUp() ? " (warm-up)" : "") + ", "
+                + (runsB(t, control) ? setUpB : setUpA) + (control ? " (" + t.arm() + ")" : "");
+    }
+
     /** For the tests: the trials already run. */
     static <T> DesignedComparison<T> of(List<Run<T>> runs) {
         return new DesignedComparison<>(runs);

@@ -26,6 +26,15 @@ class DesignedComparisonTest {
     }
 
     @Test
+    void aTrialIsLabelledWithItsSetUpAndTheControlWithItsArm() {
+        BlockOrder.Trial warmUpB = new BlockOrder.Trial(1, BlockOrder.Arm.B, true);
+        BlockOrder.Trial b = new BlockOrder.Trial(3, BlockOrder.Arm.B, false);
+        assertThat(DesignedComparison.label(warmUpB, false, "one", "both")).isEqualTo("trial 1 (warm-up), both");
+        assertThat(DesignedComparison.label(b, true, "one", "both")).isEqualTo("control trial 3, one (B)");
+        assertThat(DesignedComparison.runsB(b, true)).isFalse();
+    }
+
+    @Test
     void aClearGainAboveTheThresholdHoldsAndOneBelowDoesNot() {
         assertThat(simulated(3.0, 1.0).judge(TWICE, Double::doubleValue).found()).isEqualTo(Verdict.HELD);
         assertThat(simulated(1.2, 1.0).judge(TWICE, Double::doubleValue).found()).isEqualTo(Verdict.NOT_HELD);

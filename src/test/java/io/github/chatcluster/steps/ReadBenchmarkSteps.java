@@ -13,7 +13,6 @@ import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.ReadTrials;
 import io.github.chatcluster.cluster.Endpoint;
-import io.github.chatcluster.report.BlockOrder;
 import io.github.chatcluster.report.ComparisonRule;
 import io.github.chatcluster.report.DesignedComparison;
 import io.github.chatcluster.report.Figures;
@@ -45,10 +44,8 @@ public class ReadBenchmarkSteps {
         Map<Endpoint, Integer> both = Map.of(context.cluster().coordinator1(), readers / 2, context.cluster().coordinator2(), readers - readers / 2);
         long seed = Long.getLong("cucumber.execution.order.random.seed", System.nanoTime());
         trials = DesignedComparison.run(seed, warmUps, blocks, (t, control) -> {
-            boolean throughBoth = !control && t.arm() == BlockOrder.Arm.B;
-            String label = (control ? "control " : "") + "trial " + t.index() + (t.warmUp() ? " (warm-up)" : "") + ", "
-                    + (throughBoth ? "both coordinators" : "coordinator-1 alone") + (control ? " (" + t.arm() + ")" : "");
-            return ReadTrials.run(label, throughBoth ? both : alone, rooms, duration);
+            String label = DesignedComparison.label(t, control, "coordinator-1 alone", "both coordinators");
+            return ReadTrials.run(label, DesignedComparison.runsB(t, control) ? both : alone, rooms, duration);
         });
         trials.runs().forEach(r -> context.report(r.result().toString()));
     }

@@ -12,7 +12,6 @@ import io.cucumber.java.en.When;
 import io.github.chatcluster.app.WriteTrials;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
-import io.github.chatcluster.report.BlockOrder;
 import io.github.chatcluster.report.ComparisonRule;
 import io.github.chatcluster.report.DesignedComparison;
 import io.github.chatcluster.report.Figures;
@@ -46,10 +45,8 @@ public class WriteComparisonSteps {
         Duration duration = Duration.ofSeconds(seconds);
         try (WriteTrials runner = new WriteTrials(context.acks())) {
             trials = DesignedComparison.run(seed, warmUps, blocks, (t, control) -> {
-                boolean throughBoth = !control && t.arm() == BlockOrder.Arm.B;
-                String label = (control ? "control " : "") + "trial " + t.index() + (t.warmUp() ? " (warm-up)" : "") + ", "
-                        + (throughBoth ? "both coordinators" : "coordinator-1 alone") + (control ? " (" + t.arm() + ")" : "");
-                return runner.run(label, throughBoth ? both : alone, duration);
+                String label = DesignedComparison.label(t, control, "coordinator-1 alone", "both coordinators");
+                return runner.run(label, DesignedComparison.runsB(t, control) ? both : alone, duration);
             });
         }
         trials.runs().forEach(r -> context.report(r.result().toString()));
