@@ -132,8 +132,7 @@ public final class SteadyLoad implements AutoCloseable {
 
     /** Each client's timeline by its name, writers first: what each saw during any part of the load. */
     public Map<String, ClientTimeline> timelines() {
-        Map<String, ClientTimeline> timelines = new java.util.LinkedHashMap<>();
-        clients.stream().filter(c -> c instanceof Writer).forEach(c -> timelines.put(c.name(), c.timeline()));
+        Map<String, ClientTimeline> timelines = writerTimelines();
         clients.stream().filter(c -> c instanceof Reader).forEach(c -> timelines.put(c.name(), c.timeline()));
         return timelines;
     }
