@@ -27,10 +27,11 @@ final class PlacementChecks {
         });
     }
 
-    /** Every listed copy of every shard table is there, and the copies of one shard hold the same rows. */
-    static void assertCopiesIdentical(Map<String, Map<String, String>> fingerprintsByShardTable) {
+    /** Every shard table has two copies, both there, and they hold the same rows (row count and checksum). */
+    static void assertBothCopiesIdentical(Map<String, Map<String, String>> fingerprintsByShardTable) {
         assertThat(fingerprintsByShardTable).as("shard tables compared").isNotEmpty();
         fingerprintsByShardTable.forEach((shardTable, fingerprints) -> {
+            assertThat(fingerprints).as("copies of shard %s", shardTable).hasSize(2);
             // two copies missing alike are not "identical": every listed copy must be there
             assertThat(fingerprints).as("copies of shard %s", shardTable).doesNotContainValue("missing");
             assertThat(new HashSet<>(fingerprints.values())).as("copies of shard %s: %s", shardTable, fingerprints).hasSize(1);

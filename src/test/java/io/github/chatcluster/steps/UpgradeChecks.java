@@ -2,7 +2,6 @@ package io.github.chatcluster.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,6 @@ import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.github.chatcluster.app.ClientTimeline;
-import io.github.chatcluster.catalog.ChatTables;
-import io.github.chatcluster.catalog.ShardContents;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.health.HealthyBaseline;
 import io.github.chatcluster.report.Figures;
@@ -168,18 +165,6 @@ public class UpgradeChecks {
             }
         });
         assertThat(none).as("clients with no success between the end of the upgrade and their stop").isEmpty();
-    }
-
-    @Then("both copies of every shard of every chat table hold the same rows")
-    public void bothCopiesHoldTheSameRows() throws SQLException {
-        List<String> differences = new ArrayList<>();
-        int shards = 0;
-        for (String table : ChatTables.NAMES) {
-            differences.addAll(ShardContents.differences(context.cluster().coordinator1(), table));
-            shards += ShardContents.shards(context.cluster().coordinator1(), table);
-        }
-        context.report(shards + " shards compared, copy by copy");
-        assertThat(differences).as("shards whose copies differ").isEmpty();
     }
 
     /**
