@@ -22,6 +22,7 @@ import io.github.chatcluster.cluster.Text;
  * {@link Condition}s, each a check and its repair, in the order they depend on each other: no packet filter rule in
  * any node's namespace; every container running, unpaused, on the network under its name; every node answering; no
  * prepared transaction left in doubt; no busy session of an earlier scenario; the node metadata in step on both
+ * coordinators; every table of the schema distributed and co-located with rooms, or a reference table, alike on both
  * coordinators; the six nodes and no other, with no node's metadata listing copies of a removed node; nothing an
  * operation left behind; two copies of every shard, each answering a read; the same number of copies on each worker;
  * the load balancer reaching both coordinators.
@@ -78,6 +79,7 @@ public final class HealthyBaseline {
             new CitusConditions.NoPreparedTransactions(),
             new CitusConditions.NoLeftoverSessions(),
             new CitusConditions.NodeMetadataInStep(),
+            new SchemaAsDesigned(),
             new OperationConditions.TheSixNodes(),
             new OperationConditions.NoCopiesOfRemovedNodes(),
             new OperationConditions.NoOperationLeftovers(),
