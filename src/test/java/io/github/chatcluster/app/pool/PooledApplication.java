@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,6 +74,36 @@ public final class PooledApplication implements AutoCloseable {
         this.threads = Executors.newFixedThreadPool(size);
     }
 
+    /** Every session, one after another; each is the caller's until it closes it (at most 10 s a session). */
+    List<Connection> borrowAll() throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                held.add(pool.getConnection());
+            }
+            return held;
+        } catch (SQLException e) {
+            held.forEach(PoolWrite::giveBack);
+            throw e;
+        }
+    }
+
+    ExecutorService threads() {
+        return threads;
+    }
+
+    AckLog acks() {
+        return acks;
+    }
+
+    List<Long> rooms() {
+        return rooms;
+    }
+
+    int size() {
+        return size;
+    }
+
     /** Waits (at most 60 s) until the pool holds all its sessions. */
     public void awaitAllOpen() {
         org.awaitility.Awaitility.await(name + " opening its " + size + " sessions").atMost(Duration.ofSeconds(60))
@@ -91,6 +120,11 @@ public final class PooledApplication implements AutoCloseable {
     }
 
     /** Every session at once: borrow, write a message, read the room's latest 20, give back. */
+    /** {@link WarmUp#run}: every session writes to every room, {@code atOnce} sessions at a time. */
+    public WarmUp warmUp(int atOnce) {
+        return WarmUp.run(this, atOnce);
+    }
+
     public Burst burst(String label) {
         String before = poolState();
         CyclicBarrier start = new CyclicBarrier(size);
@@ -98,7 +132,6 @@ public final class PooledApplication implements AutoCloseable {
         Duration[] longest = {Duration.ZERO};
         for (int i = 0; i < size; i++) {
             long room = rooms.get(i % rooms.size());
-            long sender = acks.membersOf(room).get(0);
             outcomes.add(threads.submit(() -> {
                 start.await(30, TimeUnit.SECONDS);
                 Instant asked = Instant.now();
@@ -109,18 +142,10 @@ public final class PooledApplication implements AutoCloseable {
                             longest[0] = waited;
                         }
                     }
-                    UUID id = UUID.randomUUID();
-                    try (PreparedStatement w = c.prepareStatement("INSERT INTO messages (room_id, client_msg_id, sender_id, body)"
-                            + " VALUES (?, ?, ?, ?)")) {
-                        w.setLong(1, room);
-                        w.setObject(2, id);
-                        w.setLong(3, sender);
-                        w.setString(4, name + " " + label);
-                        w.executeUpdate();
-                    } catch (SQLException e) {
-                        return "write " + kind(e);
+                    String failed = PoolWrite.write(c, acks, name, room, label);
+                    if (failed != null) {
+                        return failed;
                     }
-                    acks.message(room, id);
                     try (PreparedStatement r = c.prepareStatement("SELECT id FROM messages WHERE room_id = ? ORDER BY id DESC LIMIT 20")) {
                         r.setLong(1, room);
                         try (ResultSet rs = r.executeQuery()) {
@@ -129,7 +154,7 @@ public final class PooledApplication implements AutoCloseable {
                             }
                         }
                     } catch (SQLException e) {
-                        return "read " + kind(e);
+                        return "read " + PoolWrite.kind(e);
                     }
                     return "ok";
                 } catch (SQLException e) {
@@ -140,12 +165,7 @@ public final class PooledApplication implements AutoCloseable {
         int ok = 0;
         Map<String, Integer> failures = new TreeMap<>();
         for (Future<String> f : outcomes) {
-            String outcome;
-            try {
-                outcome = f.get(90, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                outcome = "no outcome (" + e.getClass().getSimpleName() + ")";
-            }
+            String outcome = PoolWrite.outcome(f);
             if ("ok".equals(outcome)) {
                 ok++;
             } else {
@@ -153,18 +173,6 @@ public final class PooledApplication implements AutoCloseable {
             }
         }
         return new Burst(name, label, size, ok, failures, longest[0], before, poolState());
-    }
-
-    /**
-     * What failed, in a few words: "refused by the cluster" when the server answered with an error (its SQLSTATE and
-     * the first line of its message), "session broken" when the client's own connection failed (no answer from the
-     * server: its socket was closed or reset).
-     */
-    static String kind(SQLException e) {
-        boolean answered = e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null;
-        String line = Text.firstLine(e.getMessage());
-        return (answered ? "refused by the cluster " : "session broken ") + e.getSQLState() + ": "
-                + (line.length() > 160 ? line.substring(0, 160) + "..." : line);
     }
 
     /** Closes every session (bounded by Hikari) and the threads (at most 30 s). */

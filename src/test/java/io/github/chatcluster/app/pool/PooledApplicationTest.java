@@ -16,7 +16,7 @@ class PooledApplicationTest {
         SQLException refused = new PSQLException(new ServerErrorMessage(
                 "SERROR\0C08006\0Mconnection to the remote node postgres@worker-2:5432 failed\0"));
         SQLException broken = new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE);
-        assertThat(PooledApplication.kind(refused)).startsWith("refused by the cluster 08006: ").contains("worker-2");
-        assertThat(PooledApplication.kind(broken)).startsWith("session broken 08006: An I/O error");
+        assertThat(PoolWrite.kind(refused)).startsWith("refused by the cluster 08006: ").contains("worker-2");
+        assertThat(PoolWrite.kind(broken)).startsWith("session broken 08006: An I/O error");
     }
 }
