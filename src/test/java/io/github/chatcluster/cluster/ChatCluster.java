@@ -78,6 +78,14 @@ public interface ChatCluster {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The tables of schema {@code public} the database held before the suite deployed its schema (an external cluster
+     * run with {@code -Dcluster.allow-existing-data=true}): not the application's, so the check leaves them out.
+     */
+    default java.util.Set<String> tablesFoundBeforeTheRun() {
+        return java.util.Set.of();
+    }
+
     /** How nodes are started again from another image (a rolling upgrade); empty when this cluster cannot. */
     default java.util.Optional<NodeReplacement> nodeReplacement() {
         return java.util.Optional.empty();

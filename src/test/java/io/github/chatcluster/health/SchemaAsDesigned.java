@@ -15,7 +15,8 @@ import io.github.chatcluster.cluster.NodeSessions;
  * distributed by the room id and co-located with {@code rooms}, a reference table, or a local table named on purpose.
  * Every table in {@code public} is looked at, not only the three the chat application knows: a new table left
  * undistributed exists on coordinator-1 alone, and clients that land on coordinator-2 cannot see it. Tables that
- * belong to an extension (Citus's own) and shard tables are left out. Nothing here repairs: a schema is the
+ * belong to an extension (Citus's own), shard tables, and tables an external cluster's database held before the run
+ * ({@link io.github.chatcluster.cluster.ChatCluster#tablesFoundBeforeTheRun()}) are left out. Nothing here repairs: a schema is the
  * application's, and a wrong one fails with what each coordinator sees.
  */
 final class SchemaAsDesigned implements Condition {
@@ -52,7 +53,9 @@ final class SchemaAsDesigned implements Condition {
             Map<String, SchemaShape.Table> tables = new TreeMap<>();
             for (String row : s.strings(coordinator, TABLES)) {
                 SchemaShape.Table t = parse(row);
-                tables.put(t.name(), t);
+                if (!s.cluster().tablesFoundBeforeTheRun().contains(t.name())) {
+                    tables.put(t.name(), t);
+                }
             }
             byCoordinator.put(coordinator, tables);
         }

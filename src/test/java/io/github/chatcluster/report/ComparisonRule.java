@@ -30,8 +30,8 @@ public final class ComparisonRule {
     private final String gain;
 
     /**
-     * @param threshold the gain the claim states, as a ratio: 2 for "linearly" with two coordinators; just above 1 for
-     *                  "reduced" or "distributed" (any gain that counts)
+     * @param threshold the gain the claim states, as a ratio: 2 for "linearly" with two coordinators; 1.25 for
+     *                  "distributed" reads (a gain that counts: a ratio near 1 against a threshold of 1 cannot be gated)
      * @param gain      what the ratio measures, in words ("writes per second through both over through one")
      */
     public ComparisonRule(double threshold, String gain) {

@@ -88,6 +88,11 @@ public final class PooledApplication implements AutoCloseable {
         }
     }
 
+    /** Takes a borrowed session out of the pool at once (its task did not end in time). */
+    void evict(Connection c) {
+        pool.evictConnection(c);
+    }
+
     ExecutorService threads() {
         return threads;
     }
@@ -119,12 +124,12 @@ public final class PooledApplication implements AutoCloseable {
         return mx.getTotalConnections() + " sessions (" + mx.getActiveConnections() + " in use, " + mx.getIdleConnections() + " idle)";
     }
 
-    /** Every session at once: borrow, write a message, read the room's latest 20, give back. */
     /** {@link WarmUp#run}: every session writes to every room, {@code atOnce} sessions at a time. */
     public WarmUp warmUp(int atOnce) {
         return WarmUp.run(this, atOnce);
     }
 
+    /** Every session at once: borrow, write a message, read the room's latest 20, give back. */
     public Burst burst(String label) {
         String before = poolState();
         CyclicBarrier start = new CyclicBarrier(size);

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.chatcluster.cluster.Text;
 
@@ -40,6 +43,29 @@ public record WarmUp(String application, int sessions, int rooms, int rounds, in
                 failuresByRound, took.toMillis() / 1000.0);
     }
 
+    /** What one session's writes came to: how many were acknowledged, and what failed (null when none). */
+    private record Session(int written, String failure) {
+    }
+
+    /**
+     * The session's outcome, waited for at most 90 s (each statement is bounded by the session's 30 s socket timeout);
+     * past that its task is cancelled and its session taken out of the pool, so that no other thread is handed it.
+     */
+    private static Session await(Future<Session> f, Connection c, PooledApplication app) {
+        try {
+            return f.get(90, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            app.evict(c);
+            return new Session(0, "no outcome (interrupted)");
+        } catch (ExecutionException | TimeoutException e) {
+            f.cancel(true);
+            app.evict(c);
+            return new Session(0, "no outcome (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     static WarmUp run(PooledApplication app, int atOnce) {
         Instant start = Instant.now();
         List<Map<String, Integer>> failuresByRound = new ArrayList<>();
@@ -49,30 +75,30 @@ public record WarmUp(String application, int sessions, int rooms, int rounds, in
             List<Connection> held = List.of();
             try {
                 held = app.borrowAll();
-                int failed = 0;
                 for (int from = 0; from < held.size(); from += atOnce) {
-                    List<Future<String>> group = new ArrayList<>();
-                    for (Connection c : held.subList(from, Math.min(from + atOnce, held.size()))) {
-                        group.add(app.threads().submit(() -> {
+                    List<Connection> group = held.subList(from, Math.min(from + atOnce, held.size()));
+                    List<Future<Session>> running = new ArrayList<>();
+                    for (Connection c : group) {
+                        running.add(app.threads().submit(() -> {
+                            int written = 0;
                             for (long room : app.rooms()) {
                                 String what = PoolWrite.write(c, app.acks(), app.name(), room, "warm-up");
                                 if (what != null) {
-                                    return what;
+                                    return new Session(written, what);
                                 }
+                                written++;
                             }
-                            return null;
+                            return new Session(written, null);
                         }));
                     }
-                    for (Future<String> f : group) {
-                        String what = PoolWrite.outcome(f);
-                        if (what != null) {
-                            failures.merge(what, 1, Integer::sum);
-                            failed++;
+                    for (int k = 0; k < running.size(); k++) {
+                        Session done = await(running.get(k), group.get(k), app);
+                        acknowledged += done.written();
+                        if (done.failure() != null) {
+                            failures.merge(done.failure(), 1, Integer::sum);
                         }
                     }
                 }
-                // a session that failed wrote to the rooms before the one that failed: those are counted by the ack log
-                acknowledged += (held.size() - failed) * app.rooms().size();
             } catch (SQLException e) {
                 failures.merge("borrow " + (e.getSQLState() == null ? Text.firstLine(e.getMessage()) : e.getSQLState()), 1, Integer::sum);
             } finally {

@@ -51,6 +51,7 @@ public final class ExternalCluster implements ChatCluster {
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private boolean schemaDeployed;
     private String objectsBefore;
+    private java.util.Set<String> tablesBefore = java.util.Set.of();
 
     public ExternalCluster(String name, ExternalClusterConfig config, Path projectDir) {
         this.config = config;
@@ -91,6 +92,11 @@ public final class ExternalCluster implements ChatCluster {
                     + " when only other tables are there (not the chat tables), allow them with -D" + ALLOW_EXISTING_DATA_PROPERTY + "=true.");
         }
         objectsBefore = ExternalClusterCheck.objectList(coordinator1());
+        tablesBefore = java.util.Set.copyOf(queryText(coordinator1(), """
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+                WHERE c.relkind IN ('r', 'p')
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                """).lines().filter(l -> !l.isBlank()).toList());
         timings.containersReady();
         timings.formed();
         ClusterFormation.deploySchema(this, projectDir.resolve("containers/schema/chat-schema.sql"));
@@ -119,6 +125,11 @@ public final class ExternalCluster implements ChatCluster {
     }
 
     /** Removes what the suite created (the chat tables, their sequence), heals the faults it injected. */
+    @Override
+    public java.util.Set<String> tablesFoundBeforeTheRun() {
+        return tablesBefore;
+    }
+
     @Override
     public void stop() {
         try {
