@@ -183,7 +183,7 @@ Feature: Losing a coordinator
   # A write to a table with two copies of each shard needs, on its coordinator, a connection to each
   # worker of the shard, and on coordinator-1 one to coordinator-2 too (the first worker, where Citus
   # takes its lock). Citus opens them at the session's first write and keeps one per node. In a burst of
-  # new (cold) sessions, some 300 such TLS connections open at once; on a small machine some take longer
+  # new (cold) sessions, some 500 such TLS connections open at once; on a small machine many take longer
   # than the cluster's connection timeout (citus.node_connection_timeout, 5 s), and the write is refused
   # with SQLSTATE 08006 ("connection to the remote node postgres@coordinator-2:5432 failed", "could not
   # establish any connections to the node worker-N after 5000 ms"). The pool then drops that session, and
