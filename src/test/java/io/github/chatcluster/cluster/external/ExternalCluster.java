@@ -92,11 +92,7 @@ public final class ExternalCluster implements ChatCluster {
                     + " when only other tables are there (not the chat tables), allow them with -D" + ALLOW_EXISTING_DATA_PROPERTY + "=true.");
         }
         objectsBefore = ExternalClusterCheck.objectList(coordinator1());
-        tablesBefore = java.util.Set.copyOf(queryText(coordinator1(), """
-                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-                WHERE c.relkind IN ('r', 'p')
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-                """).lines().filter(l -> !l.isBlank()).toList());
+        tablesBefore = ExternalClusterCheck.publicTables(objectsBefore);
         timings.containersReady();
         timings.formed();
         ClusterFormation.deploySchema(this, projectDir.resolve("containers/schema/chat-schema.sql"));

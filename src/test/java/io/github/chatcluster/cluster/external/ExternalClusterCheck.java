@@ -151,6 +151,13 @@ final class ExternalClusterCheck {
         return found;
     }
 
+    /** The tables of schema {@code public} in an {@link #objectList}: its lines "relation public.name (r)" and "(p)". */
+    static java.util.Set<String> publicTables(String objectList) {
+        java.util.regex.Pattern table = java.util.regex.Pattern.compile("^relation public\\.(.+) \\([rp]\\)$");
+        return objectList.lines().map(table::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Every object of the database outside the system schemas, one per line, sorted. */
     static String objectList(Endpoint coordinator) {
         return ExternalCluster.queryText(coordinator, """
