@@ -109,7 +109,7 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     Then the move succeeded, and the first room's shards are stored on the worker that was killed and on the worker they stayed on
     When the clients stop
     Then every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
     And no client went more than 20 seconds without a success, not counting the time the killed worker was down, and the report shows what each client saw
 
   @faults @heavy
@@ -129,7 +129,7 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     Then the move succeeded, and the first room's shards are stored on the move's target and on the worker they stayed on
     When the clients stop
     Then every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
     And no client went more than 30 seconds without a success, and the report shows what each client saw
 
   @ci-external

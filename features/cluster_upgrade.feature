@@ -76,7 +76,7 @@ Feature: Upgrading Citus node by node while clients write and read
     And during each part of the upgrade, from a node's restart to the next one's, no client went more than 15 seconds without a success, not counting the time the restarted node's container took to stop and to accept queries again, and the report shows what each client saw in each
     And after the upgrade was finished every client succeeded again
     And every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
     And within 30 seconds of the end of the upgrade the cluster passes the check every scenario starts with
 
   @long @heavy
@@ -124,6 +124,6 @@ Feature: Upgrading Citus node by node while clients write and read
     And the clients stop
     Then every node runs the new release: its binaries, its installed extension and citus_version() alike
     And every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
     And within 30 seconds of the end of the upgrade the cluster passes the check every scenario starts with
     And while the extensions lagged behind the binaries every writer met "loaded Citus library version differs from installed extension version", and after the upgrade was finished every client succeeded again

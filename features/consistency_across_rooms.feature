@@ -17,7 +17,7 @@ Feature: What readers see of a transaction that writes to two rooms, through the
   reads the two rooms in two statements with a newly acknowledged announcement between them: its
   fractured reads show that the check finds what it looks for. A reader through the load balancer
   records, for each read, the coordinator its session landed on. Afterwards, both copies of every shard
-  of every chat table hold the same rows: the copies converged. Every
+  of every distributed table hold the same rows: the copies converged. Every
   operation (client, entry point, start, end, outcome, what it read) is in a history file,
   target/cucumber-reports/history/<scenario>.jsonl, to be examined again offline.
 
@@ -34,7 +34,7 @@ Feature: What readers see of a transaction that writes to two rooms, through the
     And the demo's claim "Cross-Coordinator Synchronization for data consistency" does not hold, judged by whether any reader through the other coordinator or the load balancer saw half a transaction
     And the control reader saw fractured reads, so the check finds what it looks for
     And every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   @heavy
   Scenario: Both coordinators send announcements to the same two rooms at once
@@ -43,4 +43,4 @@ Feature: What readers see of a transaction that writes to two rooms, through the
     And the demo's claim "Data Consistency: Eventual consistency across coordinators" holds, judged by whether every acknowledged announcement was seen in both rooms by its read through the other coordinator begun after the acknowledgement
     And the demo's claim "Cross-Coordinator Synchronization for data consistency" does not hold, judged by whether any reader through the other coordinator or the load balancer saw half a transaction
     And every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows

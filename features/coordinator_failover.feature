@@ -42,7 +42,7 @@ Feature: Losing a coordinator
     When a client tries a schema change through coordinator-1
     Then it succeeds
     And every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
     Examples:
       | how              |
@@ -80,7 +80,7 @@ Feature: Losing a coordinator
     And a client writes a new room with its 2 members and 3 messages through coordinator-1
     Then the room, its members and its messages are read back through coordinator-1
     And every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   @ci-external
   Scenario: coordinator-1 hangs: the load balancer does not notice, and the clients it sends there get no answer
@@ -125,7 +125,7 @@ Feature: Losing a coordinator
     Then the message is stored exactly once, read through coordinator-2 and the load balancer and on both copies of its shard
     When coordinator-1 is started again and has recovered its two-phase commits
     Then every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
     Examples:
       | how             | sqlstate       |
@@ -147,7 +147,7 @@ Feature: Losing a coordinator
     And coordinator-1 is started again and has recovered its two-phase commits
     And the clients write every write still in doubt again, with the same id, through the load balancer
     Then every write the clients saw acknowledged is stored exactly once, and none they were told was refused
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
     And every write the clients were told was refused ran out of its statement timeout, SQLSTATE 57014, waiting on a lock of the killed coordinator's transaction
     And the report shows how many writes had an unknown outcome and how they were resolved
 
@@ -174,7 +174,7 @@ Feature: Losing a coordinator
     Then the report shows, for each restart, the write attempts refused, the writes retried to success, the writes given up or unknown and each client's longest time without a success
     And the demo's claim of "Zero Downtime: Maintenance on one coordinator doesn't stop writes" does not hold, judged over every restart: any refused write attempt, or a writer 5 seconds without a success, stops writes
     And every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   # The demo's "Application #1" and "Application #2", as Java applications connect: each a HikariCP pool of
   # 100 sessions (Hikari's defaults, a 10 s bound on borrowing a session) through the load balancer, all
@@ -208,4 +208,4 @@ Feature: Losing a coordinator
     And the demo's claim of "Concurrent Writes: Multiple applications write simultaneously" holds, judged by whether every write of the bursts of warm sessions with no fault was acknowledged
     And the report shows how many sessions were found broken in the bursts after a quiet stretch with no fault, and what the cluster refused in them
     And every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows

@@ -42,7 +42,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then the cluster is healthy again within 60 seconds
     When the clients write every write still in doubt again, with the same id, through the load balancer
     Then every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   Scenario: coordinator-1 is cut off from every worker: the load balancer cannot see it, and the clients it sends there fail
     # nginx only checks that a coordinator accepts connections, and coordinator-1 still does. So it
@@ -59,7 +59,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then the cluster is healthy again within 60 seconds
     When the clients write every write still in doubt again, with the same id, through the load balancer
     Then every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   @long
   Scenario: A worker dies silently while both coordinators hold connections to it: reads go to the other copy within seconds
@@ -78,7 +78,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then the cluster is healthy again within 60 seconds
     When the clients write every write still in doubt again, with the same id, through the load balancer
     Then every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   @ci-external
   Scenario: The link between the two coordinators is cut: reads go on through both, writes only through coordinator-2
@@ -96,7 +96,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then the cluster is healthy again within 60 seconds
     When the clients write every write still in doubt again, with the same id, through the load balancer
     Then every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   @benchmark
   Scenario: With 50 ms between the coordinators and the workers, write latency and throughput through one coordinator and through both
@@ -119,7 +119,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then the cluster is healthy again within 60 seconds
     When the clients write every write still in doubt again, with the same id, through the load balancer
     Then every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   Scenario: worker-3 loses 20% of its packets: writes to its rooms still complete
     # TCP retransmits what is lost, so most writes only take longer. When the answer to a write's
@@ -137,7 +137,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then the cluster is healthy again within 90 seconds
     When the clients write every write still in doubt again, with the same id, through the load balancer
     Then every acknowledged write is stored exactly once
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
 
   Scenario: coordinator-1's answer to a COMMIT is lost: the client writes the message again with the same id, and it is stored once
     # The only write whose outcome a client cannot know is one whose connection is lost while COMMIT is
@@ -155,4 +155,4 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then the new attempt found the message already stored
     And the message is stored exactly once, through coordinator-1 and coordinator-2 and on both copies of its shard
     And the cluster is healthy again within 30 seconds
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows

@@ -46,7 +46,7 @@ Feature: Losing a worker
     When worker-3 is started again
     And the operator activates worker-3 and copies the shards until each has 2 copies
     Then every shard of every chat table is stored on exactly 2 different workers
-    And both copies of every shard of every chat table hold the same rows
+    And both copies of every shard of every distributed table hold the same rows
     And every acknowledged write is visible through coordinator-1, coordinator-2 and the load balancer
 
   Scenario: Both workers that store a room stop: that room is unreadable, rooms stored elsewhere are not

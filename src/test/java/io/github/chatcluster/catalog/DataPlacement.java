@@ -150,20 +150,33 @@ public class DataPlacement {
      * worker, by worker name; "missing" when the worker does not have the shard table.
      */
     public Map<String, Map<String, String>> copyFingerprints(String table) {
-        Map<Long, List<String>> byShard = catalog.nodesByShard(table);
+        return copyFingerprints(List.of(table));
+    }
+
+    /** {@link #copyFingerprints(String)} of several tables, read on one connection per worker. */
+    public Map<String, Map<String, String>> copyFingerprints(List<String> tables) {
+        Map<String, Map<Long, List<String>>> byTable = new TreeMap<>();
+        tables.forEach(table -> byTable.put(table, catalog.nodesByShard(table)));
         Map<String, Map<String, String>> byWorker = new TreeMap<>();
-        byShard.values().stream().flatMap(List::stream).distinct()
-                .forEach(node -> byWorker.put(node, ShardStorage.on(cluster.endpoint(node)).fingerprints(table)));
+        byTable.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream).distinct()
+                .forEach(node -> byWorker.put(node, ShardStorage.on(cluster.endpoint(node)).fingerprints(tables)));
         Map<String, Map<String, String>> result = new TreeMap<>();
-        for (Map.Entry<Long, List<String>> shard : byShard.entrySet()) {
-            String shardTable = table + "_" + shard.getKey();
-            Map<String, String> fingerprints = new TreeMap<>();
-            for (String node : shard.getValue()) {
-                fingerprints.put(node, byWorker.get(node).getOrDefault(shardTable, "missing"));
+        byTable.forEach((table, byShard) -> {
+            for (Map.Entry<Long, List<String>> shard : byShard.entrySet()) {
+                String shardTable = table + "_" + shard.getKey();
+                Map<String, String> fingerprints = new TreeMap<>();
+                for (String node : shard.getValue()) {
+                    fingerprints.put(node, byWorker.get(node).getOrDefault(shardTable, "missing"));
+                }
+                result.put(shardTable, fingerprints);
             }
-            result.put(shardTable, fingerprints);
-        }
+        });
         return result;
+    }
+
+    /** The tables distributed by hash (each shard stored twice), by name, as coordinator-1's catalog lists them. */
+    public List<String> hashDistributedTables() {
+        return catalog.distributedTables().stream().filter(t -> "h".equals(t.method())).map(CitusCatalog.DistributedTable::name).toList();
     }
 
     public static String describe(Map<String, ?> map) {

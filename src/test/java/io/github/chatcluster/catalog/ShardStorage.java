@@ -143,14 +143,21 @@ public class ShardStorage {
      * by shard table name (e.g. rooms_102008); one connection for all of them.
      */
     public Map<String, String> fingerprints(String table) {
+        return fingerprints(List.of(table));
+    }
+
+    /** {@link #fingerprints(String)} of several tables, on one connection. */
+    public Map<String, String> fingerprints(List<String> tables) {
         return withConnection(c -> {
             Map<String, String> fingerprints = new TreeMap<>();
-            for (String shard : localShardTables(c, table)) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) || ' rows, checksum ' "
-                        + "|| coalesce(sum(hashtext(t::text)::bigint), 0) FROM " + shard + " t");
-                     ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    fingerprints.put(shard, rs.getString(1));
+            for (String table : tables) {
+                for (String shard : localShardTables(c, table)) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) || ' rows, checksum ' "
+                            + "|| coalesce(sum(hashtext(t::text)::bigint), 0) FROM " + shard + " t");
+                         ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        fingerprints.put(shard, rs.getString(1));
+                    }
                 }
             }
             return fingerprints;

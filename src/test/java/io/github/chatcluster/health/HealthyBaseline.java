@@ -80,6 +80,7 @@ public final class HealthyBaseline {
             new CitusConditions.NoLeftoverSessions(),
             new CitusConditions.NodeMetadataInStep(),
             new SchemaAsDesigned(),
+            new IndexesValid(),
             new OperationConditions.TheSixNodes(),
             new OperationConditions.NoCopiesOfRemovedNodes(),
             new OperationConditions.NoOperationLeftovers(),
@@ -121,6 +122,18 @@ public final class HealthyBaseline {
                     + "\nThe next scenario starts from a rebuilt cluster.");
         }
         return new Outcome(found, repairs, Duration.between(start, Instant.now()), left, firstLook);
+    }
+
+    /**
+     * What the check finds wrong with the schema alone (its tables and its indexes): what a scenario that changes the
+     * schema looks at while its clients run (their sessions are what the whole check would name first).
+     */
+    public List<String> schemaProblems() {
+        NodeSessions sessions = NodeSessions.of(cluster);
+        List<String> problems = new ArrayList<>();
+        conditions.stream().filter(c -> c instanceof SchemaAsDesigned || c instanceof IndexesValid)
+                .forEach(c -> problems.addAll(check(c, sessions)));
+        return problems;
     }
 
     /** Everything that is wrong now, one line each; empty for a healthy cluster. */

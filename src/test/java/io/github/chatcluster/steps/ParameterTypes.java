@@ -53,4 +53,11 @@ public class ParameterTypes {
     public io.github.chatcluster.report.Verdict statedVerdict(String words) {
         return io.github.chatcluster.report.ExpectedVerdict.stated(words);
     }
+
+    /** Where an operator's lock_timeout applies: the session of the change, or every node Citus opens a session on. */
+    @ParameterType("in the operator's session|on every node, with SET LOCAL and citus.propagate_set_commands")
+    public io.github.chatcluster.schema.LockTimeout.Scope lockTimeoutScope(String words) {
+        return words.startsWith("in the") ? io.github.chatcluster.schema.LockTimeout.Scope.SESSION
+                : io.github.chatcluster.schema.LockTimeout.Scope.EVERY_NODE;
+    }
 }

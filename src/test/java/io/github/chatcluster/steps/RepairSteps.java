@@ -68,4 +68,11 @@ public class RepairSteps {
                 : "the load balancer had taken coordinator-1 back by itself before the repair reached it");
         assertThat(new HealthyBaseline(context.cluster()).problems()).as("what is wrong after the repair").isEmpty();
     }
+
+    @Then("it dropped the index {word} through coordinator-1, after which the cluster is checked healthy")
+    public void itDroppedTheIndex(String index) {
+        assertThat(outcome).as("the check's outcome").isNotNull();
+        assertThat(outcome.repairs()).as("repairs").anySatisfy(r -> assertThat(r).contains("dropped the index " + index + " through coordinator-1"));
+        assertThat(new HealthyBaseline(context.cluster()).problems()).as("what is wrong after the repair").isEmpty();
+    }
 }

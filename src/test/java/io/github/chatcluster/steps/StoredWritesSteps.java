@@ -11,7 +11,6 @@ import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.InDoubtWrites;
 import io.github.chatcluster.app.OutcomeTally;
-import io.github.chatcluster.catalog.ChatTables;
 import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.Endpoint;
 
@@ -61,15 +60,20 @@ public class StoredWritesSteps {
      * Replicas converged: each shard's two copies, read on their workers, hold the same rows (row count and checksum).
      * A write acknowledged on one copy and not the other, or left prepared on one worker, shows here by its shard.
      */
-    @Then("both copies of every shard of every chat table hold the same rows")
+    @Then("both copies of every shard of every distributed table hold the same rows")
     public void bothCopiesHoldTheSameRows() {
-        int compared = 0;
-        for (String table : ChatTables.NAMES) {
-            Map<String, Map<String, String>> fingerprints = new DataPlacement(context.cluster()).copyFingerprints(table);
-            PlacementChecks.assertBothCopiesIdentical(fingerprints);
-            compared += fingerprints.size();
-        }
-        context.report(compared + " shards of the chat tables compared, copy by copy: both copies of each hold the same rows");
+        DataPlacement placement = new DataPlacement(context.cluster());
+        List<String> tables = placement.hashDistributedTables();
+        Map<String, Map<String, String>> fingerprints = placement.copyFingerprints(tables);
+        PlacementChecks.assertBothCopiesIdentical(fingerprints);
+        context.report(fingerprints.size() + " shards of " + tables + " compared, copy by copy: both copies of each hold the same rows");
+    }
+
+    @Then("both copies of every shard of {word} hold the same rows")
+    public void bothCopiesOfTheTableHoldTheSameRows(String table) {
+        Map<String, Map<String, String>> fingerprints = new DataPlacement(context.cluster()).copyFingerprints(table);
+        PlacementChecks.assertBothCopiesIdentical(fingerprints);
+        context.report(fingerprints.size() + " shards of " + table + " compared, copy by copy: both copies of each hold the same rows");
     }
 
     @Then("the report shows how many writes had an unknown outcome and how they were resolved")

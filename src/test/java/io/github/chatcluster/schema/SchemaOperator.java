@@ -1,0 +1,133 @@
+package io.github.chatcluster.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.Text;
+import io.github.chatcluster.waits.BoundedStop;
+
+/**
+ * An operator who changes the schema through one entry point: each statement on a session of its own, timed from the
+ * call to its answer, and given back as a {@link SchemaChange}, refused or not (a refusal is a finding, not an error
+ * of the suite). A statement may run while the caller goes on ({@link #start}), for a change that a fault interrupts.
+ */
+public final class SchemaOperator {
+
+    /** How long one schema change may run before the operator gives up on its answer. */
+    public static final Duration CHANGE_BOUND = Duration.ofMinutes(2);
+
+    private final Endpoint entry;
+    private final Optional<LockTimeout> lockTimeout;
+
+    private SchemaOperator(Endpoint entry, Optional<LockTimeout> lockTimeout) {
+        this.entry = entry;
+        this.lockTimeout = lockTimeout;
+    }
+
+    public static SchemaOperator through(Endpoint entry) {
+        return new SchemaOperator(entry, Optional.empty());
+    }
+
+    /** The same operator, with {@code lock_timeout} set as given before each change. */
+    public SchemaOperator withLockTimeout(LockTimeout timeout) {
+        return new SchemaOperator(entry, Optional.of(timeout));
+    }
+
+    /** Runs the statement and returns how it went; the time counts from the call to the answer, not the connection. */
+    public SchemaChange run(String statement) {
+        try (Connection c = entry.connect(CHANGE_BOUND)) {
+            return runOn(c, statement);
+        } catch (SQLException e) {
+            Instant now = Instant.now();
+            return new SchemaChange(statement, entry.name(), now, now, e.getSQLState(), "no session: " + Text.firstLine(e.getMessage()));
+        }
+    }
+
+    private SchemaChange runOn(Connection c, String statement) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            boolean inTransaction = lockTimeout.filter(t -> t.scope() == LockTimeout.Scope.EVERY_NODE).isPresent();
+            if (inTransaction) {
+                c.setAutoCommit(false);
+                s.execute("SET LOCAL citus.propagate_set_commands = 'local'");
+                s.execute("SET LOCAL " + lockTimeout.get().setting());
+            } else if (lockTimeout.isPresent()) {
+                s.execute("SET " + lockTimeout.get().setting());
+            }
+            Instant began = Instant.now();
+            try {
+                s.execute(statement);
+                if (inTransaction) {
+                    c.commit();
+                }
+                return new SchemaChange(statement, entry.name(), began, Instant.now(), null, null);
+            } catch (SQLException e) {
+                Instant ended = Instant.now();
+                if (inTransaction) {
+                    rollbackQuietly(c);
+                }
+                return new SchemaChange(statement, entry.name(), began, ended,
+                        e.getSQLState() == null ? "(none)" : e.getSQLState(), Text.firstLine(e.getMessage()));
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the session is closed next; a broken one has no transaction left to roll back
+        }
+    }
+
+    /** Starts the statement on a thread of its own and returns at once. */
+    public Running start(String statement) {
+        return new Running(this, statement);
+    }
+
+    /** A change that runs while the caller goes on. */
+    public static final class Running implements AutoCloseable {
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "schema change"));
+        private final Future<SchemaChange> outcome;
+        private final String statement;
+
+        private Running(SchemaOperator operator, String statement) {
+            this.statement = statement;
+            this.outcome = thread.submit(() -> operator.run(statement));
+        }
+
+        public boolean isDone() {
+            return outcome.isDone();
+        }
+
+        /** Waits at most the bound for the change's answer. */
+        public SchemaChange await(Duration bound) {
+            try {
+                return outcome.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("the schema change \"" + statement + "\" did not answer within " + bound.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + statement, e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(statement + " failed in the suite: " + e.getCause(), e.getCause());
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            BoundedStop.after(thread, Duration.ZERO.plusSeconds(1), Duration.ofSeconds(5), "the schema change " + statement);
+        }
+    }
+}
