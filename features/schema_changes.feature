@@ -135,6 +135,7 @@ Feature: Changing the schema while both coordinators serve: columns, indexes and
     Then the report shows, for each schema change, how long it took, how it ended, and each client's longest time without a success and failed attempts while it ran
     And no client went more than 10 seconds without a success, and the report shows what each client saw
     And every acknowledged write is stored exactly once
+    And both copies of every shard of every distributed table hold the same rows
 
   Scenario Outline: coordinator-2 refuses the schema changes of distributed tables: <change>
     When the operator runs through coordinator-2:
@@ -189,6 +190,7 @@ Feature: Changing the schema while both coordinators serve: columns, indexes and
     When the clients stop
     Then the report shows, for each schema change, how long it took, how it ended, and each client's longest time without a success and failed attempts while it ran
     And every acknowledged write is stored exactly once
+    And both copies of every shard of every distributed table hold the same rows
 
     Examples:
       | where                                                               | outcome                                        | waited |
