@@ -32,8 +32,8 @@ import io.github.chatcluster.cluster.Endpoint;
  * keys (append a value unique to its key, or read the key's whole list), each client through its own entry point and
  * at its own isolation level, and every transaction is recorded with its times and outcome: ok, fail (rolled back:
  * known not to have happened) or info (the connection was lost at COMMIT: unknown). Keys are retired after
- * {@link #APPENDS_PER_KEY} appends, so that lists stay short, as Elle advises. No scenario runs it yet: the isolation
- * feature will.
+ * {@link #APPENDS_PER_KEY} appends, so that lists stay short, as Elle advises. The isolation feature
+ * runs it.
  */
 public final class ListAppendWorkload implements AutoCloseable {
 
@@ -42,8 +42,44 @@ public final class ListAppendWorkload implements AutoCloseable {
     static final int APPENDS_PER_KEY = 64;
     private static final Duration STATEMENT_BOUND = Duration.ofSeconds(5);
 
-    /** A client: its name (the history's process), its entry point, and its isolation level (JDBC's constant). */
-    public record Client(String name, Endpoint entry, int isolation) {
+    /**
+     * A client: its name (the history's process), its entry point, its isolation level (JDBC's constant), and whether
+     * it is weakened on purpose: a weakened client commits after each micro-operation, yet records the transaction as
+     * one, which is what a control needs (the checker must find the anomalies that produces).
+     */
+    public record Client(String name, Endpoint entry, int isolation, boolean commitsEachOperation) {
+        public Client(String name, Endpoint entry, int isolation) {
+            this(name, entry, isolation, false);
+        }
+
+        /** A client at the level, named by its entry point and level ("coordinator-1 at read committed"). */
+        public static Client at(Endpoint entry, Isolation level) {
+            return new Client(entry.name() + " at " + level, entry, level.jdbc);
+        }
+
+        /** A client at repeatable read that commits after each micro-operation (a control). */
+        public static Client weakened(Endpoint entry) {
+            return new Client("weakened through " + entry.name(), entry, Connection.TRANSACTION_REPEATABLE_READ, true);
+        }
+    }
+
+    /** The isolation levels the clients run at. */
+    public enum Isolation {
+        READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED, "read committed"),
+        REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ, "repeatable read");
+
+        private final int jdbc;
+        private final String words;
+
+        Isolation(int jdbc, String words) {
+            this.jdbc = jdbc;
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
     }
 
     private final Endpoint coordinator1;
@@ -167,6 +203,9 @@ public final class ListAppendWorkload implements AutoCloseable {
         try {
             for (Mop m : planned) {
                 done.add(apply(c, m));
+                if (client.commitsEachOperation()) {
+                    c.commit();
+                }
             }
             committing = true;
             c.commit();

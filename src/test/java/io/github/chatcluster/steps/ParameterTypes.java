@@ -60,4 +60,16 @@ public class ParameterTypes {
         return words.startsWith("in the") ? io.github.chatcluster.schema.LockTimeout.Scope.SESSION
                 : io.github.chatcluster.schema.LockTimeout.Scope.EVERY_NODE;
     }
+
+    /** An isolation level as the checker names it ("read committed", "serializable", ...). */
+    @ParameterType("serializable|snapshot isolation|read committed|none: not even read committed")
+    public io.github.chatcluster.isolation.Level isolationLevel(String words) {
+        return java.util.Arrays.stream(io.github.chatcluster.isolation.Level.values()).filter(l -> l.toString().equals(words)).findFirst().orElseThrow();
+    }
+
+    /** A class of anomaly as the checker names it (G-single, G2-item, ...). */
+    @ParameterType("G0|G1a|G1b|G1c|G-single|G2-item|internal|incompatible-order|duplicate|garbage|lost-append")
+    public io.github.chatcluster.isolation.Anomaly.Kind anomalyKind(String words) {
+        return java.util.Arrays.stream(io.github.chatcluster.isolation.Anomaly.Kind.values()).filter(k -> k.toString().equals(words)).findFirst().orElseThrow();
+    }
 }

@@ -1,0 +1,75 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import io.cucumber.java.en.Then;
+import io.github.chatcluster.isolation.Anomaly;
+import io.github.chatcluster.isolation.JepsenHistory;
+import io.github.chatcluster.isolation.ListAppendChecker;
+import io.github.chatcluster.isolation.Txn;
+import io.github.chatcluster.report.Figures;
+
+/** What the isolation feature looks at: the history, written for offline checking, and what the checker finds in it. */
+public class IsolationChecks {
+
+    private final ScenarioContext context;
+    private final IsolationWork work;
+
+    public IsolationChecks(ScenarioContext context, IsolationWork work) {
+        this.context = context;
+        this.work = work;
+    }
+
+    private List<Txn> history() {
+        assertThat(work.workload).as("a workload run by this scenario").isNotNull();
+        return work.workload.history();
+    }
+
+    private ListAppendChecker.Report report() {
+        return ListAppendChecker.check(history(), work.finalReads);
+    }
+
+    @Then("the history is kept in Jepsen's format, and the report shows its transactions, their outcomes, the anomalies found by class with an explained example of each, and the strongest isolation level consistent with it")
+    public void theHistoryIsReported() {
+        String name = Figures.key(context.scenarioName()).toLowerCase(Locale.ROOT);
+        Path file = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports/isolation", name + ".jsonl");
+        JepsenHistory.write(file, history());
+        long started = System.nanoTime();
+        ListAppendChecker.Report report = report();
+        context.report(report + String.format(Locale.ROOT, "%n(checked in %.2f s; history: %s)", (System.nanoTime() - started) / 1e9, file));
+        Figures.record("isolation." + name + ".transactions", String.valueOf(report.ok() + report.failed() + report.unknown()));
+        Figures.record("isolation." + name + ".level", report.level().toString());
+        report.counts().forEach((kind, n) -> Figures.record("isolation." + name + ".anomalies." + kind, String.valueOf(n)));
+    }
+
+    @Then("the strongest isolation level consistent with the history is {isolationLevel}")
+    public void theLevelIs(io.github.chatcluster.isolation.Level level) {
+        ListAppendChecker.Report report = report();
+        assertThat(report.level()).as("the strongest level consistent with the history:\n%s", report).isEqualTo(level);
+    }
+
+    @Then("the strongest isolation level consistent with the history is {isolationLevel} or stronger")
+    public void theLevelIsAtLeast(io.github.chatcluster.isolation.Level level) {
+        ListAppendChecker.Report report = report();
+        assertThat(report.level().compareTo(level)).as("the strongest level consistent with the history, %s, against %s:\n%s",
+                report.level(), level, report).isLessThanOrEqualTo(0);
+    }
+
+    @Then("the checker finds {anomalyKind} in it")
+    public void theCheckerFinds(Anomaly.Kind kind) {
+        ListAppendChecker.Report report = report();
+        assertThat(report.kinds()).as("the anomalies found:\n%s", report).contains(kind);
+    }
+
+    @Then("no acknowledged append is lost, and no value is read twice or read that no transaction appended")
+    public void noAppendIsLost() {
+        ListAppendChecker.Report report = report();
+        assertThat(work.finalReads).as("final reads of every key").isNotEmpty();
+        assertThat(report.kinds()).as("the anomalies found:\n%s", report)
+                .doesNotContain(Anomaly.Kind.LOST_APPEND, Anomaly.Kind.DUPLICATE, Anomaly.Kind.GARBAGE);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.chatcluster.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.When;
+import io.github.chatcluster.cluster.ChatCluster;
+import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.cluster.Node;
+import io.github.chatcluster.cluster.faults.FailureKind;
+import io.github.chatcluster.isolation.ListAppendWorkload;
+import io.github.chatcluster.isolation.ListAppendWorkload.Client;
+import io.github.chatcluster.isolation.ListAppendWorkload.Isolation;
+import io.github.chatcluster.waits.BoundedStop;
+
+/**
+ * The list-append workload of the isolation feature: clients through the entry points at their isolation levels, a
+ * fault while they run, the final reads of every key. Its table is dropped when the scenario ends.
+ */
+public class IsolationSteps {
+
+    private final ScenarioContext context;
+    private final IsolationWork work;
+
+    public IsolationSteps(ScenarioContext context, IsolationWork work) {
+        this.context = context;
+        this.work = work;
+    }
+
+    /** One client at each level through each of coordinator-1, coordinator-2 and the load balancer. */
+    private List<Client> sixClients() {
+        ChatCluster cluster = context.cluster();
+        List<Client> clients = new ArrayList<>();
+        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
+            for (Isolation level : Isolation.values()) {
+                clients.add(Client.at(entry, level));
+            }
+        }
+        return clients;
+    }
+
+    @When("6 clients run list-append transactions for {int} seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer")
+    public void sixClientsRun(int seconds) {
+        run(sixClients(), seconds);
+    }
+
+    @When("6 clients run list-append transactions for {int} seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer, while {node} is {failureKind} after {int} seconds and brought back {int} seconds later")
+    public void sixClientsRunThroughAFault(int seconds, Node node, FailureKind how, int after, int downFor) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            scheduler.schedule(() -> Faults.inject(context, node.name(), how), after, TimeUnit.SECONDS);
+            scheduler.schedule(() -> {
+                context.cluster().faults().healAll();
+                context.timeline().backAt(java.time.Instant.now());
+            }, after + downFor, TimeUnit.SECONDS);
+            run(sixClients(), seconds);
+        } finally {
+            BoundedStop.after(scheduler, Duration.ofSeconds(90), Duration.ofSeconds(10), "the fault's scheduler");
+        }
+        assertThat(context.timeline().backAt()).as("%s was brought back while the clients ran", node).isNotNull();
+    }
+
+    @When("one client runs list-append transactions through coordinator-1 at repeatable read for {int} seconds")
+    public void oneClientRuns(int seconds) {
+        run(List.of(Client.at(context.cluster().coordinator1(), Isolation.REPEATABLE_READ)), seconds);
+    }
+
+    @When("a weakened client that commits after each operation runs list-append transactions through coordinator-1 for {int} seconds, beside a client at repeatable read through coordinator-2")
+    public void aWeakenedClientRuns(int seconds) {
+        ChatCluster cluster = context.cluster();
+        run(List.of(Client.weakened(cluster.coordinator1()), Client.at(cluster.coordinator2(), Isolation.REPEATABLE_READ)), seconds);
+    }
+
+    private void run(List<Client> clients, int seconds) {
+        work.workload = new ListAppendWorkload(context.cluster().coordinator1(), 1);
+        work.seed = new java.util.Random().nextLong();
+        work.workload.run(clients, Duration.ofSeconds(seconds), work.seed);
+        context.report(work.workload.history().size() + " transactions by " + clients.size() + " clients in " + seconds + " s (seed " + work.seed
+                + "): " + work.workload.outcomes());
+    }
+
+    @When("every key is read through coordinator-1 and through coordinator-2")
+    public void everyKeyIsRead() {
+        assertThat(work.workload).as("a workload run by this scenario").isNotNull();
+        ChatCluster cluster = context.cluster();
+        work.finalReads.addAll(work.workload.finalReads(List.of(cluster.coordinator1(), cluster.coordinator2())));
+    }
+
+    @After(value = "@isolation", order = 1)
+    public void dropTheWorkloadsTable() {
+        if (work.workload != null && context.hasCluster()) {
+            try {
+                work.workload.close();
+            } catch (RuntimeException e) {
+                context.report("could not drop the workload's table (" + e.getMessage() + "); the check before the next scenario finds it");
+            }
+        }
+    }
+}
