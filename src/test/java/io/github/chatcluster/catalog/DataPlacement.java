@@ -155,11 +155,16 @@ public class DataPlacement {
 
     /** {@link #copyFingerprints(String)} of several tables, read on one connection per worker. */
     public Map<String, Map<String, String>> copyFingerprints(List<String> tables) {
+        return copyFingerprints(tables, null);
+    }
+
+    /** {@link #copyFingerprints(List)} over every column but the one named (null: every column). */
+    public Map<String, Map<String, String>> copyFingerprints(List<String> tables, String leavingOut) {
         Map<String, Map<Long, List<String>>> byTable = new TreeMap<>();
         tables.forEach(table -> byTable.put(table, catalog.nodesByShard(table)));
         Map<String, Map<String, String>> byWorker = new TreeMap<>();
         byTable.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream).distinct()
-                .forEach(node -> byWorker.put(node, ShardStorage.on(cluster.endpoint(node)).fingerprints(tables)));
+                .forEach(node -> byWorker.put(node, ShardStorage.on(cluster.endpoint(node)).fingerprints(tables, leavingOut)));
         Map<String, Map<String, String>> result = new TreeMap<>();
         byTable.forEach((table, byShard) -> {
             for (Map.Entry<Long, List<String>> shard : byShard.entrySet()) {

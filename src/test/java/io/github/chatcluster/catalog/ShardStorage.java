@@ -148,12 +148,21 @@ public class ShardStorage {
 
     /** {@link #fingerprints(String)} of several tables, on one connection. */
     public Map<String, String> fingerprints(List<String> tables) {
+        return fingerprints(tables, null);
+    }
+
+    /**
+     * {@link #fingerprints(List)}, with the checksum over every column but the one named (null: every column): where
+     * two copies differ, whether they differ in that column alone.
+     */
+    public Map<String, String> fingerprints(List<String> tables, String leavingOut) {
+        String row = leavingOut == null ? "t::text" : "(to_jsonb(t) - '" + leavingOut.replace("'", "''") + "')::text";
         return withConnection(c -> {
             Map<String, String> fingerprints = new TreeMap<>();
             for (String table : tables) {
                 for (String shard : localShardTables(c, table)) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT count(*) || ' rows, checksum ' "
-                            + "|| coalesce(sum(hashtext(t::text)::bigint), 0) FROM " + shard + " t");
+                            + "|| coalesce(sum(hashtext(" + row + ")::bigint), 0) FROM " + shard + " t");
                          ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         fingerprints.put(shard, rs.getString(1));

@@ -93,6 +93,19 @@ public class IsolationSteps {
         work.finalReads.addAll(work.workload.finalReads(List.of(cluster.coordinator1(), cluster.coordinator2())));
     }
 
+    @When("no node holds a prepared transaction any more, within {int} seconds, and every key is read through coordinator-1 and through coordinator-2")
+    public void everyKeyIsReadOnceRecovered(int seconds) {
+        ChatCluster cluster = context.cluster();
+        java.time.Instant stopped = java.time.Instant.now();
+        context.report("when the clients stopped: " + io.github.chatcluster.catalog.PreparedTransactions.describe(cluster));
+        org.awaitility.Awaitility.await("no prepared transaction on any node").atMost(Duration.ofSeconds(seconds))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).pollInSameThread()
+                .until(() -> io.github.chatcluster.catalog.PreparedTransactions.onEachNode(cluster).isEmpty());
+        context.report(String.format(java.util.Locale.ROOT, "no node held a prepared transaction %.1f s after the clients stopped",
+                Duration.between(stopped, java.time.Instant.now()).toMillis() / 1000.0));
+        everyKeyIsRead();
+    }
+
     @After(value = "@isolation", order = 1)
     public void dropTheWorkloadsTable() {
         if (work.workload != null && context.hasCluster()) {

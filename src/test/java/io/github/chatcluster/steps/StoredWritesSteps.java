@@ -76,6 +76,17 @@ public class StoredWritesSteps {
         context.report(fingerprints.size() + " shards of " + table + " compared, copy by copy: both copies of each hold the same rows");
     }
 
+    @Then("the two copies of at least one shard of {word} differ, and only in the column {word}")
+    public void theCopiesDifferInTheColumn(String table, String column) {
+        DataPlacement placement = new DataPlacement(context.cluster());
+        Map<String, Map<String, String>> whole = placement.copyFingerprints(List.of(table));
+        long differing = whole.values().stream().filter(copies -> new java.util.HashSet<>(copies.values()).size() > 1).count();
+        context.report(differing + " of " + whole.size() + " shards of " + table + " have copies that differ");
+        assertThat(differing).as("shards of %s whose two copies differ: %s", table, whole).isPositive();
+        PlacementChecks.assertBothCopiesIdentical(placement.copyFingerprints(List.of(table), column));
+        context.report("leaving out " + column + ", both copies of every shard of " + table + " hold the same rows");
+    }
+
     @Then("the report shows how many writes had an unknown outcome and how they were resolved")
     public void theReportShowsUnknownOutcomes() {
         OutcomeTally tally = context.acks().tally();
