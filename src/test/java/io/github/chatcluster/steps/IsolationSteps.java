@@ -67,6 +67,19 @@ public class IsolationSteps {
         assertThat(context.timeline().backAt()).as("%s was brought back while the clients ran", node).isNotNull();
     }
 
+    @When("6 clients run list-append transactions for {int} seconds, all at repeatable read, two through each of coordinator-1, coordinator-2 and the load balancer")
+    public void sixClientsRunAtRepeatableRead(int seconds) {
+        ChatCluster cluster = context.cluster();
+        List<Client> clients = new ArrayList<>();
+        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
+            for (int i = 1; i <= 2; i++) {
+                Client c = Client.at(entry, Isolation.REPEATABLE_READ);
+                clients.add(new Client(c.name() + " (" + i + ")", entry, c.isolation()));
+            }
+        }
+        run(clients, seconds);
+    }
+
     @When("one client runs list-append transactions through coordinator-1 at repeatable read for {int} seconds")
     public void oneClientRuns(int seconds) {
         run(List.of(Client.at(context.cluster().coordinator1(), Isolation.REPEATABLE_READ)), seconds);
