@@ -36,23 +36,51 @@ final class IndexesValid implements Condition {
         IndexLeftovers found = leftovers(s);
         List<String> done = new ArrayList<>();
         for (String index : found.toDropThroughCoordinator1()) {
-            s.execute(ChatCluster.COORDINATOR_1, "DROP INDEX CONCURRENTLY IF EXISTS public.\"" + index + "\"");
-            done.add("dropped the index " + index + " through coordinator-1 (DROP INDEX CONCURRENTLY IF EXISTS, on every node)");
+            try { // each on its own: one that fails does not keep the others
+                s.execute(ChatCluster.COORDINATOR_1, "DROP INDEX CONCURRENTLY IF EXISTS public.\"" + index + "\"");
+                done.add("dropped the index " + index + " through coordinator-1 (DROP INDEX CONCURRENTLY IF EXISTS, on every node)");
+            } catch (RuntimeException e) {
+                done.add("dropping the index " + index + " through coordinator-1 failed: " + io.github.chatcluster.cluster.Text.firstLine(e.getMessage()));
+            }
         }
         return done;
     }
 
+    /**
+     * Each node's indexes. On the coordinators, only those of the tables both have (a table one coordinator lacks is
+     * named by the schema's own condition, with its indexes), and never those of the tables an external cluster held
+     * before the run.
+     */
     private static IndexLeftovers leftovers(NodeSessions s) {
-        Map<String, Map<String, Boolean>> byNode = new TreeMap<>();
+        java.util.Set<String> before = s.cluster().tablesFoundBeforeTheRun();
+        Map<String, Map<String, String[]>> rows = new TreeMap<>();
         for (String node : s.cluster().databaseNodes()) {
-            s.strings(node, "SELECT set_config('citus.override_table_visibility', 'off', false)"); // the shards' own indexes too
-            Map<String, Boolean> indexes = new TreeMap<>();
+            SchemaView.showShards(s, node);
+            Map<String, String[]> indexes = new TreeMap<>();
             for (String row : s.strings(node, SchemaView.INDEXES)) {
-                int bar = row.lastIndexOf('|');
-                indexes.put(row.substring(0, bar), "valid".equals(row.substring(bar + 1)));
+                String[] f = row.split("\\|", 3);
+                if (!before.contains(f[2])) {
+                    indexes.put(f[0], f);
+                }
             }
-            byNode.put(node, indexes);
+            rows.put(node, indexes);
         }
+        java.util.Set<String> tablesOnBoth = new java.util.HashSet<>();
+        rows.get(ChatCluster.COORDINATOR_1).values().forEach(f -> tablesOnBoth.add(f[2]));
+        java.util.Set<String> onTwo = new java.util.HashSet<>();
+        rows.get(ChatCluster.COORDINATOR_2).values().forEach(f -> onTwo.add(f[2]));
+        tablesOnBoth.retainAll(onTwo);
+        Map<String, Map<String, Boolean>> byNode = new TreeMap<>();
+        rows.forEach((node, indexes) -> {
+            boolean coordinator = node.equals(ChatCluster.COORDINATOR_1) || node.equals(ChatCluster.COORDINATOR_2);
+            Map<String, Boolean> valid = new TreeMap<>();
+            indexes.forEach((name, f) -> {
+                if (!coordinator || tablesOnBoth.contains(f[2])) {
+                    valid.put(name, "valid".equals(f[1]));
+                }
+            });
+            byNode.put(node, valid);
+        });
         return new IndexLeftovers(byNode, ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2);
     }
 }

@@ -101,7 +101,12 @@ public final class ListAppendWorkload implements AutoCloseable {
         }
         ChatCluster.execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
         ChatCluster.execute(coordinator1, "CREATE TABLE " + TABLE + " (room_id bigint PRIMARY KEY, elements bigint[] NOT NULL)");
-        ChatCluster.execute(coordinator1, "SELECT create_distributed_table('" + TABLE + "', 'room_id', colocate_with => 'rooms')");
+        try {
+            ChatCluster.execute(coordinator1, "SELECT create_distributed_table('" + TABLE + "', 'room_id', colocate_with => 'rooms')");
+        } catch (RuntimeException e) {
+            ChatCluster.execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE); // not left behind as a local table
+            throw e;
+        }
     }
 
     /** Runs the clients for the duration, each in its own thread; returns when all have stopped (bounded). */

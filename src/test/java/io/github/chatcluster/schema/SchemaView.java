@@ -37,14 +37,21 @@ public final class SchemaView {
             ORDER BY c.relname""";
 
     /**
-     * Every index of schema {@code public} on a node, with whether it is valid: {@code name|valid} or {@code name|invalid}.
-     * On a worker these are the shards' indexes ({@code messages_sender_102072}); on a coordinator the tables' own.
+     * Every index of schema {@code public} on a node, with whether it is valid and its table: {@code name|valid|table} or
+     * {@code name|invalid|table}. On a worker these are the shards' indexes ({@code messages_sender_102072}); on a
+     * coordinator the tables' own. Run on a session with {@code citus.override_table_visibility} off
+     * ({@link #showShards}), or Citus hides the shards' indexes.
      */
     public static final String INDEXES = """
-            SELECT c.relname || '|' || CASE WHEN i.indisvalid THEN 'valid' ELSE 'invalid' END
-            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            SELECT c.relname || '|' || CASE WHEN i.indisvalid THEN 'valid' ELSE 'invalid' END || '|' || t.relname
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
             ORDER BY c.relname""";
+
+    /** Makes the suite's session on the node see the shards' own tables and indexes, which Citus hides by default. */
+    public static void showShards(NodeSessions s, String node) {
+        s.strings(node, "SELECT set_config('citus.override_table_visibility', 'off', false)");
+    }
 
     private final ChatCluster cluster;
 
@@ -61,8 +68,10 @@ public final class SchemaView {
     /** Each index of the node whose name is the given one or one of its shards' ({@code name_<shard id>}), valid or not. */
     public Map<String, Boolean> indexes(String node, String index) {
         Map<String, Boolean> found = new TreeMap<>();
-        for (String row : NodeSessions.of(cluster).strings(node, INDEXES)) {
-            String[] f = row.split("\\|");
+        NodeSessions s = NodeSessions.of(cluster);
+        showShards(s, node);
+        for (String row : s.strings(node, INDEXES)) {
+            String[] f = row.split("\\|", 3);
             if (f[0].equals(index) || f[0].matches(java.util.regex.Pattern.quote(index) + "_\\d+")) {
                 found.put(f[0], "valid".equals(f[1]));
             }
@@ -72,13 +81,15 @@ public final class SchemaView {
 
     /** The names of the node's indexes of schema {@code public} (on a coordinator: the tables' own). */
     public List<String> indexNames(String node) {
-        return NodeSessions.of(cluster).strings(node, INDEXES).stream().map(row -> row.substring(0, row.lastIndexOf('|'))).toList();
+        NodeSessions s = NodeSessions.of(cluster);
+        showShards(s, node);
+        return s.strings(node, INDEXES).stream().map(row -> row.substring(0, row.indexOf('|'))).toList();
     }
 
     /** How many index builds of the shard table the node is running now ({@code pg_stat_progress_create_index}). */
     public int indexBuildsInProgress(String node, String shardTable) {
         NodeSessions s = NodeSessions.of(cluster);
-        s.strings(node, "SELECT set_config('citus.override_table_visibility', 'off', false)");
+        showShards(s, node);
         return Integer.parseInt(s.strings(node, "SELECT count(*) FROM pg_stat_progress_create_index p JOIN pg_class c ON c.oid = p.relid"
                 + " WHERE c.relname = '" + shardTable.replace("'", "''") + "'").get(0));
     }

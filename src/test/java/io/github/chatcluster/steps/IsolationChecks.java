@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import io.cucumber.java.en.Then;
 import io.github.chatcluster.isolation.Anomaly;
-import io.github.chatcluster.isolation.JepsenHistory;
 import io.github.chatcluster.isolation.ListAppendChecker;
 import io.github.chatcluster.isolation.Txn;
 import io.github.chatcluster.report.Figures;
@@ -36,8 +35,7 @@ public class IsolationChecks {
     @Then("the history is kept in Jepsen's format, and the report shows its transactions, their outcomes, the anomalies found by class with an explained example of each, and the strongest isolation level consistent with it")
     public void theHistoryIsReported() {
         String name = Figures.key(context.scenarioName()).toLowerCase(Locale.ROOT);
-        Path file = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports/isolation", name + ".jsonl");
-        JepsenHistory.write(file, history());
+        Path file = IsolationWork.historyFile(context.scenarioName());
         long started = System.nanoTime();
         ListAppendChecker.Report report = report();
         context.report(report + String.format(Locale.ROOT, "%n(checked in %.2f s; history: %s)", (System.nanoTime() - started) / 1e9, file));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.cucumber.java.After;
@@ -55,15 +56,18 @@ public class IsolationSteps {
     public void sixClientsRunThroughAFault(int seconds, Node node, FailureKind how, int after, int downFor) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
-            scheduler.schedule(() -> Faults.inject(context, node.name(), how), after, TimeUnit.SECONDS);
-            scheduler.schedule(() -> {
+            ScheduledFuture<?> injected = scheduler.schedule(() -> Faults.inject(context, node.name(), how), after, TimeUnit.SECONDS);
+            ScheduledFuture<?> healed = scheduler.schedule(() -> {
                 context.cluster().faults().healAll();
                 context.timeline().backAt(java.time.Instant.now());
             }, after + downFor, TimeUnit.SECONDS);
             run(sixClients(), seconds);
+            Faults.outcome(injected, Duration.ofSeconds(after + 30), node + " " + how);
+            Faults.outcome(healed, Duration.ofSeconds(after + downFor + 90), node + " brought back");
         } finally {
-            BoundedStop.after(scheduler, Duration.ofSeconds(90), Duration.ofSeconds(10), "the fault's scheduler");
+            BoundedStop.after(scheduler, Duration.ofSeconds(5), Duration.ofSeconds(10), "the fault's scheduler");
         }
+        assertThat(context.timeline().faultInjectedAt()).as("%s was %s while the clients ran", node, how).isNotNull();
         assertThat(context.timeline().backAt()).as("%s was brought back while the clients ran", node).isNotNull();
     }
 
@@ -95,6 +99,7 @@ public class IsolationSteps {
         work.workload = new ListAppendWorkload(context.cluster().coordinator1(), 1);
         work.seed = new java.util.Random().nextLong();
         work.workload.run(clients, Duration.ofSeconds(seconds), work.seed);
+        keepTheHistory();
         context.report(work.workload.history().size() + " transactions by " + clients.size() + " clients in " + seconds + " s (seed " + work.seed
                 + "): " + work.workload.outcomes());
     }
@@ -104,6 +109,12 @@ public class IsolationSteps {
         assertThat(work.workload).as("a workload run by this scenario").isNotNull();
         ChatCluster cluster = context.cluster();
         work.finalReads.addAll(work.workload.finalReads(List.of(cluster.coordinator1(), cluster.coordinator2())));
+        keepTheHistory();
+    }
+
+    /** Writes the history as it is now (the clients', then with the final reads) to the scenario's file, for offline checking. */
+    private void keepTheHistory() {
+        io.github.chatcluster.isolation.JepsenHistory.write(IsolationWork.historyFile(context.scenarioName()), work.workload.history());
     }
 
     @When("no node holds a prepared transaction any more, within {int} seconds, and every key is read through coordinator-1 and through coordinator-2")

@@ -14,4 +14,10 @@ public class IsolationWork {
     final Set<Integer> finalReads = new TreeSet<>();
     /** The seed the clients drew their transactions with. */
     long seed;
+
+    /** Where the scenario's history is kept, in Jepsen's format. */
+    static java.nio.file.Path historyFile(String scenario) {
+        return java.nio.file.Path.of(System.getProperty("basedir", "."), "target/cucumber-reports/isolation",
+                io.github.chatcluster.report.Figures.key(scenario).toLowerCase(java.util.Locale.ROOT) + ".jsonl");
+    }
 }

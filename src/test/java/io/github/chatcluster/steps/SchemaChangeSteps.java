@@ -1,7 +1,6 @@
 package io.github.chatcluster.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,14 +11,13 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.app.ChatDatabaseException;
 import io.github.chatcluster.app.Reactions;
-import io.github.chatcluster.catalog.CitusCatalog;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.schema.InterruptedIndexBuild;
 import io.github.chatcluster.schema.LockTimeout;
 import io.github.chatcluster.schema.LongTransaction;
 import io.github.chatcluster.schema.SchemaOperator;
 import io.github.chatcluster.schema.SchemaSnapshot;
-import io.github.chatcluster.schema.SchemaView;
 
 /**
  * What the operator and the clients do in a schema scenario: schema changes through one entry point (the statement is
@@ -86,30 +84,12 @@ public class SchemaChangeSteps {
                 + work.refusedReactions);
     }
 
-    /**
-     * The first room's shard has a transaction open on it (a Given): the build waits there, on both of the shard's
-     * workers, while it goes on elsewhere. Once the second worker is seen waiting, the first is killed.
-     */
     @When("the operator starts through coordinator-1, and a worker that stores the first room is killed while the index is built:")
     public void theIndexBuildLosesAWorker(String statement) {
-        ChatCluster cluster = context.cluster();
-        CitusCatalog catalog = CitusCatalog.through(cluster.coordinator1());
-        long shard = catalog.shardIdFor("messages", context.rooms().get(0));
-        List<String> copies = catalog.nodesByShard("messages").get(shard);
-        String victim = copies.get(0);
-        String waiting = copies.get(1);
-        SchemaView view = new SchemaView(cluster);
-        try (SchemaOperator.Running running = SchemaOperator.through(cluster.coordinator1()).start(statement.strip())) {
-            await("the index build waiting on messages_" + shard + " on " + waiting).atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(50)).pollInSameThread()
-                    .until(() -> view.indexBuildsInProgress(waiting, "messages_" + shard) > 0 || running.isDone());
-            assertThat(running.isDone()).as("the change ended before its build on %s began (it cannot go on there)", waiting).isFalse();
-            work.killedWorker = victim;
-            cluster.faults().kill(victim);
-            context.report(victim + " was killed while the index of " + statement.strip() + " was built (waiting on messages_" + shard
-                    + " on " + waiting + ")");
-            record(running.await(Duration.ofSeconds(60)));
-        }
+        InterruptedIndexBuild.Outcome o = InterruptedIndexBuild.run(context.cluster(), statement.strip(), context.rooms().get(0));
+        work.killedWorker = o.killed();
+        context.report(o.killed() + " was killed while the index was built (seen building on " + o.seenBuilding() + ")");
+        record(o.change());
     }
 
     @When("the worker that was killed while the index was built is started again")
