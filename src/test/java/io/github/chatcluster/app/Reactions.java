@@ -53,6 +53,33 @@ public final class Reactions implements AutoCloseable {
         }
     }
 
+    /** What one round of reactions came to: those acknowledged, and those refused, each with its entry point and SQLSTATE. */
+    public record Round(List<Reaction> acknowledged, List<String> refused) {
+    }
+
+    /**
+     * Through each entry point in turn, on a session of its own, the first member of every room reacts with the entry
+     * point's name: what a new release of the application does once the table exists.
+     */
+    public static Round onePerRoom(List<Endpoint> entries, List<Long> rooms, java.util.function.LongFunction<Long> memberOf) {
+        List<Reaction> acknowledged = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Endpoint entry : entries) {
+            try (Reactions reactions = through(entry)) {
+                for (long room : rooms) {
+                    Reaction r = new Reaction(room, memberOf.apply(room), entry.name());
+                    try {
+                        reactions.add(r);
+                        acknowledged.add(r);
+                    } catch (ChatDatabaseException e) {
+                        refused.add(entry + ": " + e.sqlState());
+                    }
+                }
+            }
+        }
+        return new Round(acknowledged, refused);
+    }
+
     /** How many times each reaction is stored, as a query through this entry point sees the table. */
     public Map<String, Integer> storedCounts() {
         Map<String, Integer> counts = new TreeMap<>();

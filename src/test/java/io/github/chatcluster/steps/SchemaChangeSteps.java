@@ -9,7 +9,6 @@ import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
-import io.github.chatcluster.app.ChatDatabaseException;
 import io.github.chatcluster.app.Reactions;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
@@ -67,21 +66,11 @@ public class SchemaChangeSteps {
     @When("clients add a reaction to every room through coordinator-1, coordinator-2 and the load balancer")
     public void clientsAddReactions() {
         ChatCluster cluster = context.cluster();
-        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
-            try (Reactions reactions = Reactions.through(entry)) {
-                for (long room : context.rooms()) {
-                    Reactions.Reaction r = new Reactions.Reaction(room, context.acks().membersOf(room).get(0), entry.name());
-                    try {
-                        reactions.add(r);
-                        work.acknowledgedReactions.add(r);
-                    } catch (ChatDatabaseException e) {
-                        work.refusedReactions.add(entry + ": " + e.sqlState());
-                    }
-                }
-            }
-        }
-        context.report(work.acknowledgedReactions.size() + " reactions acknowledged, " + work.refusedReactions.size() + " refused "
-                + work.refusedReactions);
+        Reactions.Round round = Reactions.onePerRoom(List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer()),
+                context.rooms(), room -> context.acks().membersOf(room).get(0));
+        work.acknowledgedReactions.addAll(round.acknowledged());
+        work.refusedReactions.addAll(round.refused());
+        context.report(round.acknowledged().size() + " reactions acknowledged, " + round.refused().size() + " refused " + round.refused());
     }
 
     @When("the operator starts through coordinator-1, and a worker that stores the first room is killed while the index is built:")
