@@ -45,16 +45,23 @@ public final class SchemaOperator {
 
     /** Runs the statement and returns how it went; the time counts from the call to the answer, not the connection. */
     public SchemaChange run(String statement) {
+        return run(statement, new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    /** {@link #run(String)}, keeping the statement where a caller on another thread can cancel it. */
+    private SchemaChange run(String statement, java.util.concurrent.atomic.AtomicReference<Statement> running) {
         try (Connection c = entry.connect(CHANGE_BOUND)) {
-            return runOn(c, statement);
+            return runOn(c, statement, running);
         } catch (SQLException e) {
             Instant now = Instant.now();
             return new SchemaChange(statement, entry.name(), now, now, e.getSQLState(), "no session: " + Text.firstLine(e.getMessage()));
         }
     }
 
-    private SchemaChange runOn(Connection c, String statement) throws SQLException {
+    private SchemaChange runOn(Connection c, String statement, java.util.concurrent.atomic.AtomicReference<Statement> running)
+            throws SQLException {
         try (Statement s = c.createStatement()) {
+            running.set(s);
             boolean inTransaction = lockTimeout.filter(t -> t.scope() == LockTimeout.Scope.EVERY_NODE).isPresent();
             if (inTransaction) {
                 c.setAutoCommit(false);
@@ -99,10 +106,11 @@ public final class SchemaOperator {
         private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "schema change"));
         private final Future<SchemaChange> outcome;
         private final String statement;
+        private final java.util.concurrent.atomic.AtomicReference<Statement> running = new java.util.concurrent.atomic.AtomicReference<>();
 
         private Running(SchemaOperator operator, String statement) {
             this.statement = statement;
-            this.outcome = thread.submit(() -> operator.run(statement));
+            this.outcome = thread.submit(() -> operator.run(statement, running));
         }
 
         public boolean isDone() {
@@ -125,9 +133,18 @@ public final class SchemaOperator {
             }
         }
 
+        /** Ends the change: cancelled on the server if it still runs (JDBC does not answer an interrupt), its thread stopped. */
         @Override
         public void close() {
-            BoundedStop.after(thread, Duration.ZERO.plusSeconds(1), Duration.ofSeconds(5), "the schema change " + statement);
+            Statement s = running.get();
+            if (!outcome.isDone() && s != null) {
+                try {
+                    s.cancel();
+                } catch (SQLException ignored) {
+                    // the session is gone already: nothing left to cancel
+                }
+            }
+            BoundedStop.after(thread, Duration.ofSeconds(5), Duration.ofSeconds(5), "the schema change " + statement);
         }
     }
 }
