@@ -46,41 +46,11 @@ final class IndexesValid implements Condition {
         return done;
     }
 
-    /**
-     * Each node's indexes. On the coordinators, only those of the tables both have (a table one coordinator lacks is
-     * named by the schema's own condition, with its indexes), and never those of the tables an external cluster held
-     * before the run.
-     */
     private static IndexLeftovers leftovers(NodeSessions s) {
-        java.util.Set<String> before = s.cluster().tablesFoundBeforeTheRun();
-        Map<String, Map<String, String[]>> rows = new TreeMap<>();
+        Map<String, List<SchemaView.Index>> byNode = new TreeMap<>();
         for (String node : s.cluster().databaseNodes()) {
-            SchemaView.showShards(s, node);
-            Map<String, String[]> indexes = new TreeMap<>();
-            for (String row : s.strings(node, SchemaView.INDEXES)) {
-                String[] f = row.split("\\|", 3);
-                if (!before.contains(f[2])) {
-                    indexes.put(f[0], f);
-                }
-            }
-            rows.put(node, indexes);
+            byNode.put(node, SchemaView.indexesOn(s, node));
         }
-        java.util.Set<String> tablesOnBoth = new java.util.HashSet<>();
-        rows.get(ChatCluster.COORDINATOR_1).values().forEach(f -> tablesOnBoth.add(f[2]));
-        java.util.Set<String> onTwo = new java.util.HashSet<>();
-        rows.get(ChatCluster.COORDINATOR_2).values().forEach(f -> onTwo.add(f[2]));
-        tablesOnBoth.retainAll(onTwo);
-        Map<String, Map<String, Boolean>> byNode = new TreeMap<>();
-        rows.forEach((node, indexes) -> {
-            boolean coordinator = node.equals(ChatCluster.COORDINATOR_1) || node.equals(ChatCluster.COORDINATOR_2);
-            Map<String, Boolean> valid = new TreeMap<>();
-            indexes.forEach((name, f) -> {
-                if (!coordinator || tablesOnBoth.contains(f[2])) {
-                    valid.put(name, "valid".equals(f[1]));
-                }
-            });
-            byNode.put(node, valid);
-        });
-        return new IndexLeftovers(byNode, ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2);
+        return IndexLeftovers.of(byNode, s.cluster().tablesFoundBeforeTheRun(), ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2);
     }
 }

@@ -57,6 +57,11 @@ public final class ListAppendWorkload implements AutoCloseable {
             return new Client(entry.name() + " at " + level, entry, level.jdbc);
         }
 
+        /** The n-th of several such clients ("coordinator-1 at repeatable read (2)"). */
+        public static Client at(Endpoint entry, Isolation level, int n) {
+            return new Client(entry.name() + " at " + level + " (" + n + ")", entry, level.jdbc);
+        }
+
         /** A client at repeatable read that commits after each micro-operation (a control). */
         public static Client weakened(Endpoint entry) {
             return new Client("weakened through " + entry.name(), entry, Connection.TRANSACTION_REPEATABLE_READ, true);

@@ -30,6 +30,32 @@ public final class IndexLeftovers {
         this.coordinator2 = coordinator2;
     }
 
+    /**
+     * From each node's indexes: on the coordinators, only those of the tables both have (a table one coordinator lacks
+     * is named by the schema's own rule, with its indexes); on every node, none of a table found before the run (an
+     * external cluster's own).
+     */
+    public static IndexLeftovers of(Map<String, List<SchemaView.Index>> byNode, Set<String> tablesBefore, String coordinator1,
+                                    String coordinator2) {
+        Set<String> tablesOnBoth = tablesOf(byNode.getOrDefault(coordinator1, List.of()));
+        tablesOnBoth.retainAll(tablesOf(byNode.getOrDefault(coordinator2, List.of())));
+        Map<String, Map<String, Boolean>> valid = new java.util.TreeMap<>();
+        byNode.forEach((node, indexes) -> {
+            boolean coordinator = node.equals(coordinator1) || node.equals(coordinator2);
+            Map<String, Boolean> kept = new java.util.TreeMap<>();
+            indexes.stream().filter(i -> !tablesBefore.contains(i.table()) && (!coordinator || tablesOnBoth.contains(i.table())))
+                    .forEach(i -> kept.put(i.name(), i.valid()));
+            valid.put(node, kept);
+        });
+        return new IndexLeftovers(valid, coordinator1, coordinator2);
+    }
+
+    private static Set<String> tablesOf(List<SchemaView.Index> indexes) {
+        Set<String> tables = new TreeSet<>();
+        indexes.forEach(i -> tables.add(i.table()));
+        return tables;
+    }
+
     /** One line per invalid index (with its node) and per index on one coordinator only; empty when none. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

@@ -61,4 +61,27 @@ class IndexLeftoversTest {
         assertThat(l.problems()).containsExactly("the index drafts_pkey exists on coordinator-2 only");
         assertThat(l.toDropThroughCoordinator1()).isEmpty();
     }
+
+    @Test
+    void anIndexOfATableOneCoordinatorLacksIsLeftToTheSchemaRuleAndATableFoundBeforeTheRunIsLeftOut() {
+        Map<String, java.util.List<SchemaView.Index>> byNode = new LinkedHashMap<>();
+        byNode.put(C1, java.util.List.of(new SchemaView.Index("messages_pkey", true, "messages"),
+                new SchemaView.Index("read_receipts_pkey", true, "read_receipts"),
+                new SchemaView.Index("legacy_idx", false, "legacy")));
+        byNode.put(C2, java.util.List.of(new SchemaView.Index("messages_pkey", true, "messages"),
+                new SchemaView.Index("legacy_idx", false, "legacy")));
+        byNode.put("worker-1", java.util.List.of(new SchemaView.Index("messages_pkey_102008", true, "messages_102008")));
+        IndexLeftovers l = IndexLeftovers.of(byNode, java.util.Set.of("legacy"), C1, C2);
+        assertThat(l.problems()).isEmpty();
+        assertThat(l.toDropThroughCoordinator1()).isEmpty();
+    }
+
+    @Test
+    void anInvalidIndexOfASharedTableIsStillFound() {
+        Map<String, java.util.List<SchemaView.Index>> byNode = new LinkedHashMap<>();
+        byNode.put(C1, java.util.List.of(new SchemaView.Index("messages_sender", false, "messages")));
+        byNode.put(C2, java.util.List.of(new SchemaView.Index("messages_pkey", true, "messages")));
+        IndexLeftovers l = IndexLeftovers.of(byNode, java.util.Set.of(), C1, C2);
+        assertThat(l.toDropThroughCoordinator1()).containsExactly("messages_sender");
+    }
 }

@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.Text;
@@ -120,14 +118,7 @@ public final class SchemaOperator {
         /** Waits at most the bound for the change's answer. */
         public SchemaChange await(Duration bound) {
             try {
-                return outcome.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                throw new AssertionError("the schema change \"" + statement + "\" did not answer within " + bound.toSeconds() + " s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + statement, e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(statement + " failed in the suite: " + e.getCause(), e.getCause());
+                return io.github.chatcluster.waits.BoundedGet.of(outcome, bound, "the schema change \"" + statement + "\"");
             } finally {
                 close();
             }

@@ -65,15 +65,25 @@ public final class SchemaView {
                 + table + "') AND attnum > 0 AND NOT attisdropped ORDER BY attnum");
     }
 
+    /** An index as a node's catalog shows it: its name, whether it is valid, and its table (a shard's, on a worker). */
+    public record Index(String name, boolean valid, String table) {
+    }
+
+    /** Every index of schema {@code public} on the node, the shards' own included ({@link #INDEXES}). */
+    public static List<Index> indexesOn(NodeSessions s, String node) {
+        showShards(s, node);
+        return s.strings(node, INDEXES).stream().map(row -> {
+            String[] f = row.split("\\|", 3);
+            return new Index(f[0], "valid".equals(f[1]), f[2]);
+        }).toList();
+    }
+
     /** Each index of the node whose name is the given one or one of its shards' ({@code name_<shard id>}), valid or not. */
     public Map<String, Boolean> indexes(String node, String index) {
         Map<String, Boolean> found = new TreeMap<>();
-        NodeSessions s = NodeSessions.of(cluster);
-        showShards(s, node);
-        for (String row : s.strings(node, INDEXES)) {
-            String[] f = row.split("\\|", 3);
-            if (f[0].equals(index) || f[0].matches(java.util.regex.Pattern.quote(index) + "_\\d+")) {
-                found.put(f[0], "valid".equals(f[1]));
+        for (Index i : indexesOn(NodeSessions.of(cluster), node)) {
+            if (i.name().equals(index) || i.name().matches(java.util.regex.Pattern.quote(index) + "_\\d+")) {
+                found.put(i.name(), i.valid());
             }
         }
         return found;
@@ -81,9 +91,7 @@ public final class SchemaView {
 
     /** The names of the node's indexes of schema {@code public} (on a coordinator: the tables' own). */
     public List<String> indexNames(String node) {
-        NodeSessions s = NodeSessions.of(cluster);
-        showShards(s, node);
-        return s.strings(node, INDEXES).stream().map(row -> row.substring(0, row.indexOf('|'))).toList();
+        return indexesOn(NodeSessions.of(cluster), node).stream().map(Index::name).toList();
     }
 
     /** How many index builds of the shard table the node is running now ({@code pg_stat_progress_create_index}). */

@@ -23,18 +23,4 @@ final class Faults {
         context.timeline().faultInjectedAt(inject(context.cluster(), node, how));
         context.timeline().fault(FaultInForce.on(node, how.toString()));
     }
-
-    /** Waits at most the bound for a scheduled fault (or heal) to have run, and fails with its error when it failed. */
-    static void outcome(java.util.concurrent.Future<?> scheduled, java.time.Duration bound, String what) {
-        try {
-            scheduled.get(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new AssertionError(what + " failed: " + e.getCause(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(what + " did not happen within " + bound.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + what);
-        }
-    }
 }

@@ -19,6 +19,7 @@ import io.github.chatcluster.cluster.faults.FailureKind;
 import io.github.chatcluster.isolation.ListAppendWorkload;
 import io.github.chatcluster.isolation.ListAppendWorkload.Client;
 import io.github.chatcluster.isolation.ListAppendWorkload.Isolation;
+import io.github.chatcluster.waits.BoundedGet;
 import io.github.chatcluster.waits.BoundedStop;
 
 /**
@@ -62,8 +63,8 @@ public class IsolationSteps {
                 context.timeline().backAt(java.time.Instant.now());
             }, after + downFor, TimeUnit.SECONDS);
             run(sixClients(), seconds);
-            Faults.outcome(injected, Duration.ofSeconds(after + 30), node + " " + how);
-            Faults.outcome(healed, Duration.ofSeconds(after + downFor + 90), node + " brought back");
+            BoundedGet.of(injected, Duration.ofSeconds(after + 30), node + " " + how);
+            BoundedGet.of(healed, Duration.ofSeconds(after + downFor + 90), node + " brought back");
         } finally {
             BoundedStop.after(scheduler, Duration.ofSeconds(5), Duration.ofSeconds(10), "the fault's scheduler");
         }
@@ -76,9 +77,8 @@ public class IsolationSteps {
         ChatCluster cluster = context.cluster();
         List<Client> clients = new ArrayList<>();
         for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
-            for (int i = 1; i <= 2; i++) {
-                Client c = Client.at(entry, Isolation.REPEATABLE_READ);
-                clients.add(new Client(c.name() + " (" + i + ")", entry, c.isolation()));
+            for (int n = 1; n <= 2; n++) {
+                clients.add(Client.at(entry, Isolation.REPEATABLE_READ, n));
             }
         }
         run(clients, seconds);

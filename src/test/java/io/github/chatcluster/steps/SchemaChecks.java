@@ -72,10 +72,7 @@ public class SchemaChecks {
         for (String coordinator : COORDINATORS) {
             assertThat(view.columns(coordinator, table)).as("the columns of %s on %s", table, coordinator).contains(column);
         }
-        ChatCluster cluster = context.cluster();
-        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
-            assertThat(SchemaView.tryReadingColumn(entry, table, column)).as("reading %s.%s through %s", table, column, entry).isEqualTo("answers");
-        }
+        answersEverywhere(table + "." + column, entry -> SchemaView.tryReadingColumn(entry, table, column));
     }
 
     @Then("neither coordinator shows the column {word} of {word}")
@@ -88,16 +85,17 @@ public class SchemaChecks {
 
     @Then("this query answers through coordinator-1, coordinator-2 and the load balancer:")
     public void thisQueryAnswers(String query) {
-        queryAnswersEverywhere(query.strip());
+        answersEverywhere(query.strip(), entry -> SchemaView.tryQuery(entry, query.strip()));
     }
 
-    private void queryAnswersEverywhere(String query) {
+    /** The attempt answers through coordinator-1, coordinator-2 and the load balancer (each one's answer in the message). */
+    private void answersEverywhere(String what, java.util.function.Function<Endpoint, String> attempt) {
         ChatCluster cluster = context.cluster();
         Map<String, String> answers = new LinkedHashMap<>();
         for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
-            answers.put(entry.name(), SchemaView.tryQuery(entry, query));
+            answers.put(entry.name(), attempt.apply(entry));
         }
-        assertThat(answers).as("%s, through each entry point", query).allSatisfy((entry, answer) -> assertThat(answer).isEqualTo("answers"));
+        assertThat(answers).as("%s, through each entry point", what).allSatisfy((entry, answer) -> assertThat(answer).isEqualTo("answers"));
     }
 
     @Then("the index {word} is valid on both coordinators and on both copies of every shard of {word}")
