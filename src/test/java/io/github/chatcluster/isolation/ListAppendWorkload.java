@@ -1,15 +1,10 @@
 package io.github.chatcluster.isolation;
 
 import io.github.chatcluster.waits.BoundedStop;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,10 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 
@@ -38,70 +31,35 @@ import io.github.chatcluster.cluster.Endpoint;
 public final class ListAppendWorkload implements AutoCloseable {
 
     public static final String TABLE = "isolation_lists";
-    static final int ACTIVE_KEYS = 10;
+    public static final int ACTIVE_KEYS = 10;
     static final int APPENDS_PER_KEY = 64;
-    private static final Duration STATEMENT_BOUND = Duration.ofSeconds(5);
-
-    /**
-     * A client: its name (the history's process), its entry point, its isolation level (JDBC's constant), and whether
-     * it is weakened on purpose: a weakened client commits after each micro-operation, yet records the transaction as
-     * one, which is what a control needs (the checker must find the anomalies that produces).
-     */
-    public record Client(String name, Endpoint entry, int isolation, boolean commitsEachOperation) {
-        public Client(String name, Endpoint entry, int isolation) {
-            this(name, entry, isolation, false);
-        }
-
-        /** A client at the level, named by its entry point and level ("coordinator-1 at read committed"). */
-        public static Client at(Endpoint entry, Isolation level) {
-            return new Client(entry.name() + " at " + level, entry, level.jdbc);
-        }
-
-        /** The n-th of several such clients ("coordinator-1 at repeatable read (2)"). */
-        public static Client at(Endpoint entry, Isolation level, int n) {
-            return new Client(entry.name() + " at " + level + " (" + n + ")", entry, level.jdbc);
-        }
-
-        /** A client at repeatable read that commits after each micro-operation (a control). */
-        public static Client weakened(Endpoint entry) {
-            return new Client("weakened through " + entry.name(), entry, Connection.TRANSACTION_REPEATABLE_READ, true);
-        }
-    }
-
-    /** The isolation levels the clients run at. */
-    public enum Isolation {
-        READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED, "read committed"),
-        REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ, "repeatable read");
-
-        private final int jdbc;
-        private final String words;
-
-        Isolation(int jdbc, String words) {
-            this.jdbc = jdbc;
-            this.words = words;
-        }
-
-        @Override
-        public String toString() {
-            return words;
-        }
-    }
 
     private final Endpoint coordinator1;
     private final long firstKey;
     private final AtomicLong nextKey;
     private final Map<Long, AtomicLong> nextValue = new ConcurrentHashMap<>();
     private final Map<Integer, Long> active = new ConcurrentHashMap<>();
-    private final List<Txn> history = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger ids = new AtomicInteger();
-    private final long origin = System.nanoTime();
+    private final int activeKeys;
+    private final ListAppendTransactions transactions = new ListAppendTransactions(TABLE);
 
-    /** Creates the workload's table through coordinator-1; keys start at {@code firstKey} (room ids no scenario uses). */
+    /** Creates the workload's table through coordinator-1, with {@link #ACTIVE_KEYS} keys in use at a time. */
     public ListAppendWorkload(Endpoint coordinator1, long firstKey) {
+        this(coordinator1, firstKey, ACTIVE_KEYS);
+    }
+
+    /**
+     * Creates the workload's table through coordinator-1; keys start at {@code firstKey} (room ids no scenario uses),
+     * and {@code activeKeys} are in use at a time: the fewer, the more clients contend for each.
+     */
+    public ListAppendWorkload(Endpoint coordinator1, long firstKey, int activeKeys) {
+        if (activeKeys < 1) {
+            throw new IllegalArgumentException("at least one key in use, not " + activeKeys);
+        }
         this.coordinator1 = coordinator1;
         this.firstKey = firstKey;
-        this.nextKey = new AtomicLong(firstKey + ACTIVE_KEYS);
-        for (int slot = 0; slot < ACTIVE_KEYS; slot++) {
+        this.activeKeys = activeKeys;
+        this.nextKey = new AtomicLong(firstKey + activeKeys);
+        for (int slot = 0; slot < activeKeys; slot++) {
             active.put(slot, firstKey + slot);
         }
         ChatCluster.execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
@@ -115,13 +73,13 @@ public final class ListAppendWorkload implements AutoCloseable {
     }
 
     /** Runs the clients for the duration, each in its own thread; returns when all have stopped (bounded). */
-    public void run(List<Client> clients, Duration duration, long seed) {
+    public void run(List<ListAppendClient> clients, Duration duration, long seed) {
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         long end = System.nanoTime() + duration.toNanos();
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < clients.size(); i++) {
-                Client client = clients.get(i);
+                ListAppendClient client = clients.get(i);
                 SplittableRandom random = new SplittableRandom(seed + i);
                 running.add(pool.submit(() -> {
                     Connection c = null;
@@ -159,10 +117,9 @@ public final class ListAppendWorkload implements AutoCloseable {
         java.util.Set<Integer> ids = new java.util.TreeSet<>();
         for (Endpoint entry : entries) {
             for (long key = firstKey; key < nextKey.get(); key++) {
-                Client reader = new Client(JepsenHistory.FINAL_PROCESS + " through " + entry.name(), entry, Connection.TRANSACTION_READ_COMMITTED);
-                try (Connection c = open(reader)) {
-                    List<Mop> planned = List.of(new Mop.Read(key, null));
-                    Txn t = execute(reader, c, planned);
+                ListAppendClient reader = ListAppendClient.finalReader(entry);
+                try (Connection c = reader.open()) {
+                    Txn t = transactions.execute(reader, c, List.of(new Mop.Read(key, null)));
                     ids.add(t.id());
                 } catch (SQLException e) {
                     throw new IllegalStateException("the final read of key " + key + " through " + entry + " failed: " + e.getMessage(), e);
@@ -173,9 +130,7 @@ public final class ListAppendWorkload implements AutoCloseable {
     }
 
     public List<Txn> history() {
-        synchronized (history) {
-            return List.copyOf(history);
-        }
+        return transactions.history();
     }
 
     /** Drops the workload's table. */
@@ -185,11 +140,11 @@ public final class ListAppendWorkload implements AutoCloseable {
     }
 
     /** One transaction of 1 to 4 micro-operations; false when its connection is no longer usable. */
-    private boolean transaction(Client client, Connection c, SplittableRandom random) {
+    private boolean transaction(ListAppendClient client, Connection c, SplittableRandom random) {
         List<Mop> planned = new ArrayList<>();
         int n = 1 + random.nextInt(4);
         for (int i = 0; i < n; i++) {
-            int slot = random.nextInt(ACTIVE_KEYS);
+            int slot = random.nextInt(activeKeys);
             long key = active.get(slot);
             if (random.nextBoolean()) {
                 long value = nextValue.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
@@ -202,65 +157,11 @@ public final class ListAppendWorkload implements AutoCloseable {
             }
         }
         // after a failure the client starts again on a new connection: the old one may be broken
-        return execute(client, c, planned).outcome() == Txn.Outcome.OK;
-    }
-
-    private Txn execute(Client client, Connection c, List<Mop> planned) {
-        long invoked = System.nanoTime() - origin;
-        List<Mop> done = new ArrayList<>();
-        boolean committing = false;
-        Txn.Outcome outcome;
-        try {
-            for (Mop m : planned) {
-                done.add(apply(c, m));
-                if (client.commitsEachOperation()) {
-                    c.commit();
-                }
-            }
-            committing = true;
-            c.commit();
-            outcome = Txn.Outcome.OK;
-        } catch (SQLException e) {
-            outcome = committing && WriteOutcome.connectionLost(e) ? Txn.Outcome.INFO : Txn.Outcome.FAIL;
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // a broken connection: the transaction is over either way
-            }
-        }
-        List<Mop> recorded = outcome == Txn.Outcome.OK ? done : planned;
-        Txn t = new Txn(ids.getAndIncrement(), client.name(), outcome, recorded, invoked, System.nanoTime() - origin);
-        history.add(t);
-        return t;
-    }
-
-    private static Mop apply(Connection c, Mop m) throws SQLException {
-        if (m instanceof Mop.Append a) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (room_id, elements) VALUES (?, ARRAY[?]::bigint[])"
-                    + " ON CONFLICT (room_id) DO UPDATE SET elements = " + TABLE + ".elements || EXCLUDED.elements")) {
-                ps.setLong(1, a.key());
-                ps.setLong(2, a.value());
-                ps.executeUpdate();
-            }
-            return a;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT elements FROM " + TABLE + " WHERE room_id = ?")) {
-            ps.setLong(1, m.key());
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Long> values = new ArrayList<>();
-                if (rs.next()) {
-                    Array array = rs.getArray(1);
-                    for (Long v : (Long[]) array.getArray()) {
-                        values.add(v);
-                    }
-                }
-                return new Mop.Read(m.key(), List.copyOf(values));
-            }
-        }
+        return transactions.execute(client, c, planned).outcome() == Txn.Outcome.OK;
     }
 
     /** A new connection for the client, tried every 200 ms until the end of the run (an entry point may be down). */
-    private static Connection openWhenPossible(Client client, long endNanos) {
+    private static Connection openWhenPossible(ListAppendClient client, long endNanos) {
         java.util.concurrent.atomic.AtomicReference<Connection> opened = new java.util.concurrent.atomic.AtomicReference<>();
         long left = endNanos - System.nanoTime();
         if (left <= 0) {
@@ -270,7 +171,7 @@ public final class ListAppendWorkload implements AutoCloseable {
             org.awaitility.Awaitility.await("a connection for " + client.name()).atMost(Duration.ofNanos(left).plusSeconds(10))
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).pollInSameThread().until(() -> {
                         try {
-                            opened.set(open(client));
+                            opened.set(client.open());
                             return true;
                         } catch (SQLException e) {
                             return System.nanoTime() > endNanos;
@@ -280,16 +181,6 @@ public final class ListAppendWorkload implements AutoCloseable {
             return null;
         }
         return opened.get();
-    }
-
-    private static Connection open(Client client) throws SQLException {
-        Connection c = client.entry().connect();
-        try (Statement s = c.createStatement()) {
-            s.execute("SET statement_timeout = " + STATEMENT_BOUND.toMillis());
-        }
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(client.isolation());
-        return c;
     }
 
     private static void close(Connection c) {
@@ -304,8 +195,13 @@ public final class ListAppendWorkload implements AutoCloseable {
 
     /** How many transactions of each outcome the history holds. */
     public Map<Txn.Outcome, Integer> outcomes() {
-        Map<Txn.Outcome, Integer> counts = new HashMap<>();
+        Map<Txn.Outcome, Integer> counts = new java.util.EnumMap<>(Txn.Outcome.class);
         history().forEach(t -> counts.merge(t.outcome(), 1, Integer::sum));
         return counts;
+    }
+
+    /** Why transactions failed or ended unknown: SQLSTATE, and how many. */
+    public Map<String, Integer> failures() {
+        return transactions.failures();
     }
 }

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import io.cucumber.java.en.Then;
+import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.isolation.Anomaly;
+import io.github.chatcluster.isolation.FinalReads;
+import io.github.chatcluster.isolation.ListAppendWorkload;
 import io.github.chatcluster.isolation.ListAppendChecker;
 import io.github.chatcluster.isolation.Txn;
+import io.github.chatcluster.report.ConvergenceVerdict;
 import io.github.chatcluster.report.Figures;
+import io.github.chatcluster.report.SeedClaim;
+import io.github.chatcluster.report.Verdict;
 
 /** What the isolation feature looks at: the history, written for offline checking, and what the checker finds in it. */
 public class IsolationChecks {
@@ -69,5 +76,19 @@ public class IsolationChecks {
         assertThat(work.finalReads).as("final reads of every key").isNotEmpty();
         assertThat(report.kinds()).as("the anomalies found:\n%s", report)
                 .doesNotContain(Anomaly.Kind.LOST_APPEND, Anomaly.Kind.DUPLICATE, Anomaly.Kind.GARBAGE);
+    }
+
+    @Then("the demo's claim {string} {statedVerdict}, judged by whether the final reads through coordinator-1 and coordinator-2 found every acknowledged append and agreed on every key, and both copies of every shard of isolation_lists held the same lists")
+    public void convergenceJudged(String words, Verdict stated) {
+        ListAppendChecker.Report report = report();
+        FinalReads.Agreement agreement = FinalReads.compare(history(), work.finalReads);
+        Map<String, Map<String, String>> copies = new DataPlacement(context.cluster()).copyFingerprints(ListAppendWorkload.TABLE);
+        long differing = copies.values().stream().filter(c -> new java.util.HashSet<>(c.values()).size() > 1).count();
+        int lost = report.counts().getOrDefault(Anomaly.Kind.LOST_APPEND, 0);
+        Verdict found = ConvergenceVerdict.of(agreement.keys(), agreement.disagreements().size(), lost, copies.size(), (int) differing);
+        context.claimAsStated(SeedClaim.withWords(words), stated, found, String.format(Locale.ROOT,
+                "for list-append transactions through both coordinators and the load balancer (%s): %s; %d acknowledged appends"
+                        + " missing from them; %d of %d shards of %s with copies that differ",
+                context.timeline().fault(), agreement, lost, differing, copies.size(), ListAppendWorkload.TABLE));
     }
 }

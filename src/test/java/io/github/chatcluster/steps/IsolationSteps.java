@@ -3,6 +3,7 @@ package io.github.chatcluster.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -17,8 +18,8 @@ import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.Node;
 import io.github.chatcluster.cluster.faults.FailureKind;
 import io.github.chatcluster.isolation.ListAppendWorkload;
-import io.github.chatcluster.isolation.ListAppendWorkload.Client;
-import io.github.chatcluster.isolation.ListAppendWorkload.Isolation;
+import io.github.chatcluster.isolation.Isolation;
+import io.github.chatcluster.isolation.ListAppendClient;
 import io.github.chatcluster.waits.BoundedGet;
 import io.github.chatcluster.waits.BoundedStop;
 
@@ -37,12 +38,12 @@ public class IsolationSteps {
     }
 
     /** One client at each level through each of coordinator-1, coordinator-2 and the load balancer. */
-    private List<Client> sixClients() {
+    private List<ListAppendClient> sixClients() {
         ChatCluster cluster = context.cluster();
-        List<Client> clients = new ArrayList<>();
+        List<ListAppendClient> clients = new ArrayList<>();
         for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
             for (Isolation level : Isolation.values()) {
-                clients.add(Client.at(entry, level));
+                clients.add(ListAppendClient.at(entry, level));
             }
         }
         return clients;
@@ -55,30 +56,57 @@ public class IsolationSteps {
 
     @When("6 clients run list-append transactions for {int} seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer, while {node} is {failureKind} after {int} seconds and brought back {int} seconds later")
     public void sixClientsRunThroughAFault(int seconds, Node node, FailureKind how, int after, int downFor) {
+        runThrough(seconds, node + " " + how, after, downFor, () -> Faults.inject(context, node.name(), how));
+    }
+
+    @When("6 clients run list-append transactions for {int} seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer, while the link between {node} and {node} is cut after {int} seconds and healed {int} seconds later")
+    public void sixClientsRunThroughACutLink(int seconds, Node node, Node peer, int after, int downFor) {
+        String words = "the link between " + node.name() + " and " + peer.name() + " cut";
+        runThrough(seconds, words, after, downFor, () -> {
+            context.timeline().faultInjectedAt(Instant.now());
+            context.timeline().fault(new FaultInForce(List.of(node.name(), peer.name()), words));
+            context.cluster().packetFaults().cutLink(node.name(), peer.name());
+        });
+    }
+
+    /** The six clients run while a scheduler injects the fault after {@code after} seconds and heals it {@code downFor} later. */
+    private void runThrough(int seconds, String fault, int after, int downFor, Runnable inject) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
-            ScheduledFuture<?> injected = scheduler.schedule(() -> Faults.inject(context, node.name(), how), after, TimeUnit.SECONDS);
+            ScheduledFuture<?> injected = scheduler.schedule(inject, after, TimeUnit.SECONDS);
             ScheduledFuture<?> healed = scheduler.schedule(() -> {
-                context.cluster().faults().healAll();
-                context.timeline().backAt(java.time.Instant.now());
+                context.report("healed: " + context.cluster().faults().healAll());
+                context.timeline().backAt(Instant.now());
             }, after + downFor, TimeUnit.SECONDS);
             run(sixClients(), seconds);
-            BoundedGet.of(injected, Duration.ofSeconds(after + 30), node + " " + how);
-            BoundedGet.of(healed, Duration.ofSeconds(after + downFor + 90), node + " brought back");
+            BoundedGet.of(injected, Duration.ofSeconds(after + 30), fault);
+            BoundedGet.of(healed, Duration.ofSeconds(after + downFor + 90), fault + ": healed");
         } finally {
             BoundedStop.after(scheduler, Duration.ofSeconds(5), Duration.ofSeconds(10), "the fault's scheduler");
         }
-        assertThat(context.timeline().faultInjectedAt()).as("%s was %s while the clients ran", node, how).isNotNull();
-        assertThat(context.timeline().backAt()).as("%s was brought back while the clients ran", node).isNotNull();
+        assertThat(context.timeline().faultInjectedAt()).as("%s while the clients ran", fault).isNotNull();
+        assertThat(context.timeline().backAt()).as("%s, then healed while the clients ran", fault).isNotNull();
+    }
+
+    @When("4 clients run list-append transactions for {int} seconds on the same {int} keys, one at read committed and one at repeatable read through each of coordinator-1 and coordinator-2")
+    public void bothCoordinatorsOnTheSameKeys(int seconds, int keys) {
+        ChatCluster cluster = context.cluster();
+        List<ListAppendClient> clients = new ArrayList<>();
+        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2())) {
+            for (Isolation level : Isolation.values()) {
+                clients.add(ListAppendClient.at(entry, level));
+            }
+        }
+        run(clients, seconds, keys);
     }
 
     @When("6 clients run list-append transactions for {int} seconds, all at repeatable read, two through each of coordinator-1, coordinator-2 and the load balancer")
     public void sixClientsRunAtRepeatableRead(int seconds) {
         ChatCluster cluster = context.cluster();
-        List<Client> clients = new ArrayList<>();
+        List<ListAppendClient> clients = new ArrayList<>();
         for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
             for (int n = 1; n <= 2; n++) {
-                clients.add(Client.at(entry, Isolation.REPEATABLE_READ, n));
+                clients.add(ListAppendClient.at(entry, Isolation.REPEATABLE_READ, n));
             }
         }
         run(clients, seconds);
@@ -86,22 +114,27 @@ public class IsolationSteps {
 
     @When("one client runs list-append transactions through coordinator-1 at repeatable read for {int} seconds")
     public void oneClientRuns(int seconds) {
-        run(List.of(Client.at(context.cluster().coordinator1(), Isolation.REPEATABLE_READ)), seconds);
+        run(List.of(ListAppendClient.at(context.cluster().coordinator1(), Isolation.REPEATABLE_READ)), seconds);
     }
 
     @When("a weakened client that commits after each operation runs list-append transactions through coordinator-1 for {int} seconds, beside a client at repeatable read through coordinator-2")
     public void aWeakenedClientRuns(int seconds) {
         ChatCluster cluster = context.cluster();
-        run(List.of(Client.weakened(cluster.coordinator1()), Client.at(cluster.coordinator2(), Isolation.REPEATABLE_READ)), seconds);
+        run(List.of(ListAppendClient.weakened(cluster.coordinator1()), ListAppendClient.at(cluster.coordinator2(), Isolation.REPEATABLE_READ)), seconds);
     }
 
-    private void run(List<Client> clients, int seconds) {
-        work.workload = new ListAppendWorkload(context.cluster().coordinator1(), 1);
+    private void run(List<ListAppendClient> clients, int seconds) {
+        run(clients, seconds, ListAppendWorkload.ACTIVE_KEYS);
+    }
+
+    private void run(List<ListAppendClient> clients, int seconds, int keys) {
+        work.workload = new ListAppendWorkload(context.cluster().coordinator1(), 1, keys);
         work.seed = new java.util.Random().nextLong();
         work.workload.run(clients, Duration.ofSeconds(seconds), work.seed);
         keepTheHistory();
-        context.report(work.workload.history().size() + " transactions by " + clients.size() + " clients in " + seconds + " s (seed " + work.seed
-                + "): " + work.workload.outcomes());
+        context.report(work.workload.history().size() + " transactions by " + clients.size() + " clients in " + seconds + " s on "
+                + keys + " keys at a time (seed " + work.seed + "): " + work.workload.outcomes() + "; failed or unknown, by SQLSTATE: "
+                + work.workload.failures());
     }
 
     @When("every key is read through coordinator-1 and through coordinator-2")
