@@ -109,6 +109,11 @@ public interface ChatCluster {
         return endpoint(LOAD_BALANCER);
     }
 
+    /** The three ways into the cluster a client can take: coordinator-1, coordinator-2 and the load balancer. */
+    default java.util.List<Endpoint> entryPoints() {
+        return java.util.List.of(coordinator1(), coordinator2(), loadBalancer());
+    }
+
     /** Every PostgreSQL node: the coordinators, then the workers. */
     default List<String> databaseNodes() {
         return Stream.concat(Stream.of(COORDINATOR_1, COORDINATOR_2), WORKERS.stream()).toList();

@@ -61,7 +61,7 @@ final class AcknowledgedWrites {
                             .append(": copies on the shard's placements ")
                             .append(orWhyNot(() -> new DataPlacement(cluster, cluster.coordinator1())
                                     .messageCopiesOnEachPlacement(room.getKey(), message)));
-                    for (Endpoint through : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
+                    for (Endpoint through : cluster.entryPoints()) {
                         report.append("; read through ").append(through).append(": ")
                                 .append(orWhyNot(() -> ChatInspection.through(through).copiesOfMessage(room.getKey(), message)));
                     }

@@ -44,7 +44,7 @@ public class ChatSteps {
     public void allEntryPointsReadTheSameHistory() {
         ChatCluster cluster = context.cluster();
         var reference = chat.historyTable(cluster.coordinator1());
-        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
+        for (Endpoint entry : cluster.entryPoints()) {
             assertThat(chat.historyTable(entry)).as("history through %s", entry).isEqualTo(reference);
         }
     }

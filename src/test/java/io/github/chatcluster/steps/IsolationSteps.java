@@ -41,7 +41,7 @@ public class IsolationSteps {
     private List<ListAppendClient> sixClients() {
         ChatCluster cluster = context.cluster();
         List<ListAppendClient> clients = new ArrayList<>();
-        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
+        for (Endpoint entry : cluster.entryPoints()) {
             for (Isolation level : Isolation.values()) {
                 clients.add(ListAppendClient.at(entry, level));
             }
@@ -104,7 +104,7 @@ public class IsolationSteps {
     public void sixClientsRunAtRepeatableRead(int seconds) {
         ChatCluster cluster = context.cluster();
         List<ListAppendClient> clients = new ArrayList<>();
-        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
+        for (Endpoint entry : cluster.entryPoints()) {
             for (int n = 1; n <= 2; n++) {
                 clients.add(ListAppendClient.at(entry, Isolation.REPEATABLE_READ, n));
             }

@@ -38,7 +38,7 @@ public class OperationLoadSteps {
     @Given("clients write and read through coordinator-1, coordinator-2 and the load balancer")
     public void clientsWriteAndRead() {
         ChatCluster cluster = context.cluster();
-        clientLoad.load = SteadyLoad.start(List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer()),
+        clientLoad.load = SteadyLoad.start(cluster.entryPoints(),
                 context.rooms(), context.acks());
     }
 

@@ -66,7 +66,7 @@ public class SchemaChangeSteps {
     @When("clients add a reaction to every room through coordinator-1, coordinator-2 and the load balancer")
     public void clientsAddReactions() {
         ChatCluster cluster = context.cluster();
-        Reactions.Round round = Reactions.onePerRoom(List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer()),
+        Reactions.Round round = Reactions.onePerRoom(cluster.entryPoints(),
                 context.rooms(), room -> context.acks().membersOf(room).get(0));
         work.acknowledgedReactions.addAll(round.acknowledged());
         work.refusedReactions.addAll(round.refused());

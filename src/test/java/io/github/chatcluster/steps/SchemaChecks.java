@@ -92,7 +92,7 @@ public class SchemaChecks {
     private void answersEverywhere(String what, java.util.function.Function<Endpoint, String> attempt) {
         ChatCluster cluster = context.cluster();
         Map<String, String> answers = new LinkedHashMap<>();
-        for (Endpoint entry : List.of(cluster.coordinator1(), cluster.coordinator2(), cluster.loadBalancer())) {
+        for (Endpoint entry : cluster.entryPoints()) {
             answers.put(entry.name(), attempt.apply(entry));
         }
         assertThat(answers).as("%s, through each entry point", what).allSatisfy((entry, answer) -> assertThat(answer).isEqualTo("answers"));
