@@ -39,10 +39,7 @@ Feature: Isolation checked the way Jepsen checks databases: list-append historie
   transactions always span two workers, with the same checker.)
 
   When both coordinators append to the same few keys, their transactions wait for each other's locks and deadlock.
-  One of each deadlock must be refused with 40P01, by PostgreSQL's deadlock detection (after deadlock_timeout, 1 s by
-  default) or Citus's distributed one; none may wait out its 5 s statement bound instead (57014). Found here: every
-  deadlock was refused with 40P01 even with Citus's distributed detection turned off, so each was a cycle of waits
-  on one node.
+  One of each deadlock must be refused with 40P01; none may wait out its 5 s statement bound instead (57014).
 
   Background:
     Given the chat cluster is running and was checked healthy before this scenario
