@@ -32,11 +32,12 @@ public sealed interface Mop permits Mop.Append, Mop.Read, Mop.ReadSet {
 
     /**
      * Reads which values the key holds, as a set: the appends it saw, and nothing about their order (a read of rows
-     * with no order of their own). {@code values} is null when the read's result is unknown.
+     * with no order of their own). {@code values} is null when the read's result is unknown; it is kept as an
+     * unordered immutable copy (shown in ascending order).
      */
     record ReadSet(long key, Set<Long> values) implements Mop {
         public ReadSet {
-            values = values == null ? null : java.util.Collections.unmodifiableSet(new TreeSet<>(values));
+            values = values == null ? null : Set.copyOf(values);
         }
 
         @Override

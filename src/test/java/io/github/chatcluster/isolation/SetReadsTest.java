@@ -142,7 +142,7 @@ class SetReadsTest {
     void aLongSerialRunOfSetReadsIsCleanWithEdgesLinearInTheReads() {
         List<Txn> history = new ArrayList<>();
         Set<Long> seen = new java.util.TreeSet<>();
-        for (long v = 1; v <= 2_000; v++) {
+        for (long v = 1; v <= 1_000; v++) {
             history.add(write(history.size(), v));
             seen.add(v);
             for (int r = 0; r < 3; r++) {
