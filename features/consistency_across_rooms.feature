@@ -12,14 +12,18 @@ Feature: What readers see of a transaction that writes to two rooms, through the
   announcement every few milliseconds (one message to each room, then COMMIT, no retries), and right
   after each acknowledgement reads that announcement back through the other coordinator. Readers read
   both rooms over and over: in one statement, and in one REPEATABLE READ transaction with a statement
-  per room. A baseline reader reads through the writer's own coordinator: a fractured read comes from
-  the workers, not from the coordinator a reader goes through, so it can see them too. A control reader
-  reads the two rooms in two statements with a newly acknowledged announcement between them: its
-  fractured reads show that the check finds what it looks for. A reader through the load balancer
-  records, for each read, the coordinator its session landed on. Afterwards, both copies of every shard
-  of every distributed table hold the same rows: the copies converged. Every
-  operation (client, entry point, start, end, outcome, what it read) is in a history file,
-  target/cucumber-reports/history/<scenario>.jsonl, to be examined again offline.
+  per room. The reads are judged by the isolation checker of isolation.feature: each write appends its
+  announcement to both rooms, each read reads both rooms as sets, and a fractured read is a cycle with
+  one anti-dependency, a G-single (read skew): the read depends on the write whose half it saw and
+  anti-depends on it for the half it missed. A baseline reader reads through the writer's own
+  coordinator: a fractured read comes from the workers, not from the coordinator a reader goes through,
+  so it can see them too. A control reader reads the two rooms in two statements with a newly
+  acknowledged announcement between them: the checker must find read skew in its reads, which shows
+  that the check finds what it looks for. A reader through the load balancer records, for each read, the
+  coordinator its session landed on. Afterwards, both copies of every shard of every distributed table
+  hold the same rows: the copies converged. Every operation (client, entry point, start, end, outcome,
+  what it read) is in a history file, target/cucumber-reports/history/<scenario>.jsonl, to be examined
+  again offline.
 
   Background:
     Given the chat cluster is running and was checked healthy before this scenario
@@ -29,18 +33,18 @@ Feature: What readers see of a transaction that writes to two rooms, through the
   @heavy @ci-external
   Scenario: Announcements to two rooms through coordinator-1, read through coordinator-2 and the load balancer
     When for 10 seconds a writer through coordinator-1 sends announcements to both rooms, one transaction each, and reads each back through coordinator-2 right after its acknowledgement, while readers read both rooms through coordinator-2 and the load balancer in one statement and in one REPEATABLE READ transaction, a baseline reader through coordinator-1, the writer's own, in one statement, and a control reader in two statements with an acknowledgement between them
-    Then the report shows, for each reader, how many of its reads saw an announcement in one room and not in the other, and one such read
+    Then the report shows, for each reader, what the isolation checker finds in the writes and that reader's reads: the classes of anomaly, the strongest level consistent, and one explained example
     And the demo's claim "Data Consistency: Eventual consistency across coordinators" holds, judged by whether every acknowledged announcement was seen in both rooms by its read through the other coordinator begun after the acknowledgement
-    And the demo's claim "Cross-Coordinator Synchronization for data consistency" does not hold, judged by whether any reader through the other coordinator or the load balancer saw half a transaction
-    And the control reader saw fractured reads, so the check finds what it looks for
+    And the demo's claim "Cross-Coordinator Synchronization for data consistency" does not hold, judged by whether the isolation checker finds read skew (G-single) in the writes and the reads through the other coordinator and the load balancer
+    And the isolation checker finds read skew (G-single) in the writes and the control reader's reads, so the check finds what it looks for
     And every acknowledged write is stored exactly once
     And both copies of every shard of every distributed table hold the same rows
 
   @heavy
   Scenario: Both coordinators send announcements to the same two rooms at once
     When for 10 seconds writers through coordinator-1 and through coordinator-2 send announcements to both rooms at once, each read back through the other coordinator right after its acknowledgement, while readers read both rooms in one statement through the load balancer, coordinator-1 and coordinator-2, and in one REPEATABLE READ transaction through the load balancer
-    Then the report shows, for each reader, how many of its reads saw an announcement in one room and not in the other, and one such read
+    Then the report shows, for each reader, what the isolation checker finds in the writes and that reader's reads: the classes of anomaly, the strongest level consistent, and one explained example
     And the demo's claim "Data Consistency: Eventual consistency across coordinators" holds, judged by whether every acknowledged announcement was seen in both rooms by its read through the other coordinator begun after the acknowledgement
-    And the demo's claim "Cross-Coordinator Synchronization for data consistency" does not hold, judged by whether any reader through the other coordinator or the load balancer saw half a transaction
+    And the demo's claim "Cross-Coordinator Synchronization for data consistency" does not hold, judged by whether the isolation checker finds read skew (G-single) in the writes and the reads through the other coordinator and the load balancer
     And every acknowledged write is stored exactly once
     And both copies of every shard of every distributed table hold the same rows

@@ -122,7 +122,8 @@ public final class Announcements implements AutoCloseable {
 
     /**
      * The baseline: a reader in one statement through the writer's own coordinator. A fractured read comes from the
-     * absence of a snapshot across workers, so it can happen there too; its count is what the other readers' is set against.
+     * absence of a snapshot across workers, so it can happen there too; what the checker finds in its reads is shown beside
+     * what it finds in the other readers'.
      */
     public Announcements baselineReaderInOneStatement(Endpoint writersOwn) {
         return readerInOneStatement(writersOwn, "baseline one-statement reader through " + writersOwn.name() + ", the writer's own");

@@ -116,6 +116,9 @@ public final class JepsenHistory {
                 mops.add("[\"append\"," + a.key() + "," + a.value() + "]");
             } else if (m instanceof Mop.Read r) {
                 mops.add("[\"r\"," + r.key() + "," + (withoutReads || r.values() == null ? "null" : r.values().toString().replace(" ", "")) + "]");
+            } else if (m instanceof Mop.ReadSet r) {
+                throw new IllegalArgumentException(t + " reads key " + r.key() + " as a set: Jepsen's list-append format has"
+                        + " only list reads, and a set read written as a list would claim an order it does not know");
             }
         }
         return "[" + String.join(",", mops) + "]";

@@ -14,12 +14,16 @@ import java.util.TreeMap;
 import io.github.chatcluster.isolation.Anomaly.Kind;
 import io.github.chatcluster.isolation.Mop.Append;
 import io.github.chatcluster.isolation.Mop.Read;
+import io.github.chatcluster.isolation.Mop.ReadSet;
+import io.github.chatcluster.isolation.VersionOrders.Order;
+import io.github.chatcluster.isolation.VersionOrders.Reading;
 import io.github.chatcluster.isolation.Txn.Outcome;
 
 /**
  * Checks a list-append history the way Jepsen's Elle does (Kingsbury and Alvaro, VLDB 2020): every append's value is
  * unique to its key, so the longest read of a key gives the key's version order, and each read says which appends it
- * saw. From that come the dependencies between transactions (write-write, write-read, read-write) and their cycles, which
+ * saw. A key may instead be read as a grow-only set (which values it holds, in no order): its nested reads then give
+ * the order in layers ({@link VersionOrders}). From that come the dependencies between transactions (write-write, write-read, read-write) and their cycles, which
  * are Adya's anomalies; the reads alone show aborted, intermediate, garbage and duplicated values, and transactions
  * that do not see their own appends. Failed transactions are known not to have happened; transactions of unknown
  * outcome count as committed where a read saw one of their appends.
@@ -31,8 +35,12 @@ public final class ListAppendChecker {
     /** Cycle searches (one breadth-first search each) per class and component before the search gives up. */
     static final int SEARCHES = 2_000;
 
+    /**
+     * @param cyclic the ids of the transactions that lie on a cycle of dependencies (in a strongly connected component
+     *               of more than one transaction), whatever its class
+     */
     public record Report(List<Anomaly> examples, Map<Kind, Integer> counts, Level level, int ok, int failed, int unknown,
-                         int edges) {
+                         int edges, Set<Integer> cyclic) {
 
         public Set<Kind> kinds() {
             return counts.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(counts.keySet());
@@ -83,19 +91,23 @@ public final class ListAppendChecker {
         }
         indexAppends();
         Map<Long, List<Reading>> reads = readsByKey();
-        checkInternal();
+        InternalReads.check(history).forEach(a -> found(a.kind(), a.txns(), a.explanation()));
         DependencyGraph graph = new DependencyGraph(history.size());
         for (Map.Entry<Long, List<Reading>> e : reads.entrySet()) {
-            List<Long> order = versionOrder(e.getKey(), e.getValue());
-            // every read is a prefix of the order: the order holds every value any read saw
-            checkValues(e.getKey(), order != null ? List.of(new Reading(null, order)) : e.getValue(), e.getValue());
-            checkIntermediate(e.getKey(), e.getValue());
+            VersionOrders.Result result = VersionOrders.of(e.getKey(), e.getValue(), appendedBy.getOrDefault(e.getKey(), Map.of()));
+            Order order = result instanceof Order o ? o : null;
+            if (result instanceof VersionOrders.Incompatible i) {
+                found(Kind.INCOMPATIBLE_ORDER, i.txns(), i.explanation());
+            }
+            // every read saw some of the order's first layers: the layers hold every value any read saw
+            checkValues(e.getKey(), order != null ? List.of(new Reading(null, order.seenValues(), null)) : e.getValue(), e.getValue());
+            checkIntermediate(e.getKey(), e.getValue(), order);
             if (order != null) {
                 addEdges(graph, e.getKey(), order, e.getValue());
                 lostAppends(e.getKey(), e.getValue());
             }
         }
-        findCycles(graph);
+        Set<Integer> cyclic = findCycles(graph);
         List<Anomaly> all = new ArrayList<>();
         examples.values().forEach(all::addAll);
         Set<Kind> kinds = counts.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(counts.keySet());
@@ -103,11 +115,7 @@ public final class ListAppendChecker {
         int ok = (int) history.stream().filter(t -> t.outcome() == Outcome.OK).count();
         int failed = (int) history.stream().filter(t -> t.outcome() == Outcome.FAIL).count();
         return new Report(List.copyOf(all), Map.copyOf(counts), Level.consistentWith(kinds), ok, failed,
-                history.size() - ok - failed, graph.edges());
-    }
-
-    /** A read of a key by a committed transaction, with the values it saw. */
-    private record Reading(Txn txn, List<Long> values) {
+                history.size() - ok - failed, graph.edges(), cyclic);
     }
 
     private void indexAppends() {
@@ -133,7 +141,9 @@ public final class ListAppendChecker {
             }
             for (Mop m : t.mops()) {
                 if (m instanceof Read r && r.values() != null) {
-                    reads.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new Reading(t, r.values()));
+                    reads.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new Reading(t, r.values(), null));
+                } else if (m instanceof ReadSet r && r.values() != null) {
+                    reads.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new Reading(t, List.copyOf(r.values()), r.values()));
                 }
             }
         }
@@ -150,7 +160,7 @@ public final class ListAppendChecker {
             for (long v : list.values()) {
                 Reading r = list.txn() != null ? list : firstReadOf(reads, v);
                 if (!seen.add(v)) {
-                    found(Kind.DUPLICATE, List.of(r.txn().id()), r.txn() + " read key " + key + " = " + r.values()
+                    found(Kind.DUPLICATE, List.of(r.txn().id()), r.txn() + " read key " + key + " = " + r.shown()
                             + ": the value " + v + " twice, though it was appended once");
                 }
                 if (appendedBy.getOrDefault(key, Map.of()).containsKey(v)) {
@@ -158,10 +168,10 @@ public final class ListAppendChecker {
                 }
                 Txn failed = failedAppends.getOrDefault(key, Map.of()).get(v);
                 if (failed != null) {
-                    found(Kind.G1A, List.of(failed.id(), r.txn().id()), r.txn() + " read key " + key + " = " + r.values()
+                    found(Kind.G1A, List.of(failed.id(), r.txn().id()), r.txn() + " read key " + key + " = " + r.shown()
                             + ", which holds " + v + ", appended by " + failed + ", which failed: it never happened");
                 } else {
-                    found(Kind.GARBAGE, List.of(r.txn().id()), r.txn() + " read key " + key + " = " + r.values()
+                    found(Kind.GARBAGE, List.of(r.txn().id()), r.txn() + " read key " + key + " = " + r.shown()
                             + ", which holds " + v + ", a value no transaction appended");
                 }
             }
@@ -171,7 +181,7 @@ public final class ListAppendChecker {
     /** The first read that saw the value (the one an anomaly in the version order is shown with). */
     private static Reading firstReadOf(List<Reading> reads, long v) {
         for (Reading r : reads) {
-            if (r.values().contains(v)) {
+            if (r.saw(v)) {
                 return r;
             }
         }
@@ -181,138 +191,119 @@ public final class ListAppendChecker {
     /**
      * Intermediate reads (G1b): a read by another transaction that ends inside one transaction's appends to the key,
      * having seen some of them and not the rest. Appends are atomic, so a read that saw the first must see the second.
+     * A list read is looked at where it ends (its last value); a set read at the values of the last layer of the order
+     * it saw (each layer is where some read ended), or at every value when the key has no order.
      */
-    private void checkIntermediate(long key, List<Reading> reads) {
-        for (Reading r : reads) {
+    private void checkIntermediate(long key, List<Reading> reads, Order order) {
+        for (int i = 0; i < reads.size(); i++) {
+            Reading r = reads.get(i);
             if (r.values().isEmpty()) {
                 continue;
             }
-            long last = r.values().get(r.values().size() - 1);
-            Txn writer = appendedBy.getOrDefault(key, Map.of()).get(last);
-            if (writer == null || writer == r.txn()) {
-                continue;
-            }
-            List<Long> writes = appendsOf(writer, key);
-            int at = writes.indexOf(last);
-            if (at >= 0 && at < writes.size() - 1) {
-                found(Kind.G1B, List.of(writer.id(), r.txn().id()), r.txn() + " read key " + key + " = " + r.values()
-                        + ": it saw " + last + " but not " + writes.get(at + 1) + ", which " + writer
-                        + " appended after it in the same transaction: an intermediate state");
-            }
-        }
-    }
-
-    /**
-     * A transaction's reads of a key show its own earlier appends to it, at the end, after what it read before: a later
-     * read of a key starts with the earlier one and ends with the appends made since. (Under read committed, other
-     * transactions' commits may come between the two; under snapshot isolation they may not, which the cycles show.)
-     */
-    private void checkInternal() {
-        for (Txn t : history) {
-            if (t.outcome() != Outcome.OK) {
-                continue;
-            }
-            Map<Long, List<Long>> known = new HashMap<>();   // its appends to a key since it last read it
-            Map<Long, List<Long>> read = new HashMap<>();     // what it last read of a key
-            for (Mop m : t.mops()) {
-                if (m instanceof Append a) {
-                    known.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a.value());
-                } else if (m instanceof Read r && r.values() != null) {
-                    List<Long> own = known.get(r.key());
-                    List<Long> before = read.get(r.key());
-                    boolean ok = (own == null || endsWith(r.values(), own))
-                            && (before == null || r.values().size() >= before.size() && r.values().subList(0, before.size()).equals(before));
-                    if (!ok) {
-                        found(Kind.INTERNAL, List.of(t.id()), t + ": its read of key " + r.key() + " = " + r.values()
-                                + (before == null ? "" : " does not start with its earlier read " + before + " or")
-                                + " does not end with its own appends " + (own == null ? "[]" : own));
-                    }
-                    known.remove(r.key());
-                    read.put(r.key(), r.values());
+            List<Long> looked = !r.isSet() ? List.of(r.values().get(r.values().size() - 1))
+                    : order == null ? r.values() : order.layers().get(order.depth()[i] - 1);
+            for (long v : looked) {
+                Txn writer = appendedBy.getOrDefault(key, Map.of()).get(v);
+                if (writer == null || writer == r.txn()) {
+                    continue;
+                }
+                List<Long> writes = appendsOf(writer, key);
+                int at = writes.indexOf(v);
+                Long missed = !r.isSet() ? (at >= 0 && at < writes.size() - 1 ? writes.get(at + 1) : null)
+                        : writes.stream().filter(w -> !r.saw(w)).findFirst().orElse(null);
+                if (missed != null) {
+                    found(Kind.G1B, List.of(writer.id(), r.txn().id()), r.txn() + " read key " + key + " = " + r.shown()
+                            + ": it saw " + v + " but not " + missed + ", which " + writer
+                            + " appended " + (r.isSet() ? "in" : "after it in") + " the same transaction: an intermediate state");
+                    break;
                 }
             }
         }
     }
 
     /**
-     * The key's version order: its longest read, when every other read is a prefix of it; otherwise the reads disagree
-     * on the order (incompatible-order) and the key gives no dependencies (null).
+     * Edges from the key's layers: write-write from each layer's writers to the next layer's; write-read from the writers
+     * of the last layer a read saw to the reader; read-write from the reader to the writers of the first layer it did
+     * not see. A list's layers hold one value each.
      */
-    private List<Long> versionOrder(long key, List<Reading> readings) {
-        List<Long> longest = List.of();
-        for (Reading r : readings) {
-            if (r.values().size() > longest.size()) {
-                longest = r.values();
+    private void addEdges(DependencyGraph graph, long key, Order order, List<Reading> readings) {
+        List<List<Long>> layers = order.layers();
+        Map<Long, Txn> appended = appendedBy.getOrDefault(key, Map.of());
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            boolean unseen = i + 1 >= order.seen();
+            for (long before : layers.get(i)) {
+                for (long after : layers.get(i + 1)) {
+                    Txn from = appended.get(before);
+                    Txn to = appended.get(after);
+                    if (from != null && to != null) {
+                        graph.add(indexOf.get(from.id()), indexOf.get(to.id()), DependencyGraph.WW, () -> "key " + key + ": "
+                                + before + " was appended before " + after + (readings.get(0).isSet()
+                                ? (unseen ? " (the last read saw " + before + ", and " + after + " was acknowledged and read by none)"
+                                : " (a read saw " + before + " without " + after + ")") : ""));
+                    }
+                }
             }
         }
-        for (Reading r : readings) {
-            if (!longest.subList(0, Math.min(longest.size(), r.values().size())).equals(r.values())) {
-                found(Kind.INCOMPATIBLE_ORDER, List.of(r.txn().id()), "key " + key + ": " + r.txn() + " read " + r.values()
-                        + ", which is no prefix of " + longest + ", read elsewhere: the reads disagree on the order of the appends");
-                return null;
-            }
-        }
-        return longest;
-    }
-
-    private void addEdges(DependencyGraph graph, long key, List<Long> order, List<Reading> readings) {
-        List<Integer> writers = new ArrayList<>(order.size());
-        for (long v : order) {
-            Txn w = appendedBy.getOrDefault(key, Map.of()).get(v);
-            writers.add(w == null ? -1 : indexOf.get(w.id()));
-        }
-        for (int i = 0; i + 1 < order.size(); i++) {
-            if (writers.get(i) >= 0 && writers.get(i + 1) >= 0) {
-                long before = order.get(i);
-                long after = order.get(i + 1);
-                graph.add(writers.get(i), writers.get(i + 1), DependencyGraph.WW, () -> "key " + key + ": " + before
-                        + " was appended before " + after);
-            }
-        }
-        for (Reading r : readings) {
+        for (int i = 0; i < readings.size(); i++) {
+            Reading r = readings.get(i);
             int reader = indexOf.get(r.txn().id());
-            int n = r.values().size();
-            if (n > 0 && writers.get(n - 1) >= 0) {
-                long last = order.get(n - 1);
-                graph.add(writers.get(n - 1), reader, DependencyGraph.WR, () -> "key " + key + ": the read saw " + last + " last");
+            int n = order.depth()[i];
+            if (n > 0) {
+                for (long last : layers.get(n - 1)) {
+                    Txn w = appended.get(last);
+                    if (w != null) {
+                        graph.add(indexOf.get(w.id()), reader, DependencyGraph.WR, () -> "key " + key + ": the read saw " + last
+                                + (r.isSet() ? "" : " last"));
+                    }
+                }
             }
-            if (n < order.size() && writers.get(n) >= 0) {
-                long missed = order.get(n);
-                graph.add(reader, writers.get(n), DependencyGraph.RW, () -> "key " + key + ": the read " + r.values()
-                        + " did not see " + missed);
+            if (n < layers.size()) {
+                for (long missed : layers.get(n)) {
+                    Txn w = appended.get(missed);
+                    if (w != null) {
+                        graph.add(reader, indexOf.get(w.id()), DependencyGraph.RW, () -> "key " + key + ": the read " + r.shown()
+                                + " did not see " + missed);
+                    }
+                }
             }
         }
     }
 
     /** Acknowledged appends to a key missing from its longest final read. */
     private void lostAppends(long key, List<Reading> readings) {
-        List<Long> last = null;
+        Reading last = null;
         for (Reading r : readings) {
-            if (finalReads.contains(r.txn().id()) && (last == null || r.values().size() > last.size())) {
-                last = r.values();
+            if (finalReads.contains(r.txn().id()) && (last == null || r.values().size() > last.values().size())) {
+                last = r;
             }
         }
         if (last == null) {
             return;
         }
-        Set<Long> seen = new HashSet<>(last);
+        Set<Long> seen = new HashSet<>(last.values());
         for (Map.Entry<Long, Txn> e : new TreeMap<>(appendedBy.getOrDefault(key, Map.of())).entrySet()) {
             if (e.getValue().outcome() == Outcome.OK && !seen.contains(e.getKey())) {
                 found(Kind.LOST_APPEND, List.of(e.getValue().id()), e.getValue() + " was acknowledged, and its append of "
-                        + e.getKey() + " to key " + key + " is not in the final read " + last);
+                        + e.getKey() + " to key " + key + " is not in the final read " + last.shown());
             }
         }
     }
 
-    private void findCycles(DependencyGraph graph) {
+    /** Looks for cycles of each class; returns the ids of the transactions in a cyclic component. */
+    private Set<Integer> findCycles(DependencyGraph graph) {
         int all = DependencyGraph.WW | DependencyGraph.WR | DependencyGraph.RW;
+        Set<Integer> cyclic = new java.util.TreeSet<>();
         for (int[] component : graph.cyclicComponents()) {
+            for (int v : component) {
+                cyclic.add(history.get(v).id());
+            }
             boolean[] in = graph.membership(component);
             search(graph, component, in, Kind.G0, DependencyGraph.WW, DependencyGraph.WW, 0);
             search(graph, component, in, Kind.G1C, DependencyGraph.WR, DependencyGraph.WW | DependencyGraph.WR, 0);
             search(graph, component, in, Kind.G_SINGLE, DependencyGraph.RW, DependencyGraph.WW | DependencyGraph.WR, 0);
             search(graph, component, in, Kind.G2_ITEM, DependencyGraph.RW, all, DependencyGraph.RW);
         }
+        return Set.copyOf(cyclic);
     }
 
     /**
@@ -369,9 +360,5 @@ public final class ListAppendChecker {
             }
         }
         return values;
-    }
-
-    private static boolean endsWith(List<Long> list, List<Long> suffix) {
-        return list.size() >= suffix.size() && list.subList(list.size() - suffix.size(), list.size()).equals(suffix);
     }
 }

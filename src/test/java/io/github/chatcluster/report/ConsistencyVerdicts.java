@@ -1,7 +1,11 @@
 package io.github.chatcluster.report;
 
+import java.util.Set;
+
+import io.github.chatcluster.isolation.Anomaly;
+
 /**
- * The rules of the two claims the consistency workloads judge: what a run's counts say of "Eventual consistency
+ * The rules of the two claims the consistency workloads judge: what a run's counts and the isolation checker's findings say of "Eventual consistency
  * across coordinators" and of "Cross-Coordinator Synchronization". A workload that read nothing decides nothing.
  */
 public final class ConsistencyVerdicts {
@@ -25,16 +29,21 @@ public final class ConsistencyVerdicts {
     }
 
     /**
-     * Synchronization across coordinators: held when no read of both rooms (in one statement or one snapshot) saw one
-     * room's half of a transaction without the other's; not held when one did.
+     * Synchronization across coordinators, from what the isolation checker found in the writes and the reads of both
+     * rooms (in one statement or one snapshot): not held when it found read skew (G-single: a read that saw one room's
+     * half of a transaction without the other's is one); held when it found no anomaly at all; not decided when it found
+     * others but no G-single (incompatible reads of one room, say, which leave the key without an order to judge by).
      *
-     * @param reads     reads of both rooms by the readers (the control reader not counted)
-     * @param fractured of those, the ones that saw half a transaction
+     * @param reads reads of both rooms by the readers judged (the control reader not among them)
+     * @param found the classes of anomaly the checker found in the writes and those reads
      */
-    public static Verdict synchronization(int reads, int fractured) {
+    public static Verdict synchronization(int reads, Set<Anomaly.Kind> found) {
         if (reads <= 0) {
             return Verdict.NOT_DECIDED;
         }
-        return Verdict.of(fractured == 0);
+        if (found.contains(Anomaly.Kind.G_SINGLE)) {
+            return Verdict.NOT_HELD;
+        }
+        return found.isEmpty() ? Verdict.HELD : Verdict.NOT_DECIDED;
     }
 }

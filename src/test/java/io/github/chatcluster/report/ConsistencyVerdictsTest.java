@@ -2,6 +2,8 @@ package io.github.chatcluster.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.chatcluster.isolation.Anomaly.Kind;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConsistencyVerdictsTest {
@@ -14,9 +16,11 @@ class ConsistencyVerdictsTest {
     }
 
     @Test
-    void synchronizationHoldsOnlyWhenNoReadSawHalfATransaction() {
-        assertThat(ConsistencyVerdicts.synchronization(3997, 0)).isEqualTo(Verdict.HELD);
-        assertThat(ConsistencyVerdicts.synchronization(3997, 262)).isEqualTo(Verdict.NOT_HELD);
-        assertThat(ConsistencyVerdicts.synchronization(0, 0)).isEqualTo(Verdict.NOT_DECIDED);
+    void synchronizationHoldsOnlyWhenTheCheckerFindsNoReadSkew() {
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of())).isEqualTo(Verdict.HELD);
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.G_SINGLE))).isEqualTo(Verdict.NOT_HELD);
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.G0, Kind.G_SINGLE))).isEqualTo(Verdict.NOT_HELD);
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.INCOMPATIBLE_ORDER))).isEqualTo(Verdict.NOT_DECIDED);
+        assertThat(ConsistencyVerdicts.synchronization(0, Set.of())).isEqualTo(Verdict.NOT_DECIDED);
     }
 }

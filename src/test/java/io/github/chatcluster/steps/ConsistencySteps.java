@@ -12,8 +12,10 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.consistency.Announcements;
-import io.github.chatcluster.consistency.FracturedReads;
+import io.github.chatcluster.consistency.FollowReads;
+import io.github.chatcluster.consistency.ReadSkew;
 import io.github.chatcluster.consistency.RoomPair;
+import io.github.chatcluster.isolation.Anomaly;
 import io.github.chatcluster.report.ConsistencyVerdicts;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.SeedClaim;
@@ -25,7 +27,10 @@ public class ConsistencySteps {
     private final ScenarioContext context;
     private RoomPair rooms;
     private Announcements traffic;
-    private List<FracturedReads.Counts> counts = List.of();
+    /** What the isolation checker finds in every write and each reader's reads. */
+    private List<ReadSkew.Finding> findings = List.of();
+    /** What it finds in every write and the reads of the readers the synchronization claim is judged by. */
+    private ReadSkew.Finding judged;
 
     public ConsistencySteps(ScenarioContext context) {
         this.context = context;
@@ -76,57 +81,48 @@ public class ConsistencySteps {
         Path file = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports/history",
                 Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT) + ".jsonl");
         traffic.history().saveTo(file);
-        counts = FracturedReads.byReader(traffic.history().operations());
+        List<io.github.chatcluster.consistency.History.Operation> operations = traffic.history().operations();
+        findings = ReadSkew.byReader(operations, rooms.roomA(), rooms.roomB());
+        judged = ReadSkew.of(operations, rooms.roomA(), rooms.roomB(), "the readers through the other coordinator and the load balancer",
+                client -> !client.startsWith("control") && !client.startsWith("baseline"));
         context.report(traffic.acknowledged() + " announcements acknowledged; history of " + traffic.history().operations().size()
                 + " operations in " + file);
     }
 
-    private String countTable() {
+    private String findingTable() {
         StringBuilder table = new StringBuilder();
-        counts.forEach(c -> table.append(c).append('\n'));
+        findings.forEach(f -> table.append(f).append('\n'));
         return table.toString();
     }
 
-    @Then("the report shows, for each reader, how many of its reads saw an announcement in one room and not in the other, and one such read")
-    public void theReportShowsFracturedReads() {
-        assertThat(counts).as("readers (did the clients run?)").isNotEmpty();
+    @Then("the report shows, for each reader, what the isolation checker finds in the writes and that reader's reads: the classes of anomaly, the strongest level consistent, and one explained example")
+    public void theReportShowsWhatTheCheckerFinds() {
+        assertThat(findings).as("readers (did the clients run?)").isNotEmpty();
         String key = "consistency." + Figures.key(context.scenarioName()).toLowerCase(java.util.Locale.ROOT);
-        StringBuilder text = new StringBuilder(countTable());
-        for (FracturedReads.Counts c : counts) {
-            String reader = key + "." + Figures.key(c.reader());
-            Figures.record(reader + ".reads", String.valueOf(c.reads()));
-            Figures.record(reader + ".fractured", String.valueOf(c.fractured()));
-            Figures.record(reader + ".crossed-halves", String.valueOf(c.crossed()));
-            if (c.example() != null) {
-                text.append("\nexample, ").append(c.reader()).append(": began ").append(c.example().began()).append(", ended ")
-                        .append(c.example().ended()).append(", room ").append(rooms.roomA()).append(" ").append(c.example().seenA().size())
-                        .append(" announcements, room ").append(rooms.roomB()).append(" ").append(c.example().seenB().size())
-                        .append("; in one room only: ").append(onlyOne(c.example())).append('\n');
-            }
+        StringBuilder text = new StringBuilder(findingTable());
+        for (ReadSkew.Finding f : findings) {
+            String reader = key + "." + Figures.key(f.readers());
+            Figures.record(reader + ".reads", String.valueOf(f.reads()));
+            Figures.record(reader + ".reads-on-cycles", String.valueOf(f.onCycles()));
+            Figures.record(reader + ".g-single", String.valueOf(f.report().counts().getOrDefault(Anomaly.Kind.G_SINGLE, 0)));
+            Figures.record(reader + ".level", f.report().level().name().toLowerCase(java.util.Locale.ROOT));
+            f.example().ifPresent(a -> text.append("\nexample, ").append(f.readers()).append(": ").append(a).append('\n'));
         }
-        context.attachText("fractured reads per reader", text.toString());
+        context.attachText("what the isolation checker finds per reader", text.toString());
         context.report(text.toString());
     }
 
-    private static String onlyOne(io.github.chatcluster.consistency.History.Operation read) {
-        java.util.Set<Long> a = new java.util.TreeSet<>(read.seenA());
-        a.removeAll(read.seenB());
-        java.util.Set<Long> b = new java.util.TreeSet<>(read.seenB());
-        b.removeAll(read.seenA());
-        return "A only " + a + ", B only " + b;
-    }
-
-    @Then("the control reader saw fractured reads, so the check finds what it looks for")
-    public void theControlSawFracturedReads() {
-        FracturedReads.Counts control = counts.stream().filter(c -> c.reader().startsWith("control")).findFirst()
+    @Then("the isolation checker finds read skew \\(G-single) in the writes and the control reader's reads, so the check finds what it looks for")
+    public void theCheckerFindsReadSkewInTheControl() {
+        ReadSkew.Finding control = findings.stream().filter(f -> f.readers().startsWith("control")).findFirst()
                 .orElseThrow(() -> new AssertionError("no control reader ran"));
         context.report(control.toString());
-        assertThat(control.fractured()).as("fractured reads of the control reader: %s", control).isPositive();
+        assertThat(control.readSkew()).as("read skew (G-single) in the control reader's reads: %s", control).isTrue();
     }
 
     @Then("the demo's claim {string} {statedVerdict}, judged by whether every acknowledged announcement was seen in both rooms by its read through the other coordinator begun after the acknowledgement")
     public void eventualConsistencyJudged(String words, Verdict stated) {
-        FracturedReads.Followed followed = FracturedReads.followed(traffic.history().operations());
+        FollowReads.Followed followed = FollowReads.followed(traffic.history().operations());
         long failedFollows = traffic.history().operations().stream().filter(op -> op.kind().equals("follow") && !op.ok()).count();
         Verdict found = ConsistencyVerdicts.eventual(followed.followed(), followed.missed().size());
         context.claimAsStated(SeedClaim.withWords(words), stated, found, String.format(java.util.Locale.ROOT,
@@ -139,19 +135,16 @@ public class ConsistencySteps {
         assertThat(followed.followed()).as("announcements read back after their acknowledgement").isPositive();
     }
 
-    @Then("the demo's claim {string} {statedVerdict}, judged by whether any reader through the other coordinator or the load balancer saw half a transaction")
+    @Then("the demo's claim {string} {statedVerdict}, judged by whether the isolation checker finds read skew \\(G-single) in the writes and the reads through the other coordinator and the load balancer")
     public void synchronizationJudged(String words, Verdict stated) {
-        List<FracturedReads.Counts> readers = counts.stream().filter(c -> !c.reader().startsWith("control") && !c.reader().startsWith("baseline")).toList();
-        String baseline = counts.stream().filter(c -> c.reader().startsWith("baseline")).map(c -> String.format(java.util.Locale.ROOT,
-                "; the baseline through the writer's own coordinator: %d of %d reads fractured", c.fractured(), c.reads())).findFirst().orElse("");
-        int reads = readers.stream().mapToInt(FracturedReads.Counts::reads).sum();
-        int fractured = readers.stream().mapToInt(FracturedReads.Counts::fractured).sum();
-        int crossed = readers.stream().mapToInt(FracturedReads.Counts::crossed).sum();
-        context.claimAsStated(SeedClaim.withWords(words), stated, ConsistencyVerdicts.synchronization(reads, fractured), String.format(java.util.Locale.ROOT,
-                "for transactions that write one message to each of two rooms on different workers: %d of %d reads of both rooms"
-                        + " (in one statement or one REPEATABLE READ transaction) saw one room's message without the other's,"
-                        + " %d with crossed halves of two transactions%s; %s", fractured, reads, crossed, baseline, countTable().replace('\n', ';')));
-        assertThat(reads).as("reads of both rooms").isPositive();
+        String baseline = findings.stream().filter(f -> f.readers().startsWith("baseline"))
+                .map(f -> "; the baseline through the writer's own coordinator: " + f).findFirst().orElse("");
+        context.claimAsStated(SeedClaim.withWords(words), stated, ConsistencyVerdicts.synchronization(judged.reads(), judged.report().kinds()),
+                String.format(java.util.Locale.ROOT, "for transactions that write one message to each of two rooms on different"
+                        + " workers, the isolation checker on the writes and the reads of both rooms (in one statement or one"
+                        + " REPEATABLE READ transaction) through the other coordinator and the load balancer: %s%s%s; %s", judged,
+                        judged.example().map(a -> "; for example " + a).orElse(""), baseline, findingTable().replace('\n', ';')));
+        assertThat(judged.reads()).as("reads of both rooms").isPositive();
     }
 
     @After(value = "@consistency", order = 1)
