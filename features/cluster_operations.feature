@@ -43,7 +43,7 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     Given the chat cluster is running and was checked healthy before this scenario
     And 40 rooms with 2 members and 3 messages each have been written through the load balancer
 
-  @spare-worker @long @heavy
+  @spare-worker @heavy
   Scenario: Scale-out: worker-5 joins and the shards are rebalanced while clients write and read, then it is drained and removed
     Given clients write and read through coordinator-1, coordinator-2 and the load balancer
     When worker-5 is started and added to the cluster through coordinator-1
@@ -66,7 +66,7 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     And the demo's claim of a "horizontally-sharded database" holds: worker-5 took its share of the shard copies, and no client went more than 10 seconds without a success
     And no client went more than 10 seconds without a success, and the report shows what each client saw
 
-  @long @heavy
+  @heavy
   Scenario: Drain: worker-4 is drained while clients write and read, and then takes shards again
     Given clients write and read through coordinator-1, coordinator-2 and the load balancer
     When the operator drains worker-4 through coordinator-1 with the background rebalancer and the transfer mode block_writes

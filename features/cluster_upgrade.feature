@@ -28,7 +28,7 @@ Feature: Upgrading Citus node by node while clients write and read
     And every node of the cluster runs the old release
     And 40 rooms with 2 members and 3 messages each have been written through the load balancer
 
-  @long @heavy
+  @heavy
   Scenario: A rolling upgrade in Citus's order, each node's extension updated right after its restart, under load
     Given clients write and read through coordinator-1, coordinator-2 and the load balancer
     When each worker in turn is started again from the new release and its extension updated right after
@@ -79,7 +79,7 @@ Feature: Upgrading Citus node by node while clients write and read
     And both copies of every shard of every distributed table hold the same rows
     And within 30 seconds of the end of the upgrade the cluster passes the check every scenario starts with
 
-  @long @heavy
+  @heavy
   Scenario: The extension updates left until every node has restarted on the new release
     Given clients write and read through coordinator-1, coordinator-2 and the load balancer
     When each worker in turn is started again from the new release, no extension updated

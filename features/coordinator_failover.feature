@@ -191,7 +191,7 @@ Feature: Losing a coordinator
   # every session writes to each room, ten at a time, and the claim is judged on the bursts of those
   # warm sessions with no fault: it holds, every write of them is acknowledged. The bursts during and
   # after coordinator-1's outage, whose sessions the pool replaced, are reported.
-  @minutes @heavy
+  @heavy
   Scenario: Two applications with 100 pooled sessions each write at once through the load balancer, with quiet minutes between bursts, through coordinator-1's outage and back
     Given two applications, each with a pool of 100 sessions through the load balancer, all open
     When both applications send a burst: every session writes a message and reads its room's latest messages, all at once

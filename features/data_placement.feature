@@ -54,7 +54,7 @@ Feature: Where the chat data is stored
   # is read, through one room id that falls in it. With Citus's routing as configured, each shard's
   # reads go to the same one of its two copies, and on this layout no shard prefers worker-4's copy:
   # worker-4 serves none of them. With the busiest worker stopped, the other copies serve every read.
-  @long @faults
+  @faults
   Scenario: Reads of every shard are served on the workers, and the report shows by which copy
     When every shard of the messages table is read 2 times through coordinator-1 and 2 times through coordinator-2, through one room id in each shard
     Then the report shows how many of the reads each worker served, and for each shard whether one copy or both served them

@@ -61,7 +61,6 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then every acknowledged write is stored exactly once
     And both copies of every shard of every distributed table hold the same rows
 
-  @long
   Scenario: A worker dies silently while both coordinators hold connections to it: reads go to the other copy within seconds
     # Citus keeps its connections to the workers open between queries. On a silently dead worker an
     # open connection gets no answer and no reset; without TCP keepalives and a TCP user timeout

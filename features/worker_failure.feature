@@ -37,7 +37,6 @@ Feature: Losing a worker
     And a client sends a new message to each of the 40 rooms
     Then every one of those messages is stored
 
-  @long
   Scenario: The worker comes back and the operator restores two copies of every shard
     When worker-3 is stopped cleanly
     And the operator disables worker-3
@@ -55,7 +54,7 @@ Feature: Losing a worker
     Then reading the first room through coordinator-1 fails with SQLSTATE 08006 or 08001, naming one of those workers
     And every acknowledged room stored on neither of those workers is read through coordinator-1
 
-  @long @ci-external
+  @ci-external
   Scenario Outline: A worker that is <how>: reads use the other copy within 20 seconds
     # A paused (hung) worker accepts TCP connections but never answers: Citus gives up on it after
     # its node connection timeout (measured: about 5 s), then reads the other copy. It does so for

@@ -14,7 +14,9 @@ import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestCaseStarted;
+import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
+import io.github.chatcluster.schedule.RecordedDurations;
 
 /**
  * The console log of a run: one line per scenario (feature, scenario, result, seconds), and for a failed
@@ -31,6 +33,12 @@ public final class ConsoleLog implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseStarted.class, event -> startedAt.put(event.getTestCase(), System.nanoTime()));
+        publisher.registerHandlerFor(TestCaseFinished.class, this::measured);
+        publisher.registerHandlerFor(TestRunFinished.class, event -> {
+            RecordedDurations.writeMeasured(Figures.directory());
+            Figures.finishRun();
+        });
         if ("steps".equalsIgnoreCase(System.getProperty(PROPERTY, "scenarios"))) {
             PrettyFormatter pretty = new PrettyFormatter(System.out);
             pretty.setMonochrome(true);
@@ -42,8 +50,21 @@ public final class ConsoleLog implements ConcurrentEventListener {
             out.println(ScenarioOrder.describe());
             out.println(io.github.chatcluster.cluster.ClusterParallelism.describe());
         });
-        publisher.registerHandlerFor(TestCaseStarted.class, event -> startedAt.put(event.getTestCase(), System.nanoTime()));
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+    }
+
+    /**
+     * Records how long a scenario that ran took, without its wait for a place on the machine (the expected time of later
+     * runs: {@link RecordedDurations}).
+     */
+    private void measured(TestCaseFinished event) {
+        Long start = startedAt.get(event.getTestCase());
+        Status status = event.getResult().getStatus();
+        if (start != null && (status == Status.PASSED || status == Status.FAILED)) {
+            double waited = ScenarioPlaces.waitedOf(event.getTestCase().getId().toString()).toMillis() / 1000.0;
+            RecordedDurations.measured(RecordedDurations.key(featureFile(event.getTestCase()), event.getTestCase().getName()),
+                    Math.max(0, (System.nanoTime() - start) / 1e9 - waited));
+        }
     }
 
     private synchronized void finished(TestCaseFinished event) {
@@ -64,8 +85,12 @@ public final class ConsoleLog implements ConcurrentEventListener {
         out.flush();
     }
 
+    private static String featureFile(TestCase testCase) {
+        return Path.of(testCase.getUri()).getFileName().toString();
+    }
+
     static String line(TestCase testCase, Result result, double seconds) {
-        String feature = Path.of(testCase.getUri()).getFileName().toString();
+        String feature = featureFile(testCase);
         return String.format(Locale.ROOT, "%-7s %6.1f s  %s: %s", result.getStatus(), seconds, feature, testCase.getName());
     }
 }

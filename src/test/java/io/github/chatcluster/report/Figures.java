@@ -17,7 +17,11 @@ import java.util.TreeMap;
  */
 public final class Figures {
 
-    private static final Path DIR = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports");
+    /** Where every run's reports go; a shard's figures, claims and findings go to its own directory in it. */
+    public static final Path REPORTS = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports");
+    private static final Path DIR = io.github.chatcluster.shards.Shard.ofThisRun().map(s -> REPORTS.resolve(s.directoryName())).orElse(REPORTS);
+    public static final String RECORD = "record.tsv";
+    public static final String SHARD_DONE = "shard.properties";
     private static final Map<String, String> FIGURES = new TreeMap<>();
     private static final Map<SeedClaim, List<Finding>> VERDICTS = new EnumMap<>(SeedClaim.class);
 
@@ -37,6 +41,11 @@ public final class Figures {
         FIGURES.clear();
         VERDICTS.clear();
         write();
+    }
+
+    /** The directory of this run's figures, claims and findings (a shard's own, in a sharded run). */
+    public static Path directory() {
+        return DIR;
     }
 
     /** A figure's key made of words ("worker-3 died silently" becomes "worker-3-died-silently"). */
@@ -110,10 +119,43 @@ public final class Figures {
         return entries;
     }
 
+    /** The run ended: a shard says so (its {@code shard.properties}), which its merge requires. */
+    public static synchronized void finishRun() {
+        write();
+        io.github.chatcluster.shards.Shard.ofThisRun().ifPresent(shard -> {
+            String text = "# This shard of a run finished; its reports are beside this file\nshard = " + shard + "\norder = " + ScenarioOrder.order()
+                    + "\nseed = " + (ScenarioOrder.seed() == null ? "" : ScenarioOrder.seed()) + "\n";
+            try {
+                Files.createDirectories(DIR);
+                Files.writeString(DIR.resolve(SHARD_DONE), text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Replaces this process's figures and findings with those of several shards of one run, and writes them into the directory. */
+    public static synchronized void merged(Map<String, String> figures, List<RunRecord.Finding> findings, String order, Path into) {
+        FIGURES.clear();
+        VERDICTS.clear();
+        FIGURES.putAll(figures);
+        for (RunRecord.Finding row : findings) {
+            SeedClaim claim = SeedClaim.valueOf(row.claim());
+            List<Finding> list = VERDICTS.computeIfAbsent(claim, c -> new ArrayList<>());
+            list.add(new Finding(row.verdict(), row.evidence(), row.scenario()));
+            FIGURES.put(claim.key(), verdict(list));
+        }
+        write(into, order);
+    }
+
     private static void write() {
+        write(DIR, ScenarioOrder.describe());
+    }
+
+    private static void write(Path dir, String order) {
         StringBuilder properties = new StringBuilder("# Figures measured by the last run of the acceptance suite\n");
         FIGURES.forEach((k, v) -> properties.append(k).append(" = ").append(v).append('\n'));
-        StringBuilder summary = new StringBuilder(ScenarioOrder.describe()).append("\n\n")
+        StringBuilder summary = new StringBuilder(order).append("\n\n")
                 .append("The original demo's claims, as the last run found them\n");
         for (SeedClaim claim : SeedClaim.values()) {
             summary.append("  \"").append(claim.words()).append("\": ")
@@ -128,11 +170,14 @@ public final class Figures {
                 summary.append("  ").append(k).append(" = ").append(v).append('\n');
             }
         });
+        List<RunRecord.Finding> rows = new ArrayList<>();
+        VERDICTS.forEach((claim, list) -> list.forEach(f -> rows.add(new RunRecord.Finding(claim.name(), f.verdict(), f.scenario(), f.evidence()))));
         try {
-            Files.createDirectories(DIR);
-            Files.writeString(DIR.resolve("figures.properties"), properties);
-            Files.writeString(DIR.resolve("summary.txt"), summary);
-            Files.writeString(DIR.resolve("claims.html"), ClaimsPage.html(ScenarioOrder.describe(), ledger(), FIGURES));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("figures.properties"), properties);
+            Files.writeString(dir.resolve("summary.txt"), summary);
+            Files.writeString(dir.resolve("claims.html"), ClaimsPage.html(order, ledger(), FIGURES));
+            Files.writeString(dir.resolve(RECORD), RunRecord.format(FIGURES, rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,6 +28,11 @@ public final class ScenarioPlaces {
         }
     }
 
+    /** How long the scenario waited for its place on the machine (zero when under a second), without forgetting it. */
+    static java.time.Duration waitedOf(String scenarioId) {
+        return WAITED.getOrDefault(scenarioId, java.time.Duration.ZERO);
+    }
+
     /** What the machine did while a failed scenario ran, and what ran beside it: printed under its error. */
     public static void machineWhenItFailed(String scenarioId, String description) {
         MACHINE.put(scenarioId, description);

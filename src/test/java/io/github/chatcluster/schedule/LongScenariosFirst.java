@@ -1,10 +1,7 @@
 package io.github.chatcluster.schedule;
 
-import java.util.Set;
-
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
 import io.github.chatcluster.cluster.ClusterParallelism;
@@ -17,21 +14,17 @@ import io.github.chatcluster.cluster.ClusterParallelism;
  * feature's scenarios by their own. Among equals, Cucumber's random order stays. A run of one cluster keeps the random
  * order as it is.
  *
- * <p>Scores: {@code @minutes} (takes minutes on its own) 100, {@code @long} (20 s or more on its own) 10, any other
- * scenario 1, {@code @benchmark} 0; a container scores the sum of its scenarios.
+ * <p>Scores: a scenario's recorded seconds ({@link RecordedDurations}; the default when it has none), at least 1;
+ * {@code @benchmark} 0; a container scores the sum of its scenarios. No tag says which scenario is long.
  */
 public final class LongScenariosFirst implements PostDiscoveryFilter {
 
-    static final TestTag MINUTES = TestTag.create("minutes");
-    static final TestTag LONG = TestTag.create("long");
-    static final TestTag BENCHMARK = TestTag.create("benchmark");
-
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
-        if (isCucumberContainer(descriptor)) {
+        if (ScenarioDescriptors.isCucumberContainer(descriptor)) {
             ClusterParallelism.configure(); // the machine is calibrated once, when there are scenarios to run
         }
-        if (isCucumberContainer(descriptor) && ClusterParallelism.clusters() > 1) {
+        if (ScenarioDescriptors.isCucumberContainer(descriptor) && ClusterParallelism.clusters() > 1) {
             boolean features = "engine".equals(descriptor.getUniqueId().getLastSegment().getType()); // the engine's children
             descriptor.orderChildren(children -> features ? WorkOrder.forTheFirstThread(children, LongScenariosFirst::score)
                     : WorkOrder.forBothEnds(children, LongScenariosFirst::score));
@@ -39,25 +32,14 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
         return FilterResult.included("every scenario runs; only their order changes");
     }
 
-    private static boolean isCucumberContainer(TestDescriptor descriptor) {
-        return descriptor.isContainer() && descriptor.getUniqueId().getSegments().stream()
-                .anyMatch(s -> "engine".equals(s.getType()) && "cucumber".equals(s.getValue()));
-    }
-
     static int score(TestDescriptor descriptor) {
         if (descriptor.isTest()) {
-            return score(descriptor.getTags());
+            return score(ScenarioDescriptors.isBenchmark(descriptor), ScenarioDescriptors.expectedSeconds(descriptor));
         }
         return descriptor.getChildren().stream().mapToInt(LongScenariosFirst::score).sum();
     }
 
-    static int score(Set<TestTag> tags) {
-        if (tags.contains(BENCHMARK)) {
-            return 0;
-        }
-        if (tags.contains(MINUTES)) {
-            return 100;
-        }
-        return tags.contains(LONG) ? 10 : 1;
+    static int score(boolean benchmark, double expectedSeconds) {
+        return benchmark ? 0 : (int) Math.max(1, Math.round(expectedSeconds));
     }
 }

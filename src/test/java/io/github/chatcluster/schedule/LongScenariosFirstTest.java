@@ -2,22 +2,14 @@ package io.github.chatcluster.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestTag;
 
 class LongScenariosFirstTest {
 
     @Test
-    void minutesBeforeLongBeforeAnyOtherBeforeTheOnesThatRunAlone() {
-        int minutes = LongScenariosFirst.score(Set.of(TestTag.create("minutes"), TestTag.create("failover")));
-        int longer = LongScenariosFirst.score(Set.of(TestTag.create("long")));
-        int other = LongScenariosFirst.score(Set.of(TestTag.create("smoke")));
-        int alone = LongScenariosFirst.score(Set.of(TestTag.create("benchmark"), TestTag.create("long")));
-        assertThat(minutes).isGreaterThan(longer);
-        assertThat(longer).isGreaterThan(other);
-        assertThat(other).isGreaterThan(alone);
-        assertThat(alone).as("a scenario that runs alone starts last, long or not").isZero();
+    void theLongerARecordedTimeTheEarlierAndTheOnesThatRunAloneLast() {
+        assertThat(LongScenariosFirst.score(false, 412.3)).isGreaterThan(LongScenariosFirst.score(false, 58.6));
+        assertThat(LongScenariosFirst.score(false, 0.2)).as("every scenario scores at least 1").isEqualTo(1);
+        assertThat(LongScenariosFirst.score(true, 300)).as("a scenario that runs alone starts last, long or not").isZero();
     }
 }

@@ -1,0 +1,140 @@
+package io.github.chatcluster.shards;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.github.chatcluster.report.Figures;
+import io.github.chatcluster.report.RunRecord;
+
+/**
+ * Builds one run's {@code summary.txt}, {@code claims.html} and {@code figures.properties} from the reports of its
+ * shards ({@code shard-i-of-n/} directories, as {@code -Dsuite.shard=i/n} writes them, or as a CI job downloads
+ * them, perhaps with a prefix: "citus-14.0.0-shard-2-of-3/"): every finding of every shard counts, so a claim decided in one shard is decided in the merge. Fails, naming
+ * it, when a shard did not report (it did not finish), or when the shards do not belong to one run (their number of
+ * parts or their seeds differ).
+ *
+ * <p>{@code mvn -q test-compile exec:java -Dexec.mainClass=io.github.chatcluster.shards.MergeShards
+ * -Dexec.classpathScope=test [-Dexec.args=<directory>]} (default: target/cucumber-reports).
+ */
+public final class MergeShards {
+
+    private static final Pattern SHARD_DIRECTORY = Pattern.compile("(?:.+-)?shard-(\\d+)-of-(\\d+)");
+
+    /** One shard's reports: which part it is, its seed, and its record (null when it did not report). */
+    record ShardReport(int index, int count, String seed, RunRecord.Contents record) {
+    }
+
+    private MergeShards() {
+    }
+
+    public static void main(String[] args) {
+        Path directory = Path.of(args.length > 0 ? args[0] : "target/cucumber-reports");
+        try {
+            List<ShardReport> shards = read(directory);
+            String order = check(shards);
+            List<RunRecord.Finding> findings = new ArrayList<>();
+            shards.forEach(s -> findings.addAll(s.record().findings()));
+            Figures.merged(figures(shards), findings, order, directory);
+            System.out.println("Merged " + shards.size() + " shards into " + directory.resolve("summary.txt") + ", claims.html and figures.properties");
+        } catch (IllegalStateException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static List<ShardReport> read(Path directory) {
+        List<ShardReport> shards = new ArrayList<>();
+        try (Stream<Path> children = Files.isDirectory(directory) ? Files.list(directory) : Stream.empty()) {
+            for (Path child : children.sorted().toList()) {
+                Matcher m = SHARD_DIRECTORY.matcher(child.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                Path done = child.resolve(Figures.SHARD_DONE);
+                Path record = child.resolve(Figures.RECORD);
+                String seed = null;
+                RunRecord.Contents contents = null;
+                if (Files.exists(done) && Files.exists(record)) {
+                    Properties p = new Properties();
+                    try (var in = Files.newInputStream(done)) {
+                        p.load(in);
+                    }
+                    seed = p.getProperty("seed", "");
+                    contents = RunRecord.parse(Files.readString(record));
+                }
+                shards.add(new ShardReport(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), seed, contents));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the shards' reports in " + directory, e);
+        }
+        if (shards.isEmpty()) {
+            throw new IllegalStateException("no shard's reports (shard-i-of-n/) in " + directory.toAbsolutePath()
+                    + ": run each shard with -D" + Shard.PROPERTY + "=i/n first, or give the directory that holds them");
+        }
+        return shards;
+    }
+
+    /** The shards must be all n parts of one run, each finished; returns the merged run's order line. */
+    static String check(List<ShardReport> shards) {
+        int n = shards.get(0).count();
+        List<String> problems = new ArrayList<>();
+        if (shards.stream().anyMatch(s -> s.count() != n)) {
+            problems.add("the shards are parts of runs split differently: " + shards.stream().map(s -> s.index() + "/" + s.count()).toList());
+        }
+        for (int i = 1; i <= n; i++) {
+            int part = i;
+            ShardReport s = shards.stream().filter(r -> r.index() == part && r.count() == n).findFirst().orElse(null);
+            if (s == null) {
+                problems.add("shard " + i + " of " + n + " did not report: no shard-" + i + "-of-" + n + "/ directory");
+            } else if (s.record() == null) {
+                problems.add("shard " + i + " of " + n + " did not report: shard-" + i + "-of-" + n + "/ has no " + Figures.SHARD_DONE
+                        + " and " + Figures.RECORD + " (its run did not finish)");
+            }
+        }
+        List<String> seeds = shards.stream().filter(s -> s.record() != null).map(ShardReport::seed).distinct().toList();
+        if (seeds.size() > 1) {
+            problems.add("the shards ran with different seeds " + seeds + ": give each the same -Dcucumber.execution.order.random.seed");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("cannot merge the shards: " + String.join("; ", problems));
+        }
+        String seed = seeds.get(0);
+        return (seed == null || seed.isEmpty() ? "Scenario order: as each shard ran" : "Scenario order: random, seed " + seed
+                + " (repeat it with -Dcucumber.execution.order.random.seed=" + seed + ")") + "; merged from " + n + " shards (-D"
+                + Shard.PROPERTY + "=i/" + n + ")";
+    }
+
+    /**
+     * The figures of the merged run: a figure that only one shard has, or that every shard that has it gives alike, as
+     * it is; the counts of scenarios per cluster added up; any other figure the shards give differently, once per
+     * shard ("key.shard-2").
+     */
+    static Map<String, String> figures(List<ShardReport> shards) {
+        Map<String, Map<Integer, String>> byKey = new TreeMap<>();
+        shards.forEach(s -> s.record().figures().forEach((k, v) -> byKey.computeIfAbsent(k, x -> new TreeMap<>()).put(s.index(), v)));
+        Map<String, String> merged = new TreeMap<>();
+        byKey.forEach((key, values) -> {
+            if (key.startsWith("claim.")) {
+                return; // verdicts are made again from every shard's findings
+            }
+            if (values.values().stream().distinct().count() == 1) {
+                merged.put(key, values.values().iterator().next());
+            } else if (key.startsWith("run.scenarios-on.")) {
+                merged.put(key, String.valueOf(values.values().stream().mapToLong(Long::parseLong).sum()));
+            } else {
+                values.forEach((shard, v) -> merged.put(key + ".shard-" + shard, v));
+            }
+        });
+        return merged;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.chatcluster.shards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.chatcluster.report.Figures;
+import io.github.chatcluster.report.RunRecord;
+import io.github.chatcluster.report.Verdict;
+
+class MergeShardsTest {
+
+    private static MergeShards.ShardReport shard(int i, int n, String seed, Map<String, String> figures, RunRecord.Finding... findings) {
+        return new MergeShards.ShardReport(i, n, seed, new RunRecord.Contents(figures, List.of(findings)));
+    }
+
+    @Test
+    void aShardThatDidNotReportIsNamed() {
+        List<MergeShards.ShardReport> shards = List.of(shard(1, 3, "7", Map.of()), new MergeShards.ShardReport(2, 3, null, null));
+        assertThatThrownBy(() -> MergeShards.check(shards)).hasMessageContaining("shard 2 of 3 did not report")
+                .hasMessageContaining("shard 3 of 3 did not report: no shard-3-of-3/ directory");
+    }
+
+    @Test
+    void shardsOfDifferentRunsAreRefused() {
+        assertThatThrownBy(() -> MergeShards.check(List.of(shard(1, 2, "7", Map.of()), shard(2, 2, "8", Map.of()))))
+                .hasMessageContaining("different seeds");
+        assertThatThrownBy(() -> MergeShards.check(List.of(shard(1, 2, "7", Map.of()), shard(2, 3, "7", Map.of()))))
+                .hasMessageContaining("split differently");
+    }
+
+    @Test
+    void figuresAreKeptAddedUpOrNamedByShard() {
+        Map<String, String> merged = MergeShards.figures(List.of(
+                shard(1, 2, "7", Map.of("a.scenario", "1.5", "run.scenarios-on.cluster-1", "20", "run.clusters", "2 clusters", "claim.x", "held")),
+                shard(2, 2, "7", Map.of("b.scenario", "2.5", "run.scenarios-on.cluster-1", "25", "run.clusters", "1 cluster"))));
+        assertThat(merged).containsEntry("a.scenario", "1.5").containsEntry("b.scenario", "2.5")
+                .containsEntry("run.scenarios-on.cluster-1", "45").containsEntry("run.clusters.shard-1", "2 clusters")
+                .containsEntry("run.clusters.shard-2", "1 cluster").doesNotContainKey("claim.x");
+    }
+
+    @Test
+    void aClaimIsJudgedFromTheFindingsOfEveryShard(@TempDir Path dir) throws Exception {
+        RunRecord.Finding held = new RunRecord.Finding("EVENTUAL_CONSISTENCY", Verdict.HELD, "scenario one", "every append\tread");
+        RunRecord.Finding against = new RunRecord.Finding("EVENTUAL_CONSISTENCY", Verdict.NOT_HELD, "scenario two", "one lost\nappend");
+        RunRecord.Finding other = new RunRecord.Finding("STORAGE_OVERHEAD_2X", Verdict.HELD, "scenario three", "twice");
+        write(dir, 1, RunRecord.format(Map.of("f.one", "1"), List.of(held, other)));
+        write(dir, 2, RunRecord.format(Map.of("f.two", "2"), List.of(against)));
+        MergeShards.main(new String[] {dir.toString()});
+        String summary = Files.readString(dir.resolve("summary.txt"));
+        assertThat(summary).contains("merged from 2 shards").contains("not held (1 of 2 findings)").contains("held (1 finding)");
+        assertThat(Files.readString(dir.resolve("figures.properties"))).contains("f.one = 1").contains("f.two = 2");
+        assertThat(dir.resolve("claims.html")).exists();
+    }
+
+    private static void write(Path dir, int i, String record) throws Exception {
+        Path shard = Files.createDirectories(dir.resolve("shard-" + i + "-of-2"));
+        Files.writeString(shard.resolve(Figures.RECORD), record);
+        Files.writeString(shard.resolve(Figures.SHARD_DONE), "shard = " + i + "/2\nseed = 42\n");
+    }
+}
