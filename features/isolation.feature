@@ -38,8 +38,9 @@ Feature: Isolation checked the way Jepsen checks databases: list-append historie
   measure of the claim of synchronization across coordinators, is judged by the consistency feature, whose
   transactions always span two workers, with the same checker.)
 
-  When both coordinators append to the same few keys, their transactions wait for each other's locks and deadlock.
-  One of each deadlock must be refused with 40P01; none may wait out its 5 s statement bound instead (57014).
+  When both coordinators append to the same few keys, their transactions wait for each other's locks and deadlock
+  (a few to some twenty refusals with 40P01 in each run so far; the report gives the count). Whatever their number, none
+  may wait out its 5 s statement bound instead (57014).
 
   Background:
     Given the chat cluster is running and was checked healthy before this scenario

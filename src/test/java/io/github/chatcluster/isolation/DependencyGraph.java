@@ -19,6 +19,12 @@ final class DependencyGraph {
     static final int WW = 1;
     static final int WR = 2;
     static final int RW = 4;
+    /**
+     * The order in which the values of a grow-only set became visible: a read saw one without the other. Sets are
+     * written by inserts that never overwrite each other, so this is no write-write dependency (it makes no G0 or
+     * G1c); but a serial order must follow it, so cycles of anti-dependencies may pass through it.
+     */
+    static final int ORDER = 8;
 
     /** One edge of a cycle, with the kinds it carries and why (the key and the values). */
     record Edge(int from, int to, int kinds, String why) {
@@ -32,6 +38,9 @@ final class DependencyGraph {
             }
             if ((kinds & RW) != 0) {
                 k.add("rw");
+            }
+            if ((kinds & ORDER) != 0) {
+                k.add("order");
             }
             return String.join("+", k);
         }
@@ -171,7 +180,7 @@ final class DependencyGraph {
     Edge edge(int v, int w, int kinds) {
         int carried = out.get(v).getOrDefault(w, 0) & kinds;
         String reason = null;
-        for (int kind : new int[] {WW, WR, RW}) {
+        for (int kind : new int[] {WW, WR, RW, ORDER}) {
             if ((carried & kind) != 0 && reason == null) {
                 java.util.function.Supplier<String> r = why.get(pair(v, w) * 8 + kind);
                 reason = r == null ? null : r.get();

@@ -32,8 +32,6 @@ public final class ListAppendChecker {
 
     /** Examples kept per class of anomaly; the count of each class is kept whole. */
     static final int EXAMPLES = 3;
-    /** Cycle searches (one breadth-first search each) per class and component before the search gives up. */
-    static final int SEARCHES = 2_000;
 
     /**
      * @param cyclic the ids of the transactions that lie on a cycle of dependencies (in a strongly connected component
@@ -104,10 +102,10 @@ public final class ListAppendChecker {
             checkIntermediate(e.getKey(), e.getValue(), order);
             if (order != null) {
                 addEdges(graph, e.getKey(), order, e.getValue());
-                lostAppends(e.getKey(), e.getValue());
             }
+            lostAppends(e.getKey(), e.getValue()); // needs only the final reads, whether the reads agree on an order or not
         }
-        Set<Integer> cyclic = findCycles(graph);
+        Set<Integer> cyclic = CycleSearch.of(graph, history, this::found);
         List<Anomaly> all = new ArrayList<>();
         examples.values().forEach(all::addAll);
         Set<Kind> kinds = counts.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(counts.keySet());
@@ -222,7 +220,8 @@ public final class ListAppendChecker {
     }
 
     /**
-     * Edges from the key's layers: write-write from each layer's writers to the next layer's; write-read from the writers
+     * Edges from the key's layers: write-write from each layer's writers to the next layer's (for a set: the order they
+     * became visible in, {@link DependencyGraph#ORDER}); write-read from the writers
      * of the last layer a read saw to the reader; read-write from the reader to the writers of the first layer it did
      * not see. A list's layers hold one value each.
      */
@@ -236,7 +235,8 @@ public final class ListAppendChecker {
                     Txn from = appended.get(before);
                     Txn to = appended.get(after);
                     if (from != null && to != null) {
-                        graph.add(indexOf.get(from.id()), indexOf.get(to.id()), DependencyGraph.WW, () -> "key " + key + ": "
+                        int kind = readings.get(0).isSet() ? DependencyGraph.ORDER : DependencyGraph.WW;
+                        graph.add(indexOf.get(from.id()), indexOf.get(to.id()), kind, () -> "key " + key + ": "
                                 + before + " was appended before " + after + (readings.get(0).isSet()
                                 ? (unseen ? " (the last read saw " + before + ", and " + after + " was acknowledged and read by none)"
                                 : " (a read saw " + before + " without " + after + ")") : ""));
@@ -287,61 +287,6 @@ public final class ListAppendChecker {
                         + e.getKey() + " to key " + key + " is not in the final read " + last.shown());
             }
         }
-    }
-
-    /** Looks for cycles of each class; returns the ids of the transactions in a cyclic component. */
-    private Set<Integer> findCycles(DependencyGraph graph) {
-        int all = DependencyGraph.WW | DependencyGraph.WR | DependencyGraph.RW;
-        Set<Integer> cyclic = new java.util.TreeSet<>();
-        for (int[] component : graph.cyclicComponents()) {
-            for (int v : component) {
-                cyclic.add(history.get(v).id());
-            }
-            boolean[] in = graph.membership(component);
-            search(graph, component, in, Kind.G0, DependencyGraph.WW, DependencyGraph.WW, 0);
-            search(graph, component, in, Kind.G1C, DependencyGraph.WR, DependencyGraph.WW | DependencyGraph.WR, 0);
-            search(graph, component, in, Kind.G_SINGLE, DependencyGraph.RW, DependencyGraph.WW | DependencyGraph.WR, 0);
-            search(graph, component, in, Kind.G2_ITEM, DependencyGraph.RW, all, DependencyGraph.RW);
-        }
-        return Set.copyOf(cyclic);
-    }
-
-    /**
-     * Cycles of one class in a component: an edge of kind {@code first}, then the shortest way back over
-     * {@code back}; for G2-item, the way back must hold another anti-dependency ({@code backMustHold}). One cycle
-     * counts per component and class.
-     */
-    private void search(DependencyGraph graph, int[] component, boolean[] in, Kind kind, int first, int back, int backMustHold) {
-        int searches = 0;
-        for (int v : component) {
-            for (int w : graph.successors(v, first, in)) {
-                if (searches++ >= SEARCHES) {
-                    return;
-                }
-                List<DependencyGraph.Edge> path = graph.shortestPath(w, v, back, in);
-                if (path.isEmpty()) {
-                    continue;
-                }
-                if (backMustHold != 0 && path.stream().noneMatch(e -> (e.kinds() & backMustHold) != 0)) {
-                    continue;
-                }
-                List<DependencyGraph.Edge> cycle = new ArrayList<>();
-                cycle.add(graph.edge(v, w, first));
-                cycle.addAll(path);
-                found(kind, cycle.stream().map(e -> history.get(e.from()).id()).toList(), explain(cycle));
-                return;
-            }
-        }
-    }
-
-    private String explain(List<DependencyGraph.Edge> cycle) {
-        StringBuilder s = new StringBuilder();
-        for (DependencyGraph.Edge e : cycle) {
-            s.append(history.get(e.from())).append(" -").append(e.kindsInWords()).append(" (").append(e.why()).append(")-> ");
-        }
-        s.append("T").append(history.get(cycle.get(0).from()).id()).append(": each must precede the next, and the last the first;"
-                + " no serial order has them all");
-        return s.toString();
     }
 
     private void found(Kind kind, Collection<Integer> txns, String explanation) {

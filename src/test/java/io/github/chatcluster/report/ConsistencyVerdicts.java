@@ -31,19 +31,21 @@ public final class ConsistencyVerdicts {
     /**
      * Synchronization across coordinators, from what the isolation checker found in the writes and the reads of both
      * rooms (in one statement or one snapshot): not held when it found read skew (G-single: a read that saw one room's
-     * half of a transaction without the other's is one); held when it found no anomaly at all; not decided when it found
-     * others but no G-single (incompatible reads of one room, say, which leave the key without an order to judge by).
+     * half of a transaction without the other's is one); held when it found no anomaly and no cycle at all; not decided
+     * when it found others but no G-single (incompatible reads of one room, say, which leave the key without an order to
+     * judge by), or a cycle it did not classify (its search is bounded).
      *
-     * @param reads reads of both rooms by the readers judged (the control reader not among them)
-     * @param found the classes of anomaly the checker found in the writes and those reads
+     * @param reads  reads of both rooms by the readers judged (the control reader not among them)
+     * @param found  the classes of anomaly the checker found in the writes and those reads
+     * @param cyclic whether any transaction lay on a cycle of dependencies
      */
-    public static Verdict synchronization(int reads, Set<Anomaly.Kind> found) {
+    public static Verdict synchronization(int reads, Set<Anomaly.Kind> found, boolean cyclic) {
         if (reads <= 0) {
             return Verdict.NOT_DECIDED;
         }
         if (found.contains(Anomaly.Kind.G_SINGLE)) {
             return Verdict.NOT_HELD;
         }
-        return found.isEmpty() ? Verdict.HELD : Verdict.NOT_DECIDED;
+        return found.isEmpty() && !cyclic ? Verdict.HELD : Verdict.NOT_DECIDED;
     }
 }

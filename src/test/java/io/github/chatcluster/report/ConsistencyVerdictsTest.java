@@ -17,10 +17,11 @@ class ConsistencyVerdictsTest {
 
     @Test
     void synchronizationHoldsOnlyWhenTheCheckerFindsNoReadSkew() {
-        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of())).isEqualTo(Verdict.HELD);
-        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.G_SINGLE))).isEqualTo(Verdict.NOT_HELD);
-        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.G0, Kind.G_SINGLE))).isEqualTo(Verdict.NOT_HELD);
-        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.INCOMPATIBLE_ORDER))).isEqualTo(Verdict.NOT_DECIDED);
-        assertThat(ConsistencyVerdicts.synchronization(0, Set.of())).isEqualTo(Verdict.NOT_DECIDED);
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(), false)).isEqualTo(Verdict.HELD);
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(), true)).as("a cycle not classified").isEqualTo(Verdict.NOT_DECIDED);
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.G_SINGLE), true)).isEqualTo(Verdict.NOT_HELD);
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.G0, Kind.G_SINGLE), true)).isEqualTo(Verdict.NOT_HELD);
+        assertThat(ConsistencyVerdicts.synchronization(3997, Set.of(Kind.INCOMPATIBLE_ORDER), false)).isEqualTo(Verdict.NOT_DECIDED);
+        assertThat(ConsistencyVerdicts.synchronization(0, Set.of(), false)).isEqualTo(Verdict.NOT_DECIDED);
     }
 }

@@ -14,11 +14,15 @@ public final class ConvergenceVerdict {
     /**
      * @param keysRead        keys read by the final reads
      * @param keysDisagreeing of those, keys read differently through the two coordinators (or not read through one)
+     * @param failedReads     final reads that failed (they show nothing either way)
      * @param lostAppends     acknowledged appends missing from the final reads
      * @param shardsCompared  shards of the workload's table whose two copies were compared
      * @param shardsDiffering of those, shards whose copies differ
      */
-    public static Verdict of(int keysRead, int keysDisagreeing, int lostAppends, int shardsCompared, int shardsDiffering) {
+    public static Verdict of(int keysRead, int keysDisagreeing, int failedReads, int lostAppends, int shardsCompared, int shardsDiffering) {
+        if (keysDisagreeing == 0 && lostAppends == 0 && shardsDiffering == 0 && failedReads > 0) {
+            return Verdict.NOT_DECIDED;
+        }
         if (keysRead <= 0 || shardsCompared <= 0) {
             return Verdict.NOT_DECIDED;
         }

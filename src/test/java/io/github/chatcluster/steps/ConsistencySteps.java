@@ -139,7 +139,7 @@ public class ConsistencySteps {
     public void synchronizationJudged(String words, Verdict stated) {
         String baseline = findings.stream().filter(f -> f.readers().startsWith("baseline"))
                 .map(f -> "; the baseline through the writer's own coordinator: " + f).findFirst().orElse("");
-        context.claimAsStated(SeedClaim.withWords(words), stated, ConsistencyVerdicts.synchronization(judged.reads(), judged.report().kinds()),
+        context.claimAsStated(SeedClaim.withWords(words), stated, ConsistencyVerdicts.synchronization(judged.reads(), judged.report().kinds(), !judged.report().cyclic().isEmpty()),
                 String.format(java.util.Locale.ROOT, "for transactions that write one message to each of two rooms on different"
                         + " workers, the isolation checker on the writes and the reads of both rooms (in one statement or one"
                         + " REPEATABLE READ transaction) through the other coordinator and the load balancer: %s%s%s; %s", judged,

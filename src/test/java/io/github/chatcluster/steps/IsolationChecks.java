@@ -85,7 +85,7 @@ public class IsolationChecks {
         Map<String, Map<String, String>> copies = new DataPlacement(context.cluster()).copyFingerprints(ListAppendWorkload.TABLE);
         long differing = copies.values().stream().filter(c -> new java.util.HashSet<>(c.values()).size() > 1).count();
         int lost = report.counts().getOrDefault(Anomaly.Kind.LOST_APPEND, 0);
-        Verdict found = ConvergenceVerdict.of(agreement.keys(), agreement.disagreements().size(), lost, copies.size(), (int) differing);
+        Verdict found = ConvergenceVerdict.of(agreement.keys(), agreement.disagreements().size(), agreement.failedReads(), lost, copies.size(), (int) differing);
         context.claimAsStated(SeedClaim.withWords(words), stated, found, String.format(Locale.ROOT,
                 "for %d list-append transactions (%s), then final reads: %s; %d acknowledged appends"
                         + " missing from them; %d of %d shards of %s with copies that differ",
