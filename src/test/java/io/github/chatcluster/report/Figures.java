@@ -19,7 +19,6 @@ public final class Figures {
 
     /** Where every run's reports go; a shard's figures, claims and findings go to its own directory in it. */
     public static final Path REPORTS = Path.of(System.getProperty("basedir", "."), "target/cucumber-reports");
-    private static final Path DIR = io.github.chatcluster.shards.Shard.ofThisRun().map(s -> REPORTS.resolve(s.directoryName())).orElse(REPORTS);
     public static final String RECORD = "record.tsv";
     public static final String SHARD_DONE = "shard.properties";
     private static final Map<String, String> FIGURES = new TreeMap<>();
@@ -45,7 +44,7 @@ public final class Figures {
 
     /** The directory of this run's figures, claims and findings (a shard's own, in a sharded run). */
     public static Path directory() {
-        return DIR;
+        return io.github.chatcluster.shards.Shard.ofThisRun().map(s -> REPORTS.resolve(s.directoryName())).orElse(REPORTS);
     }
 
     /** A figure's key made of words ("worker-3 died silently" becomes "worker-3-died-silently"). */
@@ -126,8 +125,8 @@ public final class Figures {
             String text = "# This shard of a run finished; its reports are beside this file\nshard = " + shard + "\norder = " + ScenarioOrder.order()
                     + "\nseed = " + (ScenarioOrder.seed() == null ? "" : ScenarioOrder.seed()) + "\n";
             try {
-                Files.createDirectories(DIR);
-                Files.writeString(DIR.resolve(SHARD_DONE), text);
+                Files.createDirectories(directory());
+                Files.writeString(directory().resolve(SHARD_DONE), text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -149,7 +148,7 @@ public final class Figures {
     }
 
     private static void write() {
-        write(DIR, ScenarioOrder.describe());
+        write(directory(), ScenarioOrder.describe());
     }
 
     private static void write(Path dir, String order) {

@@ -15,7 +15,8 @@ import io.github.chatcluster.cluster.ClusterParallelism;
  * order as it is.
  *
  * <p>Scores: a scenario's recorded seconds ({@link RecordedDurations}; the default when it has none), at least 1;
- * {@code @benchmark} 0; a container scores the sum of its scenarios. No tag says which scenario is long.
+ * {@code @benchmark}, a scenario the run did not select, or one of another shard, 0; a container scores the sum of its
+ * scenarios. No tag says which scenario is long.
  */
 public final class LongScenariosFirst implements PostDiscoveryFilter {
 
@@ -34,6 +35,9 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
 
     static int score(TestDescriptor descriptor) {
         if (descriptor.isTest()) {
+            if (!io.github.chatcluster.shards.ShardSelection.runsHere(descriptor)) {
+                return 0; // skipped, or in another shard: no work here
+            }
             return score(ScenarioDescriptors.isBenchmark(descriptor), ScenarioDescriptors.expectedSeconds(descriptor));
         }
         return descriptor.getChildren().stream().mapToInt(LongScenariosFirst::score).sum();

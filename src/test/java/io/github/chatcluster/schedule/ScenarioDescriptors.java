@@ -50,6 +50,32 @@ public final class ScenarioDescriptors {
         return RecordedDurations.key(feature, EXAMPLE.matcher(scenario.getDisplayName()).replaceFirst(""));
     }
 
+    /**
+     * Whether the run selected the scenario: Cucumber's engine skips, at run time, the scenarios that do not match
+     * {@code -Dcucumber.filter.tags} (a tag expression) or {@code -Dcucumber.filter.name} (a regular expression the
+     * whole name matches); they take no time.
+     */
+    public static boolean isSelected(TestDescriptor scenario) {
+        String tags = System.getProperty("cucumber.filter.tags", "").strip();
+        if (!tags.isEmpty()) {
+            List<String> scenarioTags = scenario.getTags().stream().map(t -> "@" + t.getName()).toList();
+            if (!io.cucumber.tagexpressions.TagExpressionParser.parse(tags).evaluate(scenarioTags)) {
+                return false;
+            }
+        }
+        String name = System.getProperty("cucumber.filter.name", "").strip();
+        return name.isEmpty() || Pattern.compile(name).matcher(EXAMPLE.matcher(scenario.getDisplayName()).replaceFirst("")).matches();
+    }
+
+    /** The Cucumber engine the scenario belongs to (itself, for the engine). */
+    public static TestDescriptor engineOf(TestDescriptor descriptor) {
+        TestDescriptor d = descriptor;
+        while (!isCucumberEngine(d) && d.getParent().isPresent()) {
+            d = d.getParent().get();
+        }
+        return d;
+    }
+
     public static boolean isBenchmark(TestDescriptor scenario) {
         return scenario.getTags().contains(BENCHMARK);
     }

@@ -89,7 +89,8 @@ public final class MergeShards {
         int n = shards.get(0).count();
         List<String> problems = new ArrayList<>();
         if (shards.stream().anyMatch(s -> s.count() != n)) {
-            problems.add("the shards are parts of runs split differently: " + shards.stream().map(s -> s.index() + "/" + s.count()).toList());
+            problems.add("the shards are parts of runs split differently: " + shards.stream().map(s -> s.index() + "/" + s.count()).toList()
+                    + " (remove the shard-i-of-n/ directories of earlier runs, or give the directory of this run's shards alone)");
         }
         for (int i = 1; i <= n; i++) {
             int part = i;
@@ -114,23 +115,43 @@ public final class MergeShards {
                 + Shard.PROPERTY + "=i/" + n + ")";
     }
 
+    /** Figures that count over the run: a merge adds them up. */
+    private static final java.util.Set<String> ADDED_UP = java.util.Set.of("not-run.count", "baseline.checks",
+            "baseline.repaired-before-a-scenario", "run.clusters-started", "run.waited-for-the-machine-seconds");
+    /** Figures numbered through the run ("not-run.03"): a merge numbers them again, shard after shard. */
+    private static final Pattern NUMBERED = Pattern.compile("(not-run|baseline\\.repair)\\.(\\d+)");
+
     /**
-     * The figures of the merged run: a figure that only one shard has, or that every shard that has it gives alike, as
-     * it is; the counts of scenarios per cluster added up; any other figure the shards give differently, once per
-     * shard ("key.shard-2").
+     * The figures of the merged run: the counts over the run added up (scenarios per cluster, checks, repairs, scenarios
+     * not run, the wait for the machine); the numbered ones numbered again, shard after shard; any other figure that
+     * only one shard has, or that every shard gives alike, as it is; one the shards give differently, once per shard
+     * ("key.shard-2"). The claims' verdicts are not taken: they are made again from every shard's findings.
      */
     static Map<String, String> figures(List<ShardReport> shards) {
         Map<String, Map<Integer, String>> byKey = new TreeMap<>();
-        shards.forEach(s -> s.record().figures().forEach((k, v) -> byKey.computeIfAbsent(k, x -> new TreeMap<>()).put(s.index(), v)));
+        Map<String, Integer> numbered = new TreeMap<>();
         Map<String, String> merged = new TreeMap<>();
+        for (ShardReport s : shards.stream().sorted(java.util.Comparator.comparingInt(ShardReport::index)).toList()) {
+            for (Map.Entry<String, String> e : s.record().figures().entrySet()) {
+                Matcher m = NUMBERED.matcher(e.getKey());
+                if (m.matches()) {
+                    int n = numbered.merge(m.group(1), 1, Integer::sum);
+                    merged.put(String.format(java.util.Locale.ROOT, "%s.%02d", m.group(1), n), e.getValue());
+                } else {
+                    byKey.computeIfAbsent(e.getKey(), x -> new TreeMap<>()).put(s.index(), e.getValue());
+                }
+            }
+        }
         byKey.forEach((key, values) -> {
             if (key.startsWith("claim.")) {
-                return; // verdicts are made again from every shard's findings
+                return;
             }
-            if (values.values().stream().distinct().count() == 1) {
+            if (ADDED_UP.contains(key) || key.startsWith("run.scenarios-on.")) {
+                double sum = values.values().stream().mapToDouble(Double::parseDouble).sum();
+                merged.put(key, sum == Math.rint(sum) && !key.endsWith("-seconds") ? String.valueOf((long) sum)
+                        : String.format(java.util.Locale.ROOT, "%.2f", sum));
+            } else if (values.values().stream().distinct().count() == 1) {
                 merged.put(key, values.values().iterator().next());
-            } else if (key.startsWith("run.scenarios-on.")) {
-                merged.put(key, String.valueOf(values.values().stream().mapToLong(Long::parseLong).sum()));
             } else {
                 values.forEach((shard, v) -> merged.put(key + ".shard-" + shard, v));
             }

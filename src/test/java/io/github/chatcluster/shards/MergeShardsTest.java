@@ -37,6 +37,18 @@ class MergeShardsTest {
     }
 
     @Test
+    void countsAreAddedUpEvenWhenEqualAndNumberedFiguresNumberedAgain() {
+        Map<String, String> merged = MergeShards.figures(List.of(
+                shard(2, 2, "7", Map.of("run.scenarios-on.cluster-1", "20", "baseline.checks", "30", "not-run.01", "b: why",
+                        "run.waited-for-the-machine-seconds", "1.50")),
+                shard(1, 2, "7", Map.of("run.scenarios-on.cluster-1", "20", "baseline.checks", "30", "not-run.01", "a: why",
+                        "run.waited-for-the-machine-seconds", "2.25"))));
+        assertThat(merged).containsEntry("run.scenarios-on.cluster-1", "40").containsEntry("baseline.checks", "60")
+                .containsEntry("not-run.01", "a: why").containsEntry("not-run.02", "b: why")
+                .containsEntry("run.waited-for-the-machine-seconds", "3.75");
+    }
+
+    @Test
     void figuresAreKeptAddedUpOrNamedByShard() {
         Map<String, String> merged = MergeShards.figures(List.of(
                 shard(1, 2, "7", Map.of("a.scenario", "1.5", "run.scenarios-on.cluster-1", "20", "run.clusters", "2 clusters", "claim.x", "held")),
