@@ -32,6 +32,8 @@ public final class ListAppendWorkload implements AutoCloseable {
 
     public static final String TABLE = "isolation_lists";
     public static final int ACTIVE_KEYS = 10;
+    /** The longest a workload runs its clients, in seconds. */
+    public static final int MAX_SECONDS = 30;
     static final int APPENDS_PER_KEY = 64;
 
     private final Endpoint coordinator1;
