@@ -32,6 +32,8 @@ public final class ListAppendWorkload implements AutoCloseable {
 
     public static final String TABLE = "isolation_lists";
     public static final int ACTIVE_KEYS = 10;
+    /** The longest a workload runs its clients, in seconds. */
+    public static final int MAX_SECONDS = 30;
     static final int APPENDS_PER_KEY = 64;
 
     private final Endpoint coordinator1;
@@ -74,6 +76,10 @@ public final class ListAppendWorkload implements AutoCloseable {
 
     /** Runs the clients for the duration, each in its own thread; returns when all have stopped (bounded). */
     public void run(List<ListAppendClient> clients, Duration duration, long seed) {
+        if (duration.toSeconds() < 1 || duration.toSeconds() > MAX_SECONDS) {
+            throw new IllegalArgumentException("a list-append workload runs for 1 to " + MAX_SECONDS + " seconds, not "
+                    + duration.toSeconds() + ": longer histories cost the run's time and the checker's, and find no more");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         long end = System.nanoTime() + duration.toNanos();
         try {
