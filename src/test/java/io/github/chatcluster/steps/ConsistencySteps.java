@@ -105,7 +105,7 @@ public class ConsistencySteps {
             Figures.record(reader + ".reads", String.valueOf(f.reads()));
             Figures.record(reader + ".reads-on-cycles", String.valueOf(f.onCycles()));
             Figures.record(reader + ".g-single", String.valueOf(f.report().counts().getOrDefault(Anomaly.Kind.G_SINGLE, 0)));
-            Figures.record(reader + ".level", f.report().level().name().toLowerCase(java.util.Locale.ROOT));
+            Figures.record(reader + ".level", f.report().level().toString());
             f.example().ifPresent(a -> text.append("\nexample, ").append(f.readers()).append(": ").append(a).append('\n'));
         }
         context.attachText("what the isolation checker finds per reader", text.toString());
