@@ -139,10 +139,22 @@ public final class ListAppendWorkload implements AutoCloseable {
         return transactions.history();
     }
 
-    /** Drops the workload's table. */
+    /**
+     * Drops the workload's table, waiting at most 10 s for its locks on every node (a fault can leave a transaction of
+     * a coordinator open on a worker, holding them: then the check before the next scenario finds the table).
+     */
     @Override
     public void close() {
-        ChatCluster.execute(coordinator1, "DROP TABLE IF EXISTS " + TABLE);
+        try (Connection c = coordinator1.connect(); java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL citus.propagate_set_commands = 'local'"); // the SET LOCALs reach every node's session
+            s.execute("SET LOCAL lock_timeout = '10s'");
+            s.execute("SET LOCAL statement_timeout = '30s'");
+            s.execute("DROP TABLE IF EXISTS " + TABLE);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop " + TABLE + " within its bounds: " + e.getSQLState() + " " + e.getMessage(), e);
+        }
     }
 
     /** One transaction of 1 to 4 micro-operations; false when its connection is no longer usable. */
