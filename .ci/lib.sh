@@ -23,7 +23,7 @@ ensure_docker_engine() {
   command -v dockerd >/dev/null 2>&1 || apt_install docker.io
   if ! docker info >/dev/null 2>&1; then
     # Without Docker's userland proxy: a published port is forwarded by the kernel (NAT), not by a docker-proxy
-    # process per port copying every byte the test JVM exchanges with a node (measured: docs/parallel-runs.md).
+    # process per port copying every byte the test JVM exchanges with a node.
     echo "no Docker engine answers: starting dockerd without the userland proxy (log: /var/log/dockerd-ci.log)"
     as_root sh -c 'nohup dockerd --userland-proxy=false >/var/log/dockerd-ci.log 2>&1 &'
     local i
