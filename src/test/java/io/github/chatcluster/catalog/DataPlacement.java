@@ -158,6 +158,11 @@ public class DataPlacement {
         return copyFingerprints(tables, null);
     }
 
+    /** How many shards of the fingerprints ({@link #copyFingerprints(List)}) have copies that differ. */
+    public static long shardsWhoseCopiesDiffer(Map<String, Map<String, String>> fingerprints) {
+        return fingerprints.values().stream().filter(copies -> new java.util.HashSet<>(copies.values()).size() > 1).count();
+    }
+
     /** {@link #copyFingerprints(List)} over every column but the one named (null: every column). */
     public Map<String, Map<String, String>> copyFingerprints(List<String> tables, String leavingOut) {
         Map<String, Map<Long, List<String>>> byTable = new TreeMap<>();

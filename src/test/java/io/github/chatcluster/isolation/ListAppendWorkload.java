@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.schema.LockTimeout;
+import io.github.chatcluster.schema.SchemaChange;
+import io.github.chatcluster.schema.SchemaOperator;
 
 /**
  * A list-append workload on the real cluster (Jepsen's {@code jepsen.tests.cycle.append}): a table of its own,
@@ -32,6 +35,7 @@ public final class ListAppendWorkload implements AutoCloseable {
 
     public static final String TABLE = "isolation_lists";
     public static final int ACTIVE_KEYS = 10;
+    private static final Duration DROP_LOCK_WAIT = Duration.ofSeconds(10);
     /** The longest a workload runs its clients, in seconds. */
     public static final int MAX_SECONDS = 30;
     static final int APPENDS_PER_KEY = 64;
@@ -140,20 +144,16 @@ public final class ListAppendWorkload implements AutoCloseable {
     }
 
     /**
-     * Drops the workload's table, waiting at most 10 s for its locks on every node (a fault can leave a transaction of
-     * a coordinator open on a worker, holding them: then the check before the next scenario finds the table).
+     * Drops the workload's table as an operator drops one, waiting at most 10 s for its locks on every node
+     * ({@link SchemaOperator} with a {@link LockTimeout} set on every node): a fault can leave a transaction of a
+     * coordinator open on a worker, holding them, and then the check before the next scenario finds the table.
      */
     @Override
     public void close() {
-        try (Connection c = coordinator1.connect(); java.sql.Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("SET LOCAL citus.propagate_set_commands = 'local'"); // the SET LOCALs reach every node's session
-            s.execute("SET LOCAL lock_timeout = '10s'");
-            s.execute("SET LOCAL statement_timeout = '30s'");
-            s.execute("DROP TABLE IF EXISTS " + TABLE);
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not drop " + TABLE + " within its bounds: " + e.getSQLState() + " " + e.getMessage(), e);
+        SchemaChange drop = SchemaOperator.through(coordinator1).withLockTimeout(new LockTimeout(DROP_LOCK_WAIT, LockTimeout.Scope.EVERY_NODE))
+                .run("DROP TABLE IF EXISTS " + TABLE);
+        if (!drop.succeeded()) {
+            throw new IllegalStateException("could not drop " + TABLE + ": " + drop.summary());
         }
     }
 

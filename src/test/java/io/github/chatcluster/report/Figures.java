@@ -23,6 +23,8 @@ public final class Figures {
     public static final String SHARD_DONE = "shard.properties";
     private static final Map<String, String> FIGURES = new TreeMap<>();
     private static final Map<SeedClaim, List<Finding>> VERDICTS = new EnumMap<>(SeedClaim.class);
+    /** The figures that are not plain values: totals over the run, and items numbered through it (for a merge of shards). */
+    private static final Map<String, RunRecord.Kind> KINDS = new TreeMap<>();
 
     /** One scenario's finding on a claim: its verdict, what it rests on, and the scenario that found it. */
     record Finding(Verdict verdict, String evidence, String scenario) {
@@ -39,6 +41,7 @@ public final class Figures {
     public static synchronized void startRun() {
         FIGURES.clear();
         VERDICTS.clear();
+        KINDS.clear();
         write();
     }
 
@@ -57,10 +60,33 @@ public final class Figures {
         return String.format(java.util.Locale.ROOT, "%.2f", d.toMillis() / 1000.0);
     }
 
-    /** Adds one to a counted figure (scenarios per cluster, say). */
+    /** Adds one to a counted figure (scenarios per cluster, say): a total over the run. */
     public static synchronized void count(String key) {
         FIGURES.merge(key, "1", (a, b) -> String.valueOf(Long.parseLong(a) + 1));
+        KINDS.put(key, RunRecord.Kind.TOTAL);
         write();
+    }
+
+    /** A figure that is a total over the run (checks made, seconds waited): the merge of a sharded run adds the shards' up. */
+    public static synchronized void total(String key, String value) {
+        FIGURES.put(key, value);
+        KINDS.put(key, RunRecord.Kind.TOTAL);
+        write();
+    }
+
+    /** The next of a list of items numbered through the run ("not-run.03"); a merge numbers them again, shard after shard. */
+    public static synchronized void numbered(String prefix, String value) {
+        int n = 1;
+        while (FIGURES.containsKey(numberedKey(prefix, n))) {
+            n++;
+        }
+        FIGURES.put(numberedKey(prefix, n), value);
+        KINDS.put(numberedKey(prefix, n), RunRecord.Kind.NUMBERED);
+        write();
+    }
+
+    static String numberedKey(String prefix, int n) {
+        return String.format(java.util.Locale.ROOT, "%s.%02d", prefix, n);
     }
 
     public static synchronized void record(String key, String value) {
@@ -134,10 +160,13 @@ public final class Figures {
     }
 
     /** Replaces this process's figures and findings with those of several shards of one run, and writes them into the directory. */
-    public static synchronized void merged(Map<String, String> figures, List<RunRecord.Finding> findings, String order, Path into) {
+    public static synchronized void merged(RunRecord.Contents merged, String order, Path into) {
         FIGURES.clear();
         VERDICTS.clear();
-        FIGURES.putAll(figures);
+        KINDS.clear();
+        FIGURES.putAll(merged.figures());
+        KINDS.putAll(merged.kinds());
+        List<RunRecord.Finding> findings = merged.findings();
         for (RunRecord.Finding row : findings) {
             SeedClaim claim = SeedClaim.valueOf(row.claim());
             List<Finding> list = VERDICTS.computeIfAbsent(claim, c -> new ArrayList<>());
@@ -176,7 +205,7 @@ public final class Figures {
             Files.writeString(dir.resolve("figures.properties"), properties);
             Files.writeString(dir.resolve("summary.txt"), summary);
             Files.writeString(dir.resolve("claims.html"), ClaimsPage.html(order, ledger(), FIGURES));
-            Files.writeString(dir.resolve(RECORD), RunRecord.format(FIGURES, rows));
+            Files.writeString(dir.resolve(RECORD), RunRecord.format(new RunRecord.Contents(FIGURES, KINDS, rows)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

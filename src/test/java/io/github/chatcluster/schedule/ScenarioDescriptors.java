@@ -23,6 +23,11 @@ public final class ScenarioDescriptors {
         return descriptor.isContainer() && isCucumbers(descriptor);
     }
 
+    /** Whether the descriptor is one of Cucumber's scenarios (an example of an outline included). */
+    public static boolean isCucumberScenario(TestDescriptor descriptor) {
+        return descriptor.isTest() && isCucumbers(descriptor);
+    }
+
     /** Whether the descriptor is Cucumber's engine itself. */
     public static boolean isCucumberEngine(TestDescriptor descriptor) {
         return isCucumbers(descriptor) && "engine".equals(descriptor.getUniqueId().getLastSegment().getType());

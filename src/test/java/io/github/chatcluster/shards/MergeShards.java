@@ -44,7 +44,8 @@ public final class MergeShards {
             String order = check(shards);
             List<RunRecord.Finding> findings = new ArrayList<>();
             shards.forEach(s -> findings.addAll(s.record().findings()));
-            Figures.merged(figures(shards), findings, order, directory);
+            RunRecord.Contents figures = figures(shards);
+            Figures.merged(new RunRecord.Contents(figures.figures(), figures.kinds(), findings), order, directory);
             System.out.println("Merged " + shards.size() + " shards into " + directory.resolve("summary.txt") + ", claims.html and figures.properties");
         } catch (IllegalStateException e) {
             System.err.println("ERROR: " + e.getMessage());
@@ -115,30 +116,30 @@ public final class MergeShards {
                 + Shard.PROPERTY + "=i/" + n + ")";
     }
 
-    /** Figures that count over the run: a merge adds them up. */
-    private static final java.util.Set<String> ADDED_UP = java.util.Set.of("not-run.count", "baseline.checks",
-            "baseline.repaired-before-a-scenario", "run.clusters-started", "run.waited-for-the-machine-seconds");
-    /** Figures numbered through the run ("not-run.03"): a merge numbers them again, shard after shard. */
-    private static final Pattern NUMBERED = Pattern.compile("(not-run|baseline\\.repair)\\.(\\d+)");
-
     /**
-     * The figures of the merged run: the counts over the run added up (scenarios per cluster, checks, repairs, scenarios
-     * not run, the wait for the machine); the numbered ones numbered again, shard after shard; any other figure that
-     * only one shard has, or that every shard gives alike, as it is; one the shards give differently, once per shard
+     * The figures of the merged run, by their kind ({@link RunRecord.Kind}, as {@link Figures} recorded them): totals over
+     * the run added up; items numbered through the run numbered again, shard after shard; any other figure that only one
+     * shard has, or that every shard gives alike, as it is, and one the shards give differently, once per shard
      * ("key.shard-2"). The claims' verdicts are not taken: they are made again from every shard's findings.
      */
-    static Map<String, String> figures(List<ShardReport> shards) {
+    static RunRecord.Contents figures(List<ShardReport> shards) {
         Map<String, Map<Integer, String>> byKey = new TreeMap<>();
         Map<String, Integer> numbered = new TreeMap<>();
         Map<String, String> merged = new TreeMap<>();
+        Map<String, RunRecord.Kind> kinds = new TreeMap<>();
         for (ShardReport s : shards.stream().sorted(java.util.Comparator.comparingInt(ShardReport::index)).toList()) {
             for (Map.Entry<String, String> e : s.record().figures().entrySet()) {
-                Matcher m = NUMBERED.matcher(e.getKey());
-                if (m.matches()) {
-                    int n = numbered.merge(m.group(1), 1, Integer::sum);
-                    merged.put(String.format(java.util.Locale.ROOT, "%s.%02d", m.group(1), n), e.getValue());
+                RunRecord.Kind kind = s.record().kindOf(e.getKey());
+                if (kind == RunRecord.Kind.NUMBERED) {
+                    String prefix = e.getKey().substring(0, e.getKey().lastIndexOf('.'));
+                    String key = String.format(java.util.Locale.ROOT, "%s.%02d", prefix, numbered.merge(prefix, 1, Integer::sum));
+                    merged.put(key, e.getValue());
+                    kinds.put(key, kind);
                 } else {
                     byKey.computeIfAbsent(e.getKey(), x -> new TreeMap<>()).put(s.index(), e.getValue());
+                    if (kind == RunRecord.Kind.TOTAL) {
+                        kinds.put(e.getKey(), kind);
+                    }
                 }
             }
         }
@@ -146,9 +147,9 @@ public final class MergeShards {
             if (key.startsWith("claim.")) {
                 return;
             }
-            if (ADDED_UP.contains(key) || key.startsWith("run.scenarios-on.")) {
+            if (kinds.get(key) == RunRecord.Kind.TOTAL) {
                 double sum = values.values().stream().mapToDouble(Double::parseDouble).sum();
-                merged.put(key, sum == Math.rint(sum) && !key.endsWith("-seconds") ? String.valueOf((long) sum)
+                merged.put(key, values.values().stream().allMatch(v -> v.matches("-?\\d+")) ? String.valueOf((long) sum)
                         : String.format(java.util.Locale.ROOT, "%.2f", sum));
             } else if (values.values().stream().distinct().count() == 1) {
                 merged.put(key, values.values().iterator().next());
@@ -156,6 +157,6 @@ public final class MergeShards {
                 values.forEach((shard, v) -> merged.put(key + ".shard-" + shard, v));
             }
         });
-        return merged;
+        return new RunRecord.Contents(merged, kinds, List.of());
     }
 }

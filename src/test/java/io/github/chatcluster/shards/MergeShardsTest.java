@@ -17,8 +17,18 @@ import io.github.chatcluster.report.Verdict;
 
 class MergeShardsTest {
 
+    /** As Figures records them: the counts and the seconds waited are totals, the scenarios not run numbered items. */
+    private static RunRecord.Kind kindOf(String key) {
+        if (key.startsWith("run.scenarios-on.") || key.equals("baseline.checks") || key.equals("run.waited-for-the-machine-seconds")) {
+            return RunRecord.Kind.TOTAL;
+        }
+        return key.startsWith("not-run.") ? RunRecord.Kind.NUMBERED : RunRecord.Kind.VALUE;
+    }
+
     private static MergeShards.ShardReport shard(int i, int n, String seed, Map<String, String> figures, RunRecord.Finding... findings) {
-        return new MergeShards.ShardReport(i, n, seed, new RunRecord.Contents(figures, List.of(findings)));
+        Map<String, RunRecord.Kind> kinds = new java.util.TreeMap<>();
+        figures.keySet().stream().filter(k -> kindOf(k) != RunRecord.Kind.VALUE).forEach(k -> kinds.put(k, kindOf(k)));
+        return new MergeShards.ShardReport(i, n, seed, new RunRecord.Contents(figures, kinds, List.of(findings)));
     }
 
     @Test
@@ -42,7 +52,7 @@ class MergeShardsTest {
                 shard(2, 2, "7", Map.of("run.scenarios-on.cluster-1", "20", "baseline.checks", "30", "not-run.01", "b: why",
                         "run.waited-for-the-machine-seconds", "1.50")),
                 shard(1, 2, "7", Map.of("run.scenarios-on.cluster-1", "20", "baseline.checks", "30", "not-run.01", "a: why",
-                        "run.waited-for-the-machine-seconds", "2.25"))));
+                        "run.waited-for-the-machine-seconds", "2.25")))).figures();
         assertThat(merged).containsEntry("run.scenarios-on.cluster-1", "40").containsEntry("baseline.checks", "60")
                 .containsEntry("not-run.01", "a: why").containsEntry("not-run.02", "b: why")
                 .containsEntry("run.waited-for-the-machine-seconds", "3.75");
@@ -52,7 +62,7 @@ class MergeShardsTest {
     void figuresAreKeptAddedUpOrNamedByShard() {
         Map<String, String> merged = MergeShards.figures(List.of(
                 shard(1, 2, "7", Map.of("a.scenario", "1.5", "run.scenarios-on.cluster-1", "20", "run.clusters", "2 clusters", "claim.x", "held")),
-                shard(2, 2, "7", Map.of("b.scenario", "2.5", "run.scenarios-on.cluster-1", "25", "run.clusters", "1 cluster"))));
+                shard(2, 2, "7", Map.of("b.scenario", "2.5", "run.scenarios-on.cluster-1", "25", "run.clusters", "1 cluster")))).figures();
         assertThat(merged).containsEntry("a.scenario", "1.5").containsEntry("b.scenario", "2.5")
                 .containsEntry("run.scenarios-on.cluster-1", "45").containsEntry("run.clusters.shard-1", "2 clusters")
                 .containsEntry("run.clusters.shard-2", "1 cluster").doesNotContainKey("claim.x");
@@ -63,8 +73,8 @@ class MergeShardsTest {
         RunRecord.Finding held = new RunRecord.Finding("EVENTUAL_CONSISTENCY", Verdict.HELD, "scenario one", "every append\tread");
         RunRecord.Finding against = new RunRecord.Finding("EVENTUAL_CONSISTENCY", Verdict.NOT_HELD, "scenario two", "one lost\nappend");
         RunRecord.Finding other = new RunRecord.Finding("STORAGE_OVERHEAD_2X", Verdict.HELD, "scenario three", "twice");
-        write(dir, 1, RunRecord.format(Map.of("f.one", "1"), List.of(held, other)));
-        write(dir, 2, RunRecord.format(Map.of("f.two", "2"), List.of(against)));
+        write(dir, 1, RunRecord.format(new RunRecord.Contents(Map.of("f.one", "1"), Map.of(), List.of(held, other))));
+        write(dir, 2, RunRecord.format(new RunRecord.Contents(Map.of("f.two", "2"), Map.of(), List.of(against))));
         MergeShards.main(new String[] {dir.toString()});
         String summary = Files.readString(dir.resolve("summary.txt"));
         assertThat(summary).contains("merged from 2 shards").contains("not held (1 of 2 findings)").contains("held (1 finding)");

@@ -14,7 +14,7 @@ public final class ShardFilter implements PostDiscoveryFilter {
 
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
-        if (Shard.ofThisRun().isEmpty() || !descriptor.isTest() || !ScenarioDescriptors.isCucumberContainer(descriptor.getParent().orElse(descriptor))) {
+        if (Shard.ofThisRun().isEmpty() || !ScenarioDescriptors.isCucumberScenario(descriptor)) {
             return FilterResult.included("the whole run, or not a scenario");
         }
         return ShardSelection.runsHere(descriptor) ? FilterResult.included("in this shard")

@@ -25,10 +25,7 @@ import io.github.chatcluster.report.ScenarioOrder;
  */
 public class ClusterHooks {
 
-    private static final java.util.concurrent.atomic.AtomicInteger CHECKS = new java.util.concurrent.atomic.AtomicInteger();
-    private static final java.util.concurrent.atomic.AtomicInteger REPAIRS = new java.util.concurrent.atomic.AtomicInteger();
     private static final io.github.chatcluster.health.CheckTimes CHECK_TIMES = new io.github.chatcluster.health.CheckTimes();
-    private static final java.util.concurrent.atomic.AtomicInteger NOT_RUN = new java.util.concurrent.atomic.AtomicInteger();
 
     private final ScenarioContext context;
 
@@ -109,17 +106,16 @@ public class ClusterHooks {
     }
 
     private static void recordNotRun(String scenarioName, String why) {
-        int n = NOT_RUN.incrementAndGet();
-        Figures.record(String.format(java.util.Locale.ROOT, "not-run.%02d", n), scenarioName + ": " + why);
-        Figures.record("not-run.count", String.valueOf(NOT_RUN.get()));
+        Figures.numbered("not-run", scenarioName + ": " + why);
+        Figures.count("not-run.count");
     }
 
     private static void recordBaseline(String scenarioName, HealthyBaseline.Outcome outcome) {
-        CHECKS.incrementAndGet();
+        Figures.count("baseline.checks");
         if (!outcome.wasHealthy()) {
-            int n = REPAIRS.incrementAndGet();
+            Figures.count("baseline.repaired-before-a-scenario");
             // Which scenario found the cluster damaged, and how: where scenarios leave damage behind.
-            Figures.record(String.format(java.util.Locale.ROOT, "baseline.repair.%02d", n), "before '" + scenarioName + "': "
+            Figures.numbered("baseline.repair", "before '" + scenarioName + "': "
                     + String.join("; ", outcome.found()) + String.format(java.util.Locale.ROOT, " (repaired in %.1f s)",
                     outcome.took().toMillis() / 1000.0));
         }
@@ -127,8 +123,6 @@ public class ClusterHooks {
         Figures.record("baseline.check-seconds.healthy", CHECK_TIMES.describe(true));
         Figures.record("baseline.check-seconds.repaired", CHECK_TIMES.describe(false));
         Figures.record("baseline.check-seconds.healthy-by-condition", CHECK_TIMES.describeConditions());
-        Figures.record("baseline.checks", String.valueOf(CHECKS.get()));
-        Figures.record("baseline.repaired-before-a-scenario", String.valueOf(REPAIRS.get()));
     }
 
     @AfterStep
@@ -189,7 +183,7 @@ public class ClusterHooks {
     @AfterAll
     public static void removeTheCluster() {
         leaveExternalClustersAsFound();
-        Figures.record("run.clusters-started", String.valueOf(ClusterHolder.clustersStarted()));
+        Figures.total("run.clusters-started", String.valueOf(ClusterHolder.clustersStarted()));
         ClusterHolder.shutdown();
     }
 

@@ -23,4 +23,11 @@ final class Faults {
         context.timeline().faultInjectedAt(inject(context.cluster(), node, how));
         context.timeline().fault(FaultInForce.on(node, how.toString()));
     }
+
+    /** Cuts every packet between the two nodes, and records it, with that moment, as the scenario's fault. */
+    static void cutLink(ScenarioContext context, String node, String peer) {
+        context.timeline().faultInjectedAt(Instant.now());
+        context.timeline().fault(new FaultInForce(java.util.List.of(node, peer), "the link between " + node + " and " + peer + " cut"));
+        context.cluster().packetFaults().cutLink(node, peer);
+    }
 }

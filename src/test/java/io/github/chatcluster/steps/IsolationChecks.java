@@ -83,7 +83,7 @@ public class IsolationChecks {
         ListAppendChecker.Report report = report();
         FinalReads.Agreement agreement = FinalReads.compare(history(), work.finalReads);
         Map<String, Map<String, String>> copies = new DataPlacement(context.cluster()).copyFingerprints(ListAppendWorkload.TABLE);
-        long differing = copies.values().stream().filter(c -> new java.util.HashSet<>(c.values()).size() > 1).count();
+        long differing = DataPlacement.shardsWhoseCopiesDiffer(copies);
         int lost = report.counts().getOrDefault(Anomaly.Kind.LOST_APPEND, 0);
         Verdict found = ConvergenceVerdict.of(agreement.keys(), agreement.disagreements().size(), agreement.failedReads(), lost, copies.size(), (int) differing);
         context.claimAsStated(SeedClaim.withWords(words), stated, found, String.format(Locale.ROOT,

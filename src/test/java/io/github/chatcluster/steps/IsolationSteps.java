@@ -62,11 +62,7 @@ public class IsolationSteps {
     @When("6 clients run list-append transactions for {int} seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer, while the link between {node} and {node} is cut after {int} seconds and healed {int} seconds later")
     public void sixClientsRunThroughACutLink(int seconds, Node node, Node peer, int after, int downFor) {
         String words = "the link between " + node.name() + " and " + peer.name() + " cut";
-        runThrough(seconds, words, after, downFor, () -> {
-            context.timeline().faultInjectedAt(Instant.now());
-            context.timeline().fault(new FaultInForce(List.of(node.name(), peer.name()), words));
-            context.cluster().packetFaults().cutLink(node.name(), peer.name());
-        });
+        runThrough(seconds, words, after, downFor, () -> Faults.cutLink(context, node.name(), peer.name()));
     }
 
     /** The six clients run while a scheduler injects the fault after {@code after} seconds and heals it {@code downFor} later. */

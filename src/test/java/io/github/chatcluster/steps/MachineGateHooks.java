@@ -43,7 +43,7 @@ public class MachineGateHooks {
         Duration waited = pass.waited();
         WAITED_MILLIS.add(waited.toMillis());
         ScenarioPlaces.waited(scenario.getId(), waited);
-        Figures.record("run.waited-for-the-machine-seconds", Figures.seconds(Duration.ofMillis(WAITED_MILLIS.sum())));
+        Figures.total("run.waited-for-the-machine-seconds", Figures.seconds(Duration.ofMillis(WAITED_MILLIS.sum())));
         scenario.log(String.format(Locale.ROOT, "its place on the machine: %d of %d%s%s", pass.held(), MachineGate.ofTheRun().places(),
                 alone ? " (it measures the machine: alone)" : heavy ? " (heavy)" : "",
                 waited.toMillis() >= 100 ? String.format(Locale.ROOT, ", after waiting %.1f s", waited.toMillis() / 1000.0) : ""));

@@ -55,8 +55,7 @@ public class NetworkFaultSteps {
 
     @When("the link between {node} and {node} is cut")
     public void theLinkIsCut(Node node, Node peer) {
-        faultBegins(List.of(node.name(), peer.name()), "the link between " + node.name() + " and " + peer.name() + " cut");
-        network().cutLink(node.name(), peer.name());
+        Faults.cutLink(context, node.name(), peer.name());
     }
 
     @Given("every packet between the coordinators and the workers is delayed by {int} ms")
