@@ -149,7 +149,9 @@ public final class Figures {
         write();
         io.github.chatcluster.shards.Shard.ofThisRun().ifPresent(shard -> {
             String text = "# This shard of a run finished; its reports are beside this file\nshard = " + shard + "\norder = " + ScenarioOrder.order()
-                    + "\nseed = " + (ScenarioOrder.seed() == null ? "" : ScenarioOrder.seed()) + "\n";
+                    + "\nseed = " + (ScenarioOrder.seed() == null ? "" : ScenarioOrder.seed())
+                    + "\ncommit = " + io.github.chatcluster.shards.SourceCommit.ofThisRun()
+                    + "\nselected = " + io.github.chatcluster.shards.ShardSelection.selected() + "\n";
             try {
                 Files.createDirectories(directory());
                 Files.writeString(directory().resolve(SHARD_DONE), text);

@@ -30,8 +30,14 @@ public final class MergeShards {
 
     private static final Pattern SHARD_DIRECTORY = Pattern.compile("(?:.+-)?shard-(\\d+)-of-(\\d+)");
 
-    /** One shard's reports: which part it is, its seed, and its record (null when it did not report). */
-    record ShardReport(int index, int count, String seed, RunRecord.Contents record) {
+    /**
+     * One shard's reports: which part it is, its seed, the commit its code came from, the run's selection before the
+     * split ("90 scenarios, 1a2b3c4d"), and its record (null when it did not report).
+     */
+    record ShardReport(int index, int count, String seed, String commit, String selected, RunRecord.Contents record) {
+        ShardReport(int index, int count, String seed, RunRecord.Contents record) {
+            this(index, count, seed, SourceCommit.UNKNOWN, "", record);
+        }
     }
 
     private MergeShards() {
@@ -64,6 +70,8 @@ public final class MergeShards {
                 Path done = child.resolve(Figures.SHARD_DONE);
                 Path record = child.resolve(Figures.RECORD);
                 String seed = null;
+                String commit = SourceCommit.UNKNOWN;
+                String selected = "";
                 RunRecord.Contents contents = null;
                 if (Files.exists(done) && Files.exists(record)) {
                     Properties p = new Properties();
@@ -71,9 +79,11 @@ public final class MergeShards {
                         p.load(in);
                     }
                     seed = p.getProperty("seed", "");
+                    commit = p.getProperty("commit", SourceCommit.UNKNOWN);
+                    selected = p.getProperty("selected", "");
                     contents = RunRecord.parse(Files.readString(record));
                 }
-                shards.add(new ShardReport(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), seed, contents));
+                shards.add(new ShardReport(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), seed, commit, selected, contents));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the shards' reports in " + directory, e);
@@ -107,6 +117,11 @@ public final class MergeShards {
         if (seeds.size() > 1) {
             problems.add("the shards ran with different seeds " + seeds + ": give each the same -Dcucumber.execution.order.random.seed");
         }
+        differing(shards, ShardReport::commit, SourceCommit.UNKNOWN).ifPresent(d -> problems.add("the shards' code came from different"
+                + " commits (" + d + "): a shard directory of an earlier run is among them; run every shard again, or give the directory"
+                + " of this run's shards alone"));
+        differing(shards, ShardReport::selected, "").ifPresent(d -> problems.add("the shards split different selections of scenarios ("
+                + d + "): give every shard the same -Dcucumber.filter.tags and -Dcucumber.filter.name, and the same features"));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cannot merge the shards: " + String.join("; ", problems));
         }
@@ -114,6 +129,21 @@ public final class MergeShards {
         return (seed == null || seed.isEmpty() ? "Scenario order: as each shard ran" : "Scenario order: random, seed " + seed
                 + " (repeat it with -Dcucumber.execution.order.random.seed=" + seed + ")") + "; merged from " + n + " shards (-D"
                 + Shard.PROPERTY + "=i/" + n + ")";
+    }
+
+    /** "shard 1: a; shards 2, 3: b" when the reporting shards give more than one known value; empty when they agree. */
+    private static java.util.Optional<String> differing(List<ShardReport> shards, java.util.function.Function<ShardReport, String> value,
+                                                       String unknown) {
+        Map<String, List<Integer>> byValue = new TreeMap<>();
+        shards.stream().filter(s -> s.record() != null && value.apply(s) != null && !unknown.equals(value.apply(s)))
+                .forEach(s -> byValue.computeIfAbsent(value.apply(s), v -> new ArrayList<>()).add(s.index()));
+        if (byValue.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        byValue.forEach((v, idx) -> parts.add((idx.size() == 1 ? "shard " : "shards ") + idx.stream().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + ": " + v));
+        return java.util.Optional.of(String.join("; ", parts));
     }
 
     /**

@@ -46,6 +46,24 @@ class MergeShardsTest {
                 .hasMessageContaining("split differently");
     }
 
+    /** A shard directory left from an earlier run of another commit, or of another selection, with the same n and seed. */
+    @Test
+    void aStaleShardOfAnotherCommitOrSelectionIsNamed() {
+        RunRecord.Contents empty = new RunRecord.Contents(Map.of(), Map.of(), List.of());
+        String a = "a".repeat(40);
+        String b = "b".repeat(40);
+        assertThatThrownBy(() -> MergeShards.check(List.of(new MergeShards.ShardReport(1, 3, "7", a, "90 scenarios, x", empty),
+                new MergeShards.ShardReport(2, 3, "7", b, "90 scenarios, x", empty),
+                new MergeShards.ShardReport(3, 3, "7", a, "90 scenarios, x", empty))))
+                .hasMessageContaining("different commits (shards 1, 3: " + a + "; shard 2: " + b + ")");
+        assertThatThrownBy(() -> MergeShards.check(List.of(new MergeShards.ShardReport(1, 2, "7", a, "90 scenarios, x", empty),
+                new MergeShards.ShardReport(2, 2, "7", a, "89 scenarios, y", empty))))
+                .hasMessageContaining("different selections of scenarios (shard 2: 89 scenarios, y; shard 1: 90 scenarios, x)");
+        // a commit that could not be read is not compared
+        assertThat(MergeShards.check(List.of(new MergeShards.ShardReport(1, 2, "7", a, "90 scenarios, x", empty),
+                new MergeShards.ShardReport(2, 2, "7", "unknown", "90 scenarios, x", empty)))).contains("merged from 2 shards");
+    }
+
     @Test
     void countsAreAddedUpEvenWhenEqualAndNumberedFiguresNumberedAgain() {
         Map<String, String> merged = MergeShards.figures(List.of(

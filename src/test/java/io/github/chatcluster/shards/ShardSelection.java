@@ -23,6 +23,8 @@ public final class ShardSelection {
 
     private static final Map<UniqueId, Set<UniqueId>> OF_ENGINE = new ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicBoolean SAID = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The run's selection before the split: "90 scenarios, 1a2b3c4d" (a fingerprint of their names); empty until partitioned. */
+    private static volatile String selected = "";
 
     private ShardSelection() {
     }
@@ -46,6 +48,7 @@ public final class ShardSelection {
                 ScenarioDescriptors.key(s) + " @" + s.getUniqueId().getLastSegment().getValue(), ScenarioDescriptors.expectedSeconds(s),
                 ScenarioDescriptors.isBenchmark(s))).toList();
         Partition.Result<UniqueId> parts = Partition.split(items, shard.count());
+        selected = fingerprint(scenarios.stream().map(s -> ScenarioDescriptors.key(s) + " @" + s.getUniqueId().getLastSegment().getValue()).toList());
         List<UniqueId> mine = parts.of(shard.index());
         if (SAID.compareAndSet(false, true)) { // Failsafe discovers twice: said once
             List<String> unrecorded = scenarios.stream().map(ScenarioDescriptors::key).filter(k -> RecordedDurations.expected(k).isEmpty()).toList();
@@ -58,6 +61,21 @@ public final class ShardSelection {
             }
         }
         return new HashSet<>(mine);
+    }
+
+    /** The run's selection before the split, for its shards' merge to compare: "90 scenarios, 1a2b3c4d"; "" before. */
+    public static String selected() {
+        return selected;
+    }
+
+    static String fingerprint(List<String> scenarioNames) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            scenarioNames.stream().sorted().forEach(n -> sha.update((n + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return scenarioNames.size() + " scenarios, " + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String describe(double[] seconds) {
