@@ -16,7 +16,7 @@ class ExpectedVerdictTest {
 
     @Test
     void theSameVerdictPassesAndAnyChangeIsNamedInBothDirections() {
-        SeedClaim c = SeedClaim.REDUCED_CONTENTION;
+        SeedClaim c = SeedClaim.READ_PERFORMANCE;
         assertThat(ExpectedVerdict.changed(c, Verdict.NOT_HELD, Verdict.NOT_HELD, "x")).isNull();
         assertThat(ExpectedVerdict.changed(c, Verdict.NOT_HELD, Verdict.HELD, "1.4x"))
                 .isEqualTo("the claim \"" + c.words() + "\" changed from NOT HELD to HELD: 1.4x");

@@ -22,9 +22,15 @@ public enum SeedClaim {
     ZERO_DOWNTIME("Zero Downtime: Maintenance on one coordinator doesn't stop writes"),
     READ_SCALING("Read Scaling: All workers can serve read requests"),
     READ_PERFORMANCE("Read Performance: Distributed across workers + coordinators"),
-    REDUCED_CONTENTION("Reduced Contention: Write load distributed across coordinators"),
 
     // Not judged here (yet), each with why; a claim that moves to a scenario loses its reason.
+    REDUCED_CONTENTION("Reduced Contention: Write load distributed across coordinators", "measured, not judged: with the"
+            + " same 8 writers spread over both coordinators instead of through coordinator-1 alone, the median write latency"
+            + " is about a tenth lower (1.08x to 1.17x in eight runs, concurrent_writes.feature reports each run's interval"
+            + " and its A/A control). Against \"any gain beyond the noise\" such a ratio comes out held in some runs and not"
+            + " decided in others with the scenario's 8 trials an arm; the same verdict on nineteen runs in twenty needs"
+            + " about 32 (ComparisonRuleTest), four more minutes a run; against a gain that counts (1.25x, as for reads)"
+            + " 16 trials an arm still straddle it in one run in five"),
     TRUE_MULTI_MASTER("True Multi-Master PostgreSQL database", "a name for the whole design, judged here by its parts:"
             + " concurrent writes, write throughput, zero single points of failure, failover"),
     PRODUCTION_GRADE("production-grade, multi-master ... enterprise-level multi-master database architecture",
@@ -34,7 +40,7 @@ public enum SeedClaim {
     NO_SINGLE_POINT_FOR_WRITES("No Single Point of Failure for write operations", "the same claim as \"Zero Single Points"
             + " of Failure\", for writes: judged there (while coordinator-2 is down every write fails)"),
     AUTOMATIC_LOAD_BALANCING("Automatic Load Balancing via Nginx", "shown, not judged: the load balancer spreads new"
-            + " connections over both coordinators (concurrent_writes.feature); what that does to contention is judged under"
+            + " connections over both coordinators (concurrent_writes.feature); what that does to contention is measured under"
             + " \"Reduced Contention\""),
     FLEXIBLE_ROUTING("Flexible Routing: Apps choose coordinator or use load balancer", "shown, not judged: the chat"
             + " works the same through each coordinator and the load balancer (chat_application.feature)"),
