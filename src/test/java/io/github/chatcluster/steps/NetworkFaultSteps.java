@@ -58,6 +58,15 @@ public class NetworkFaultSteps {
         Faults.cutLink(context, node.name(), peer.name());
     }
 
+    /** The cut lasts the stated time (a wait with a bound, no polling: nothing is to be observed until the heal). */
+    @When("the link between {node} and {node} is cut for {int} seconds, then heals")
+    public void theLinkIsCutThenHeals(Node node, Node peer, int seconds) {
+        Faults.cutLink(context, node.name(), peer.name());
+        org.awaitility.Awaitility.await("the cut of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
+                .atMost(Duration.ofSeconds(seconds + 2)).until(() -> true);
+        theNetworkHeals();
+    }
+
     @Given("every packet between the coordinators and the workers is delayed by {int} ms")
     public void everyPacketIsDelayed(int millis) {
         faultBegins(ChatCluster.WORKERS, millis + " ms delay between the coordinators and the workers");

@@ -18,6 +18,8 @@ import io.github.chatcluster.app.ChatInspection;
 import io.github.chatcluster.app.WriteAttempt;
 import io.github.chatcluster.app.WriteOutcome;
 import io.github.chatcluster.catalog.DataPlacement;
+import io.github.chatcluster.catalog.OpenTransactions;
+import io.github.chatcluster.schema.LongTransaction;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.cluster.Text;
@@ -30,6 +32,8 @@ public class OpenSessionSteps {
     /** Sessions opened before the fault, closed when the scenario ends. */
     private final List<PooledClient> sessions = new ArrayList<>();
     private java.util.concurrent.CompletableFuture<PooledClient.Outcome> nextQuery;
+    /** A transaction left open across a fault, ended (by its own length, at most) when the scenario ends. */
+    private LongTransaction openTransaction;
 
     public OpenSessionSteps(ScenarioContext context) {
         this.context = context;
@@ -124,9 +128,45 @@ public class OpenSessionSteps {
         }
     }
 
+    @Given("a transaction through {entryPoint} has written a message to a room with a copy on {node} and stays open for {int} seconds")
+    public void aTransactionStaysOpen(Endpoint entry, Node worker, int seconds) {
+        long room = NetworkChecks.roomsWithACopyOn(context, worker.name(), true).get(0).roomId();
+        openTransaction = LongTransaction.open(entry, LongTransaction.Kind.WRITES, room, Duration.ofSeconds(seconds));
+        context.report("a transaction through " + entry + " holds its write to room " + room + " (a copy on " + worker
+                + ") until " + openTransaction.endsAt());
+    }
+
+    /** Timed from the heal, as the sentence says; the look begins right away and only reads. */
+    @Then("within {int} seconds of the heal, {node} holds no transaction that began before the cut")
+    public void noTransactionFromBeforeTheCut(int seconds, Node node) {
+        java.time.Instant cut = context.timeline().faultInjectedAt();
+        java.time.Instant healed = context.timeline().backAt();
+        assertThat(cut).as("when the link was cut").isNotNull();
+        assertThat(healed).as("when the network healed").isNotNull();
+        OpenTransactions.Look look = OpenTransactions.awaitNoneBegunBefore(cluster().endpoint(node.name()), cut,
+                healed.plusSeconds(seconds));
+        Duration afterHeal = Duration.between(healed, look.at());
+        if (!look.none()) {
+            throw new AssertionError(String.format(Locale.ROOT, "%d s after %s healed, %s still held %d transaction(s) begun before"
+                    + " the cut, with their locks: %s. Nothing ended the worker's side of a transaction whose coordinator"
+                    + " gave up its connection during the cut (TCP keepalives on the worker's own sockets would: their probe"
+                    + " meets the coordinator's reset).", seconds, context.timeline().fault(), node, look.open().size(),
+                    String.join("; ", look.open())));
+        }
+        context.report(String.format(Locale.ROOT, "%s held no transaction begun before the cut %.1f s after the heal", node,
+                Math.max(0, afterHeal.toMillis()) / 1000.0));
+        Figures.record("network.orphaned-transaction-gone-seconds." + Figures.key(context.timeline().fault()),
+                Figures.seconds(afterHeal.isNegative() ? Duration.ZERO : afterHeal));
+        assertThat(afterHeal).as("time from the heal until %s held no transaction begun before the cut", node)
+                .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
     @After
     public void closeSessions() {
         sessions.forEach(PooledClient::close);
+        if (openTransaction != null) {
+            openTransaction.close();
+        }
     }
 
 }
