@@ -3,7 +3,7 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
   An operator grows the cluster with a new worker, drains a worker before its host goes away, moves a
   shard off a busy worker and rebalances. Here each of those runs while clients write and read: one
   writer and one reader through coordinator-1, one through coordinator-2 and one through the load
-  balancer, each on its own connection, a write every 40 ms, every failed write retried for up to
+  balancer, each on its own connection, a write every 100 ms, every failed write retried for up to
   20 seconds (each attempt bounded to 5 seconds) with the same id. Each client's longest time without
   a success, its refused writes by SQLSTATE, its unknown outcomes and its retries are in the report,
   and every acknowledged write is read back exactly once through both coordinators at the end.

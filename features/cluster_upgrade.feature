@@ -12,7 +12,7 @@ Feature: Upgrading Citus node by node while clients write and read
 
   While the nodes restart, clients write and read as in the operations feature: one writer and one
   reader through coordinator-1, one through coordinator-2 and one through the load balancer, a write
-  every 40 ms, each failed write retried for up to 20 seconds with the same id. The report shows, for
+  every 100 ms, each failed write retried for up to 20 seconds with the same id. The report shows, for
   part of the upgrade (from a node's restart to the next node's, the requests tried in between included),
   each client's longest time without a success, its failed attempts, its writes given up and the errors
   it met; every acknowledged write is read back exactly once at the end. A request shown "not tried"

@@ -3,7 +3,7 @@ Feature: Changing the schema while both coordinators serve: columns, indexes and
   Users of this topology change its schema more often than anything else: a column, an index, a new table such as
   reactions. Here each change runs through coordinator-1 while clients write and read: one writer and one reader
   through coordinator-1, one through coordinator-2 and one through the load balancer, each on its own connection, a
-  write every 40 ms, every failed write retried for up to 20 seconds with the same id (as in cluster operations). For
+  write every 100 ms, every failed write retried for up to 20 seconds with the same id (as in cluster operations). For
   each change the report gives how long it took, how it ended, and each client's longest time without a success and
   failed attempts while it ran. Every acknowledged write is read back exactly once, and both copies of every shard
   compared, at the end. Each scenario gives back the schema it found, also when it fails.

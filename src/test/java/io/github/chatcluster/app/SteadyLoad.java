@@ -26,7 +26,7 @@ import io.github.chatcluster.cluster.Endpoint;
 public final class SteadyLoad implements AutoCloseable {
 
     /** The pause between the end of one write (or read) of a client and the start of its next. */
-    public static final Duration PACE = Duration.ofMillis(40);
+    public static final Duration PACE = Duration.ofMillis(100);
     /** How many of a room's latest messages a reader reads. */
     public static final int LATEST = 20;
     /** How long a writer retries a failed write (the suite's one policy; each attempt is bounded to 5 s). */

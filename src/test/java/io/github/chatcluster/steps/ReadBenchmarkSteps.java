@@ -33,7 +33,7 @@ public class ReadBenchmarkSteps {
         this.context = context;
     }
 
-    @When("the read trials run: {int} readers through coordinator-1 alone against half of them through each coordinator, each reading the latest 20 messages of one sample room after another, {int} seconds a trial, {int} warm-up trials, then {int} blocks in a random ABBA order, and the same blocks of coordinator-1 alone against itself")
+    @When("the read trials run: {int} readers through coordinator-1 alone against half of them through each coordinator, each reading the latest 20 messages of one sample room after another, {int} second(s) a trial, {int} warm-up trials, then {int} blocks in a random ABBA order, and the same blocks of coordinator-1 alone against itself")
     public void theReadTrialsRun(int readers, int seconds, int warmUps, int blocks) throws SQLException {
         List<Long> rooms = ChatInspection.through(context.cluster().coordinator1()).roomIds();
         Duration duration = Duration.ofSeconds(seconds);

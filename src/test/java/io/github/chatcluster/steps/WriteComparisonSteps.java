@@ -36,7 +36,7 @@ public class WriteComparisonSteps {
         this.context = context;
     }
 
-    @When("the write trials run: {int} writers through coordinator-1 alone against half of them through each coordinator, {int} seconds a trial, {int} warm-up trials, then {int} blocks in a random ABBA order, and the same blocks of coordinator-1 alone against itself")
+    @When("the write trials run: {int} writers through coordinator-1 alone against half of them through each coordinator, {int} second(s) a trial, {int} warm-up trials, then {int} blocks in a random ABBA order, and the same blocks of coordinator-1 alone against itself")
     public void theWriteTrialsRun(int writers, int seconds, int warmUps, int blocks) {
         ChatCluster cluster = context.cluster();
         Map<Endpoint, Integer> alone = Map.of(cluster.coordinator1(), writers);
