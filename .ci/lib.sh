@@ -28,6 +28,16 @@ ensure_docker_engine() {
     as_root sh -c 'nohup dockerd --userland-proxy=false >/var/log/dockerd-ci.log 2>&1 &'
     local i
     for i in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+    if ! docker info >/dev/null 2>&1; then
+      # Without the proxy, published ports need the kernel's NAT (iptables). Where it cannot be programmed, dockerd
+      # may not start: start it as Docker does by default, with the proxy.
+      echo "dockerd without the userland proxy did not answer within 60 s (tail of its log below): starting it with the proxy"
+      tail -5 /var/log/dockerd-ci.log
+      as_root pkill -x dockerd || true
+      for i in $(seq 1 20); do pgrep -x dockerd >/dev/null || break; sleep 1; done
+      as_root sh -c 'nohup dockerd >/var/log/dockerd-ci.log 2>&1 &'
+      for i in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+    fi
   fi
   docker info >/dev/null 2>&1 || { echo "ERROR: dockerd did not answer within 60 s; see /var/log/dockerd-ci.log" >&2; tail -20 /var/log/dockerd-ci.log >&2; return 1; }
   echo "Docker engine answers: $(docker version -f '{{.Server.Version}}')"
