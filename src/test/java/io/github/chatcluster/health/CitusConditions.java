@@ -54,11 +54,15 @@ final class CitusConditions {
     /**
      * No session of the suite is still busy (running a query or inside a transaction) although its scenario has
      * ended: a client that gave up on a query (its socket timeout, an abort) leaves its backend running until the node
-     * notices, and that backend keeps its locks. A TRUNCATE then waits for it with no end.
+     * notices, and that backend keeps its locks. A TRUNCATE then waits for it with no end. Nor does a node hold a
+     * coordinator's transaction (a {@code citus_internal} session) idle for more than 30 s: between scenarios no
+     * coordinator has a transaction open, so it is one whose coordinator lost its connection behind a fault.
      */
     static final class NoLeftoverSessions implements Condition {
         private static final String LEFTOVER = " FROM pg_stat_activity WHERE backend_type = 'client backend'"
-                + " AND pid <> pg_backend_pid() AND state <> 'idle' AND application_name = '" + Endpoint.APPLICATION_NAME + "'";
+                + " AND pid <> pg_backend_pid() AND ((state <> 'idle' AND application_name = '" + Endpoint.APPLICATION_NAME + "')"
+                + " OR (application_name LIKE 'citus\\_internal gpid=%' AND state LIKE 'idle in transaction%'"
+                + " AND state_change < now() - interval '30 seconds'))";
 
         @Override
         public String what() {
@@ -73,7 +77,8 @@ final class CitusConditions {
                         + " now() - xact_start))::text, '?') || ' s: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 80)"
                         + LEFTOVER + " ORDER BY pid");
                 if (!busy.isEmpty()) {
-                    problems.add(node + " still runs " + busy.size() + " session(s) of an earlier scenario, e.g. pid " + busy.get(0));
+                    problems.add(node + " still runs " + busy.size() + " session(s) of an earlier scenario or of a coordinator's lost"
+                            + " transaction, e.g. pid " + busy.get(0));
                 }
             }
             return problems;

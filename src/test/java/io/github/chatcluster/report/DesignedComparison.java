@@ -80,6 +80,16 @@ public final class DesignedComparison<T> {
         return new Outcome(comparison.verdict(), comparison, control, evidence);
     }
 
+    /** The intervals of the ratio B over A of a figure (more is better), the comparison's and the A/A control's. */
+    public record Intervals(RatioInterval comparison, RatioInterval control) {
+    }
+
+    /** Measures without judging: the interval of the ratio, and the control's, at the rules' confidence. */
+    public Intervals intervals(ToDoubleFunction<T> figure) {
+        return new Intervals(RatioInterval.of(counted(false, BlockOrder.Arm.A, figure), counted(false, BlockOrder.Arm.B, figure), ComparisonRule.CONFIDENCE),
+                RatioInterval.of(counted(true, BlockOrder.Arm.A, figure), counted(true, BlockOrder.Arm.B, figure), ComparisonRule.CONFIDENCE));
+    }
+
     private List<Double> counted(boolean ofControl, BlockOrder.Arm arm, ToDoubleFunction<T> figure) {
         return runs.stream().filter(r -> r.control() == ofControl && !r.trial().warmUp() && r.trial().arm() == arm)
                 .map(r -> figure.applyAsDouble(r.result())).toList();

@@ -28,6 +28,8 @@ public final class LongTransaction implements AutoCloseable {
     private final Instant began = Instant.now();
     private final Duration length;
     private volatile boolean holdsItsLocks;
+    /** Citus's global id of the transaction's backend on its coordinator (its sessions on the workers are named after it). */
+    private volatile long globalPid;
 
     private LongTransaction(Endpoint entry, Kind kind, long room, Duration length) {
         this.length = length;
@@ -62,6 +64,9 @@ public final class LongTransaction implements AutoCloseable {
                 ps.setLong(1, room);
                 ps.execute();
             }
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT citus_backend_gpid()")) {
+                globalPid = rs.next() ? rs.getLong(1) : 0;
+            }
             holdsItsLocks = true;
             double rest = Math.max(0, length.minus(Duration.between(began, Instant.now())).toMillis() / 1000.0);
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_sleep(?)")) {
@@ -71,6 +76,14 @@ public final class LongTransaction implements AutoCloseable {
             c.rollback();
             return "ended after " + Duration.between(began, Instant.now()).toMillis() + " ms";
         }
+    }
+
+    /**
+     * Citus's global process id of the transaction's backend on its coordinator: the coordinator's sessions on the workers
+     * for this transaction are named {@code citus_internal gpid=<it>}. 0 if it was not read.
+     */
+    public long globalPid() {
+        return globalPid;
     }
 
     public Instant began() {
