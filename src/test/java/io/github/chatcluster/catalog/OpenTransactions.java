@@ -5,14 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 import io.github.chatcluster.cluster.Endpoint;
+import io.github.chatcluster.waits.ProgressWait;
 
 /**
  * A coordinator's transaction as a worker holds it: the coordinator runs it on the worker through a session of its own,
@@ -42,30 +38,12 @@ public final class OpenTransactions {
         }
     }
 
-    /** What the last look found (the session still holding the transaction, or empty), and when it ended. */
-    public record Look(Optional<String> held, Instant at, int looks) {
-    }
-
     /**
-     * Looks every 250 ms, in the calling thread, until the worker holds (or, with {@code held} false, no longer holds)
-     * the transaction, or the deadline has passed (one look at least). A look that fails is not counted.
+     * Looks every 250 ms, in the calling thread ({@link ProgressWait}), until the worker holds (or, with {@code held}
+     * false, no longer holds) the transaction, or the bound has passed; the outcome's last look says which.
      */
-    public static Look await(Endpoint worker, long globalPid, boolean held, Instant deadline) {
-        AtomicReference<Look> last = new AtomicReference<>();
-        Duration left = Duration.between(Instant.now(), deadline);
-        try {
-            Awaitility.await(worker + (held ? " holding" : " ending") + " the transaction of gpid " + globalPid)
-                    .atMost(left.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500) : left)
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).pollInSameThread()
-                    .ignoreExceptionsInstanceOf(IllegalStateException.class)
-                    .until(() -> {
-                        Optional<String> now = heldFor(worker, globalPid);
-                        last.set(new Look(now, Instant.now(), last.get() == null ? 1 : last.get().looks() + 1));
-                        return now.isPresent() == held;
-                    });
-        } catch (ConditionTimeoutException e) {
-            // the last look tells
-        }
-        return last.get() != null ? last.get() : new Look(Optional.of("? (no look answered before the deadline)"), Instant.now(), 0);
+    public static ProgressWait.Outcome<Optional<String>> await(Endpoint worker, long globalPid, boolean held, Duration bound) {
+        return ProgressWait.await(worker + (held ? " holding" : " ending") + " the transaction of gpid " + globalPid,
+                () -> heldFor(worker, globalPid), now -> now.isPresent() == held, now -> now, bound, bound);
     }
 }

@@ -113,19 +113,17 @@ public final class MergeShards {
                         + " and " + Figures.RECORD + " (its run did not finish)");
             }
         }
-        List<String> seeds = shards.stream().filter(s -> s.record() != null).map(ShardReport::seed).distinct().toList();
-        if (seeds.size() > 1) {
-            problems.add("the shards ran with different seeds " + seeds + ": give each the same -Dcucumber.execution.order.random.seed");
-        }
-        differing(shards, ShardReport::commit, SourceCommit.UNKNOWN).ifPresent(d -> problems.add("the shards' code came from different"
+        differing(shards, ShardReport::seed, seed -> true).ifPresent(d -> problems.add("the shards ran with different seeds (" + d
+                + "): give each the same -Dcucumber.execution.order.random.seed"));
+        differing(shards, ShardReport::commit, commit -> !SourceCommit.UNKNOWN.equals(commit)).ifPresent(d -> problems.add("the shards' code came from different"
                 + " commits (" + d + "): a shard directory of an earlier run is among them; run every shard again, or give the directory"
                 + " of this run's shards alone"));
-        differing(shards, ShardReport::selected, "").ifPresent(d -> problems.add("the shards split different selections of scenarios ("
+        differing(shards, ShardReport::selected, selected -> !selected.isEmpty()).ifPresent(d -> problems.add("the shards split different selections of scenarios ("
                 + d + "): give every shard the same -Dcucumber.filter.tags and -Dcucumber.filter.name, and the same features"));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cannot merge the shards: " + String.join("; ", problems));
         }
-        String seed = seeds.get(0);
+        String seed = shards.stream().filter(s -> s.record() != null).map(ShardReport::seed).findFirst().orElse("");
         return (seed == null || seed.isEmpty() ? "Scenario order: as each shard ran" : "Scenario order: random, seed " + seed
                 + " (repeat it with -Dcucumber.execution.order.random.seed=" + seed + ")") + "; merged from " + n + " shards (-D"
                 + Shard.PROPERTY + "=i/" + n + ")";
@@ -133,9 +131,9 @@ public final class MergeShards {
 
     /** "shard 1: a; shards 2, 3: b" when the reporting shards give more than one known value; empty when they agree. */
     private static java.util.Optional<String> differing(List<ShardReport> shards, java.util.function.Function<ShardReport, String> value,
-                                                       String unknown) {
+                                                       java.util.function.Predicate<String> known) {
         Map<String, List<Integer>> byValue = new TreeMap<>();
-        shards.stream().filter(s -> s.record() != null && value.apply(s) != null && !unknown.equals(value.apply(s)))
+        shards.stream().filter(s -> s.record() != null && value.apply(s) != null && known.test(value.apply(s)))
                 .forEach(s -> byValue.computeIfAbsent(value.apply(s), v -> new ArrayList<>()).add(s.index()));
         if (byValue.size() < 2) {
             return java.util.Optional.empty();

@@ -49,7 +49,7 @@ public final class ShardSelection {
                 ScenarioDescriptors.isBenchmark(s))).toList();
         Partition.Result<UniqueId> parts = Partition.split(items, shard.count());
         SourceCommit.ofThisRun(); // read as the run starts (cached): the code that runs, even if HEAD moves during the run
-        selected = fingerprint(scenarios.stream().map(s -> ScenarioDescriptors.key(s) + " @" + s.getUniqueId().getLastSegment().getValue()).toList());
+        selected = fingerprint(items.stream().map(Partition.Item::name).toList());
         List<UniqueId> mine = parts.of(shard.index());
         if (SAID.compareAndSet(false, true)) { // Failsafe discovers twice: said once
             List<String> unrecorded = scenarios.stream().map(ScenarioDescriptors::key).filter(k -> RecordedDurations.expected(k).isEmpty()).toList();

@@ -135,13 +135,13 @@ public class OpenSessionSteps {
         long room = NetworkChecks.roomsWithACopyOn(context, worker.name(), true).get(0).roomId();
         openTransaction = LongTransaction.open(entry, LongTransaction.Kind.WRITES, room, Duration.ofSeconds(seconds));
         openOn = cluster().endpoint(worker.name());
-        OpenTransactions.Look held = OpenTransactions.await(openOn, openTransaction.globalPid(), true, java.time.Instant.now().plusSeconds(10));
-        if (held.looks() == 0 || held.held().isEmpty()) {
+        var held = OpenTransactions.await(openOn, openTransaction.globalPid(), true, Duration.ofSeconds(10));
+        if (!held.done()) {
             throw new AssertionError("the transaction through " + entry + " (gpid " + openTransaction.globalPid() + ") wrote to room "
                     + room + ", but " + worker + " showed no session of it idle in transaction within 10 s: nothing to lose in a cut");
         }
         context.report("a transaction through " + entry + " (gpid " + openTransaction.globalPid() + ") holds its write to room " + room
-                + " on " + worker + " (session " + held.held().get() + ") until " + openTransaction.endsAt());
+                + " on " + worker + " (session " + held.last().get() + ") until " + openTransaction.endsAt());
     }
 
     /** Timed from the heal, as the sentence says; the look begins right away and only reads. */
@@ -151,20 +151,22 @@ public class OpenSessionSteps {
         assertThat(healed).as("when the network healed").isNotNull();
         assertThat(openTransaction).as("the transaction held open across the fault").isNotNull();
         assertThat(node.name()).as("the worker that held the transaction").isEqualTo(openOn.name());
-        OpenTransactions.Look look = OpenTransactions.await(openOn, openTransaction.globalPid(), false, healed.plusSeconds(seconds));
-        Duration afterHeal = Duration.between(healed, look.at());
-        if (look.looks() == 0 || look.held().isPresent()) {
+        // the first look, right after the heal, tells whether the worker had ended it during the cut already
+        boolean endedDuringTheCut = OpenTransactions.heldFor(openOn, openTransaction.globalPid()).isEmpty();
+        Duration left = Duration.between(java.time.Instant.now(), healed.plusSeconds(seconds));
+        var look = OpenTransactions.await(openOn, openTransaction.globalPid(), false, left.isNegative() ? Duration.ZERO : left);
+        Duration afterHeal = Duration.between(healed, java.time.Instant.now());
+        if (!look.done()) {
             throw new AssertionError(String.format(Locale.ROOT, "%d s after %s healed, %s still held the transaction of gpid %d,"
                     + " with its locks: session %s. Nothing ended the worker's side of a transaction whose coordinator gave up its"
                     + " connection during the cut (TCP keepalives on the worker's own sockets would: their probe meets the"
                     + " coordinator's reset, or no answer).", seconds, context.timeline().fault(), node, openTransaction.globalPid(),
-                    look.held().orElse("?")));
+                    look.last() == null ? "?" : look.last().orElse("?")));
         }
-        boolean atFirstLook = look.looks() == 1;
-        context.report(atFirstLook ? node + " no longer held the transaction at the first look after the heal: it had ended during the cut"
+        context.report(endedDuringTheCut ? node + " no longer held the transaction at the first look after the heal: it had ended during the cut"
                 : String.format(Locale.ROOT, "%s ended the transaction %.1f s after the heal", node, afterHeal.toMillis() / 1000.0));
         Figures.record("network.lost-transaction-held-after-heal-seconds." + Figures.key(context.timeline().fault()),
-                atFirstLook ? "0 (ended during the cut)" : Figures.seconds(afterHeal));
+                endedDuringTheCut ? "0 (ended during the cut)" : Figures.seconds(afterHeal));
         assertThat(afterHeal).as("time from the heal until %s no longer held the transaction", node)
                 .isLessThanOrEqualTo(Duration.ofSeconds(seconds));
     }
