@@ -103,6 +103,101 @@ class MachineGateTest {
         assertThat(gate.inUse()).isZero();
     }
 
+    @Test
+    void aShortScenarioGoesAheadOfOneWaitingForTheWholeMachineWhenItEndsBeforeThePlacesComeFree() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        MachineGate timed = new MachineGate(3, clock::get);
+        MachineGate.Pass quiet = timed.enter("mostly quiet", 2, expected(200), BOUND);
+        Future<?> heavy = enter(timed, "alone", 3);
+        Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
+        clock.set(Duration.ofSeconds(50).toNanos());
+
+        try (var shortOne = timed.enter("short", 1, expected(30), Duration.ofSeconds(2))) {
+            assertThat(shortOne.wentAhead()).as("it ends at 80 s, the one alone can start at 200 s").isTrue();
+        }
+        assertThatThrownBy(() -> timed.enter("long", 1, expected(300), Duration.ofMillis(300)))
+                .as("it would end at 350 s: the one alone would wait for it").hasMessageContaining("gave up");
+        assertThatThrownBy(() -> timed.enter("unknown", 1, java.util.Optional.empty(), Duration.ofMillis(300)))
+                .as("with no expected time it never goes ahead").hasMessageContaining("gave up");
+
+        quiet.close();
+        Awaitility.await().atMost(BOUND).until(() -> entered.contains("alone"));
+        release.add(true);
+        heavy.get(10, TimeUnit.SECONDS);
+        assertThat(timed.inUse()).isZero();
+    }
+
+    @Test
+    void noOneGoesAheadOfAScenarioThatWaitsForOneWithNoExpectedEnd() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        MachineGate timed = new MachineGate(3, clock::get);
+        try (var unknown = timed.enter("unknown", 2, java.util.Optional.empty(), BOUND)) {
+            Future<?> heavy = enter(timed, "heavy", 2);
+            Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
+            assertThatThrownBy(() -> timed.enter("short", 1, expected(1), Duration.ofMillis(300))).hasMessageContaining("gave up");
+            unknown.close();
+            Awaitility.await().atMost(BOUND).until(() -> entered.contains("heavy"));
+            release.add(true);
+            heavy.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aScenarioGoesAheadWhenItLeavesTheWaitingOneEnoughPlaces() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        MachineGate four = new MachineGate(4, clock::get);
+        try (var running = four.enter("running", 3, expected(100), BOUND)) {
+            Future<?> heavy = enter(four, "heavy", 2);
+            Awaitility.await().atMost(BOUND).until(() -> four.queueLength() == 1);
+            try (var longOne = four.enter("long", 1, expected(1000), Duration.ofSeconds(2))) {
+                assertThat(longOne.wentAhead()).as("when the running one ends, 3 places come free: 2 for the heavy one, 1 for it").isTrue();
+            }
+            running.close();
+            Awaitility.await().atMost(BOUND).until(() -> entered.contains("heavy"));
+            release.add(true);
+            heavy.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void expectedTimesAreScaledByHowThisMachineCompares() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        MachineGate timed = new MachineGate(3, clock::get);
+        assertThat(timed.speed()).isEqualTo(1);
+        for (int i = 0; i < 5; i++) {
+            MachineGate.Pass pass = timed.enter("fast " + i, 1, expected(100), BOUND);
+            clock.addAndGet(Duration.ofSeconds(40).toNanos());
+            pass.close();
+            assertThat(timed.speed()).as("not before five scenarios ended").isEqualTo(i < 4 ? 1 : 0.4);
+        }
+        long now = clock.get();
+        MachineGate.Pass quiet = timed.enter("quiet", 2, expected(200), BOUND); // expected to end 80 s from now
+        Future<?> heavy = enter(timed, "heavy", 2);
+        Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
+        clock.set(now + Duration.ofSeconds(10).toNanos());
+        try (var scaled = timed.enter("150 s recorded, 60 s here", 1, expected(150), Duration.ofSeconds(2))) {
+            assertThat(scaled.wentAhead()).isTrue();
+        }
+        quiet.close();
+        Awaitility.await().atMost(BOUND).until(() -> entered.contains("heavy"));
+        release.add(true);
+        heavy.get(10, TimeUnit.SECONDS);
+    }
+
+    private static java.util.Optional<Duration> expected(int seconds) {
+        return java.util.Optional.of(Duration.ofSeconds(seconds));
+    }
+
+    private Future<?> enter(MachineGate on, String name, int weight) {
+        return threads.submit(() -> {
+            try (var pass = on.enter(name, weight, expected(60), BOUND)) {
+                entered.add(name);
+                release.poll(10, TimeUnit.SECONDS);
+            }
+            return null;
+        });
+    }
+
     private Future<?> enter(String name, int weight) {
         return threads.submit(() -> {
             try (var pass = gate.enter(name, weight, BOUND)) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.cucumber.java.After;
@@ -14,11 +15,13 @@ import io.github.chatcluster.machine.MachineLoad;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.ScenarioPlaces;
 import io.github.chatcluster.schedule.MachineGate;
+import io.github.chatcluster.schedule.RecordedDurations;
 
 /**
  * Before anything else of a scenario (its cluster included), it takes its places on the machine: all of them for a
  * scenario tagged {@code @benchmark}, more than one for a heavy one ({@code @heavy}), one for any other; it gives them
- * back after everything else. The report of every scenario says how loaded the machine was while it ran, and a failed
+ * back after everything else. It may go ahead of a scenario that waits before it when it does not delay that one, by the
+ * times the suite recorded ({@link MachineGate}). The report of every scenario says how loaded the machine was while it ran, and a failed
  * scenario's console line says it too, with the scenarios that ran beside it: a slow machine can be told from a slow
  * cluster.
  */
@@ -37,16 +40,22 @@ public class MachineGateHooks {
         boolean alone = scenario.getSourceTagNames().contains("@benchmark");
         boolean heavy = scenario.getSourceTagNames().contains("@heavy");
         int weight = ClusterParallelism.capacity().weightOf(alone, heavy);
-        pass = MachineGate.ofTheRun().enter(scenario.getName(), weight, BOUND);
+        String uri = scenario.getUri().toString();
+        String key = RecordedDurations.key(uri.substring(uri.lastIndexOf('/') + 1), scenario.getName());
+        java.util.OptionalDouble recorded = RecordedDurations.expected(key);
+        Optional<Duration> expected = recorded.isPresent() ? Optional.of(Duration.ofMillis((long) (recorded.getAsDouble() * 1000)))
+                : Optional.empty();
+        pass = MachineGate.ofTheRun().enter(scenario.getName(), weight, expected, BOUND);
         load = MachineLoad.from(Instant.now());
         beside.addAll(others(scenario));
         Duration waited = pass.waited();
         WAITED_MILLIS.add(waited.toMillis());
         ScenarioPlaces.waited(scenario.getId(), waited);
         Figures.total("run.waited-for-the-machine-seconds", Figures.seconds(Duration.ofMillis(WAITED_MILLIS.sum())));
-        scenario.log(String.format(Locale.ROOT, "its place on the machine: %d of %d%s%s", pass.held(), MachineGate.ofTheRun().places(),
+        scenario.log(String.format(Locale.ROOT, "its place on the machine: %d of %d%s%s%s", pass.held(), MachineGate.ofTheRun().places(),
                 alone ? " (it measures the machine: alone)" : heavy ? " (heavy)" : "",
-                waited.toMillis() >= 100 ? String.format(Locale.ROOT, ", after waiting %.1f s", waited.toMillis() / 1000.0) : ""));
+                waited.toMillis() >= 100 ? String.format(Locale.ROOT, ", after waiting %.1f s", waited.toMillis() / 1000.0) : "",
+                pass.wentAhead() ? ", ahead of a scenario that waited before it (expected to end before that one could start)" : ""));
     }
 
     /** The scenarios that hold places on the machine now, but this one. */
