@@ -126,7 +126,7 @@ def container_kind(name):
     m = re.match(r"chat-[0-9a-f]+-(c\d+|own\d+)-(.*)$", name)
     if not m:
         return "container:other (" + re.sub(r"\d+", "N", name) + ")", None
-    role = re.sub(r"-\d+$", "", m.group(2))
+    role = re.sub(r"(-\d+)+$", "", m.group(2))  # worker-3, and worker-3-2 (its second container)
     kind = "faults" if role.startswith("faults") else role
     return "container:" + kind, m.group(1)
 
@@ -145,13 +145,21 @@ def read_scenarios(reports):
                 + float("0." + (el["start_timestamp"][20:23] or "0"))
             parts = el.get("before", []) + el.get("steps", []) + el.get("after", [])
             length = sum(p.get("result", {}).get("duration", 0) for p in parts) / 1e9
-            cluster = None
+            # The scenario has its cluster from the hook that says "on cluster-N" on: a wait for a place on the
+            # machine before it (MachineGateHooks) is not its cluster's time.
+            cluster, waited = None, 0.0
             for p in parts:
                 for line in p.get("output", []):
                     m = re.match(r"on (own-)?cluster-?(\d+)", line)
                     if m and cluster is None:
                         cluster = ("own" if m.group(1) else "c") + m.group(2)
-            out.append((feature.get("uri", "").split("/")[-1] + ": " + el.get("name", ""), cluster, start, start + length))
+                if cluster is not None:
+                    break
+                waited += p.get("result", {}).get("duration", 0) / 1e9
+            if cluster is None:
+                waited = 0.0
+            out.append((feature.get("uri", "").split("/")[-1] + ": " + el.get("name", ""), cluster,
+                        start + waited, start + length))
     return out
 
 
