@@ -156,12 +156,17 @@ public final class ListAppendChecker {
         for (Reading list : lists) {
             Set<Long> seen = new HashSet<>();
             for (long v : list.values()) {
+                boolean duplicate = !seen.add(v);
+                boolean appended = appendedBy.getOrDefault(key, Map.of()).containsKey(v);
+                if (!duplicate && appended) {
+                    continue; // the usual case: no read to show (finding it for every value took 9 % of the test JVM's CPU)
+                }
                 Reading r = list.txn() != null ? list : firstReadOf(reads, v);
-                if (!seen.add(v)) {
+                if (duplicate) {
                     found(Kind.DUPLICATE, List.of(r.txn().id()), r.txn() + " read key " + key + " = " + r.shown()
                             + ": the value " + v + " twice, though it was appended once");
                 }
-                if (appendedBy.getOrDefault(key, Map.of()).containsKey(v)) {
+                if (appended) {
                     continue;
                 }
                 Txn failed = failedAppends.getOrDefault(key, Map.of()).get(v);
