@@ -90,6 +90,29 @@ public final class Endpoint {
     public static final String APPLICATION_NAME = "chat-cluster-suite";
 
     /**
+     * The TLS mode of the suite's own connections ({@code -Dclient.sslmode=...} or {@code CLIENT_SSLMODE}, libpq's
+     * values): {@code disable} on the clusters the suite starts, {@code prefer} on a cluster it did not start (which may
+     * require TLS). The handshake (key exchange on both ends, for every new client) took a third of the test JVM's CPU
+     * and about 4 ms of a node's per connection, and no scenario states anything about the clients' TLS; the nodes'
+     * connections among themselves keep Citus's TLS ({@code citus.node_conninfo}, part of the system under test).
+     */
+    public static final String SSL_MODE = sslMode();
+
+    private static String sslMode() {
+        String given = System.getProperty("client.sslmode", System.getenv().getOrDefault("CLIENT_SSLMODE", "")).strip();
+        if (given.isEmpty()) {
+            boolean embedded = "embedded".equalsIgnoreCase(System.getProperty(
+                    io.github.chatcluster.cluster.external.ExternalClusterConfig.MODE_PROPERTY, "embedded"));
+            return embedded ? "disable" : "prefer";
+        }
+        if (!java.util.List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full").contains(given)) {
+            throw new IllegalArgumentException("client.sslmode (CLIENT_SSLMODE) is '" + given
+                    + "': give one of libpq's modes: disable, allow, prefer, require, verify-ca, verify-full");
+        }
+        return given;
+    }
+
+    /**
      * Opens a connection the way the suite's clients do: an attempt that fails to establish (SQLSTATE
      * class 08, or 57P03 "cannot connect now") is tried again for up to {@link #CONNECT_RETRY_WINDOW}.
      * Right after a coordinator dies, the load balancer may still hand it one new connection.
@@ -153,6 +176,7 @@ public final class Endpoint {
         props.setProperty("socketTimeout", String.valueOf(Math.max(1, socketTimeout.toSeconds())));
         props.setProperty("loginTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
         props.setProperty("ApplicationName", APPLICATION_NAME);
+        props.setProperty("sslmode", SSL_MODE);
         return DriverManager.getConnection(jdbcUrl(), props);
     }
 

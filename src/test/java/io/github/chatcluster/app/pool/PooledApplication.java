@@ -70,6 +70,7 @@ public final class PooledApplication implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("ApplicationName", name);
+        config.addDataSourceProperty("sslmode", io.github.chatcluster.cluster.Endpoint.SSL_MODE);
         this.pool = new HikariDataSource(config);
         this.threads = Executors.newFixedThreadPool(size);
     }

@@ -90,6 +90,7 @@ public class CitusContainer extends GenericContainer<CitusContainer> {
         props.setProperty("connectTimeout", "5");
         props.setProperty("loginTimeout", "10");
         props.setProperty("socketTimeout", "120");
+        props.setProperty("sslmode", io.github.chatcluster.cluster.Endpoint.SSL_MODE);
         return DriverManager.getConnection(url, props);
     }
 
