@@ -198,12 +198,12 @@ def report(path, reports, not_the_run):
     if scenarios:
         rows, inside = [], 0.0
         for name, cluster, start, end in scenarios:
-            cpu = sum(v for t, c, v in by_cluster if c == cluster and start < t <= end + 1)
+            cpu = sum(v for t, c, v in by_cluster if c == cluster and start <= t - 0.5 < end)  # a sample covers the second before it
             inside += cpu
             rows.append((cpu, end - start, cluster, name))
         total_clusters = sum(v for _, _, v in by_cluster)
-        print(f"\nCluster containers: {total_clusters:.0f} CPU-s, {inside:.0f} inside scenarios,"
-              f" {total_clusters - inside:.0f} outside them (start-up, the checks between scenarios)")
+        print(f"\nCluster containers: {total_clusters:.0f} CPU-s, {inside:.0f} inside scenarios (a cluster's start-up counts in"
+              f" its first scenario, the check before a scenario in it), {total_clusters - inside:.0f} between them")
         print("CPU-seconds of each scenario's cluster over its own interval (wall seconds, cluster):")
         for cpu, wall, cluster, name in sorted(rows, reverse=True)[:int(os.environ.get("TOP", "25"))]:
             print(f"  {cpu:7.1f}  {wall:6.1f} s  {cluster or '?':5}  {name[:110]}")
