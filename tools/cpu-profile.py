@@ -11,9 +11,10 @@ container's last second, and the kernel's own work outside any process. Linux wi
 
 The report adds up every sample: CPU-seconds by kind (postgres nodes, nginx, fault helpers, the test JVM, dockerd,
 containerd, ...), "the run" (the machine's busy time minus the sampler itself and processes that are not the run's:
---not-the-run comm,comm), and, given the run's cucumber.json, each scenario's CPU: the containers of the cluster it
+--not-the-run=comm,comm), and, given the run's cucumber.json, each scenario's CPU: the containers of the cluster it
 ran on (its "on cluster-N" line), over the scenario's own interval.
 """
+import calendar
 import glob
 import json
 import os
@@ -28,8 +29,8 @@ HZ = os.sysconf("SC_CLK_TCK")
 def busy_seconds():
     with open("/proc/stat") as f:
         fields = [int(x) for x in f.readline().split()[1:]]
-    # user nice system idle iowait irq softirq steal [guest guest_nice: already in user and nice]
-    return (sum(fields[:8]) - fields[3] - fields[4]) / HZ
+    # user nice system idle iowait irq softirq [steal: another guest's; guest, guest_nice: already in user, nice]
+    return (sum(fields[:7]) - fields[3] - fields[4]) / HZ
 
 
 def container_counters():
@@ -65,22 +66,24 @@ def container_name(cid, cache):
 
 
 def host_processes(me):
-    """pid -> (kind, CPU seconds) of the processes outside containers."""
+    """pid -> (kind, CPU seconds) of the processes outside containers (the sampler itself: kind "sampler")."""
     out = {}
     for d in os.listdir("/proc"):
-        if not d.isdigit() or int(d) == me:
+        if not d.isdigit():
             continue
         try:
             with open(f"/proc/{d}/cgroup") as f:
-                if "docker" in f.read():
-                    continue
+                if re.search(r"docker[-/][0-9a-f]{12,}", f.read()):
+                    continue  # a container's process: counted with its container (dockerd's own cgroup is not one)
             with open(f"/proc/{d}/stat") as f:
                 stat = f.read()
             comm = stat[stat.index("(") + 1:stat.rindex(")")]
             rest = stat[stat.rindex(")") + 2:].split()
             cpu = (int(rest[11]) + int(rest[12])) / HZ
             kind = comm
-            if comm == "java":
+            if int(d) == me:
+                kind = "sampler"
+            elif comm == "java":
                 with open(f"/proc/{d}/cmdline") as f:
                     cmd = f.read()
                 kind = "java:maven" if "plexus-classworlds" in cmd else \
@@ -141,7 +144,7 @@ def read_scenarios(reports):
         for el in feature.get("elements", []):
             if el.get("type") != "scenario" or "start_timestamp" not in el:
                 continue
-            start = time.mktime(time.strptime(el["start_timestamp"][:19], "%Y-%m-%dT%H:%M:%S")) - time.timezone \
+            start = calendar.timegm(time.strptime(el["start_timestamp"][:19], "%Y-%m-%dT%H:%M:%S")) \
                 + float("0." + (el["start_timestamp"][20:23] or "0"))
             parts = el.get("before", []) + el.get("steps", []) + el.get("after", [])
             length = sum(p.get("result", {}).get("duration", 0) for p in parts) / 1e9
@@ -213,7 +216,7 @@ def main(argv):
     if len(argv) >= 2 and argv[0] == "sample":
         sample(argv[1])
     elif len(argv) >= 2 and argv[0] == "report":
-        not_the_run = {"python3", "java:other"}
+        not_the_run = {"sampler", "java:other"}
         args = [a for a in argv[1:] if not a.startswith("--not-the-run=")]
         for a in argv[1:]:
             if a.startswith("--not-the-run="):

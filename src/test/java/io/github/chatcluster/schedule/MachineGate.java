@@ -73,7 +73,7 @@ public final class MachineGate {
     public synchronized Pass enter(String who, int weight, Optional<Duration> expected, Duration bound) throws InterruptedException {
         int wanted = Math.max(1, Math.min(places, weight));
         long started = System.nanoTime();
-        Waiter me = new Waiter(who, wanted, expected);
+        Waiter me = new Waiter(wanted, expected);
         queue.addLast(me);
         boolean ahead;
         try {
@@ -91,7 +91,7 @@ public final class MachineGate {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         } finally {
-            queue.remove(me);
+            queue.removeIf(w -> w == me); // this waiter, not an equal one
             notifyAll(); // the next in line may go now
         }
         free -= wanted;
@@ -113,7 +113,10 @@ public final class MachineGate {
         long now = nanoClock.getAsLong();
         int freeThen = free;
         long firstStarts = Long.MAX_VALUE;
-        for (Pass p : passes.stream().sorted(Comparator.comparingLong(p -> expectedEnd(p, now))).toList()) {
+        // by expected end; among those already overdue (all "now") the one holding most first, so that the places
+        // counted free at the first waiter's start are the fewest the actual order of their ends could give
+        for (Pass p : passes.stream().sorted(Comparator.comparingLong((Pass p) -> expectedEnd(p, now))
+                .thenComparing(Comparator.comparingInt((Pass p) -> p.held).reversed())).toList()) {
             freeThen += p.held;
             if (freeThen >= first.wanted) {
                 firstStarts = expectedEnd(p, now);
@@ -172,7 +175,15 @@ public final class MachineGate {
         return queue.size();
     }
 
-    private record Waiter(String who, int wanted, Optional<Duration> expected) {
+    /** One scenario waiting at the gate (compared by identity: two scenarios may wait alike). */
+    private static final class Waiter {
+        private final int wanted;
+        private final Optional<Duration> expected;
+
+        Waiter(int wanted, Optional<Duration> expected) {
+            this.wanted = wanted;
+            this.expected = expected;
+        }
     }
 
     /** A scenario's places on the machine, until it is closed (once; closing again does nothing). */

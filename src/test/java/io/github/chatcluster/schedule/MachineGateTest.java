@@ -172,16 +172,41 @@ class MachineGateTest {
         }
         long now = clock.get();
         MachineGate.Pass quiet = timed.enter("quiet", 2, expected(200), BOUND); // expected to end 80 s from now
-        Future<?> heavy = enter(timed, "heavy", 2);
+        Future<?> alone = enter(timed, "alone", 3);
         Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
         clock.set(now + Duration.ofSeconds(10).toNanos());
         try (var scaled = timed.enter("150 s recorded, 60 s here", 1, expected(150), Duration.ofSeconds(2))) {
-            assertThat(scaled.wentAhead()).isTrue();
+            assertThat(scaled.wentAhead()).as("it ends 70 s from the start, the one alone starts at 80 s").isTrue();
         }
+        assertThatThrownBy(() -> timed.enter("250 s recorded, 100 s here", 1, expected(250), Duration.ofMillis(300)))
+                .as("it would end at 110 s").hasMessageContaining("gave up");
         quiet.close();
-        Awaitility.await().atMost(BOUND).until(() -> entered.contains("heavy"));
+        Awaitility.await().atMost(BOUND).until(() -> entered.contains("alone"));
         release.add(true);
-        heavy.get(10, TimeUnit.SECONDS);
+        alone.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void twoScenariosThatWaitAlikeAreTwoWaiters() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        MachineGate timed = new MachineGate(3, clock::get);
+        MachineGate.Pass quiet = timed.enter("quiet", 2, expected(200), BOUND);
+        Future<?> alone = enter(timed, "alike", 3);
+        Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
+        Future<?> same = enter(timed, "alike", 3);
+        Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 2);
+        try (var shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2))) {
+            assertThat(shortOne.wentAhead()).isTrue();
+        }
+        assertThat(timed.queueLength()).as("the one that went ahead left the queue, and only it").isEqualTo(2);
+        quiet.close();
+        Awaitility.await().atMost(BOUND).until(() -> entered.size() == 1);
+        release.add(true);
+        Awaitility.await().atMost(BOUND).until(() -> entered.size() == 2);
+        release.add(true);
+        alone.get(10, TimeUnit.SECONDS);
+        same.get(10, TimeUnit.SECONDS);
+        assertThat(timed.inUse()).isZero();
     }
 
     private static java.util.Optional<Duration> expected(int seconds) {

@@ -55,7 +55,7 @@ public class MachineGateHooks {
         scenario.log(String.format(Locale.ROOT, "its place on the machine: %d of %d%s%s%s", pass.held(), MachineGate.ofTheRun().places(),
                 alone ? " (it measures the machine: alone)" : heavy ? " (heavy)" : "",
                 waited.toMillis() >= 100 ? String.format(Locale.ROOT, ", after waiting %.1f s", waited.toMillis() / 1000.0) : "",
-                pass.wentAhead() ? ", ahead of a scenario that waited before it (expected to end before that one could start)" : ""));
+                pass.wentAhead() ? ", ahead of a scenario that waited before it, without delaying it by the recorded times" : ""));
     }
 
     /** The scenarios that hold places on the machine now, but this one. */
