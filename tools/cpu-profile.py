@@ -197,6 +197,7 @@ def report(path, reports, not_the_run):
         if v >= 1:
             print(f"  {v:8.1f}  {k}")
     print(f"  {busy - attributed:8.1f}  unattributed (short-lived processes, removed containers' last second, kernel)")
+    print(f"  {attributed:8.1f}  in all, attributed (containers and processes; a figure that does not depend on how the kernel counts busy time)")
     scenarios = read_scenarios(reports) if reports else []
     if scenarios:
         rows, inside = [], 0.0
