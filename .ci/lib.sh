@@ -26,13 +26,17 @@ ensure_docker_engine() {
     # process per port copying every byte the test JVM exchanges with a node.
     echo "no Docker engine answers: starting dockerd without the userland proxy (log: /var/log/dockerd-ci.log)"
     as_root sh -c 'nohup dockerd --userland-proxy=false >/var/log/dockerd-ci.log 2>&1 & echo $! >/run/dockerd-ci.pid'
-    local i
-    for i in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+    local i first; first=$(cat /run/dockerd-ci.pid 2>/dev/null || true)
+    for i in $(seq 1 60); do
+      docker info >/dev/null 2>&1 && break
+      [ -n "$first" ] && ! as_root kill -0 "$first" 2>/dev/null && break   # it exited: no use waiting for it
+      sleep 1
+    done
     if ! docker info >/dev/null 2>&1; then
       # Without the proxy, published ports need the kernel's NAT (iptables). Where it cannot be programmed, dockerd
       # may not start: start it as Docker does by default, with the proxy. (Where iptables is missing altogether,
       # dockerd needs --iptables=false as well; that is left to the machine's owner.)
-      echo "dockerd without the userland proxy did not answer within 60 s (tail of its log below): starting it with the proxy"
+      echo "dockerd without the userland proxy exited or did not answer within 60 s (tail of its log below): starting it with the proxy"
       tail -5 /var/log/dockerd-ci.log
       local pid; pid=$(cat /run/dockerd-ci.pid 2>/dev/null || true)
       if [ -n "$pid" ]; then
