@@ -1,7 +1,6 @@
 package io.github.chatcluster.report;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +85,7 @@ public final class ConsoleLog implements ConcurrentEventListener {
     }
 
     private static String featureFile(TestCase testCase) {
-        return Path.of(testCase.getUri()).getFileName().toString();
+        return RecordedDurations.featureFile(testCase.getUri());
     }
 
     static String line(TestCase testCase, Result result, double seconds) {

@@ -35,6 +35,24 @@ public final class RecordedDurations {
         return featureFile + ": " + scenario;
     }
 
+    /** The key of a scenario of the feature file at {@code featureUri} (file: or classpath:). */
+    public static String key(java.net.URI featureUri, String scenario) {
+        return key(featureFile(featureUri), scenario);
+    }
+
+    /** The feature file's name, as the console prints it. */
+    public static String featureFile(java.net.URI featureUri) {
+        String uri = featureUri.toString();
+        return uri.substring(uri.lastIndexOf('/') + 1);
+    }
+
+    /** The recorded time of the scenario, if any. */
+    public static java.util.Optional<java.time.Duration> expectedDuration(String key) {
+        OptionalDouble seconds = expected(key);
+        return seconds.isPresent() ? java.util.Optional.of(java.time.Duration.ofMillis(Math.round(seconds.getAsDouble() * 1000)))
+                : java.util.Optional.empty();
+    }
+
     /** The recorded seconds of the scenario, if any. */
     public static OptionalDouble expected(String key) {
         Double seconds = kept().get(key);

@@ -25,4 +25,10 @@ class RecordedDurationsTest {
     void theKeyIsTheFeatureFileAndTheScenarioName() {
         assertThat(RecordedDurations.key("isolation.feature", "a")).isEqualTo("isolation.feature: a");
     }
+
+    @Test
+    void aFeatureIsNamedByItsFileWhereverItIs() {
+        assertThat(RecordedDurations.key(java.net.URI.create("file:///work/main/features/isolation.feature"), "a")).isEqualTo("isolation.feature: a");
+        assertThat(RecordedDurations.key(java.net.URI.create("classpath:features/isolation.feature"), "a")).isEqualTo("isolation.feature: a");
+    }
 }

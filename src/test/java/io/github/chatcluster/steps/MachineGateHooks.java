@@ -40,11 +40,7 @@ public class MachineGateHooks {
         boolean alone = scenario.getSourceTagNames().contains("@benchmark");
         boolean heavy = scenario.getSourceTagNames().contains("@heavy");
         int weight = ClusterParallelism.capacity().weightOf(alone, heavy);
-        String uri = scenario.getUri().toString();
-        String key = RecordedDurations.key(uri.substring(uri.lastIndexOf('/') + 1), scenario.getName());
-        java.util.OptionalDouble recorded = RecordedDurations.expected(key);
-        Optional<Duration> expected = recorded.isPresent() ? Optional.of(Duration.ofMillis((long) (recorded.getAsDouble() * 1000)))
-                : Optional.empty();
+        Optional<Duration> expected = RecordedDurations.expectedDuration(RecordedDurations.key(scenario.getUri(), scenario.getName()));
         pass = MachineGate.ofTheRun().enter(scenario.getName(), weight, expected, BOUND);
         load = MachineLoad.from(Instant.now());
         beside.addAll(others(scenario));
