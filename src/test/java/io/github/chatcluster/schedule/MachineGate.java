@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -36,7 +34,6 @@ public final class MachineGate {
     private final Deque<Waiter> queue = new ArrayDeque<>();
     private final List<Pass> passes = new ArrayList<>();
     private final List<Double> actualOverExpected = new ArrayList<>();
-    private final Map<Pass, String> holders = new ConcurrentHashMap<>();
     private int free;
 
     MachineGate(int places) {
@@ -95,9 +92,8 @@ public final class MachineGate {
             notifyAll(); // the next in line may go now
         }
         free -= wanted;
-        Pass pass = new Pass(wanted, Duration.ofNanos(System.nanoTime() - started), expected, nanoClock.getAsLong(), ahead);
+        Pass pass = new Pass(who, wanted, Duration.ofNanos(System.nanoTime() - started), expected, nanoClock.getAsLong(), ahead);
         passes.add(pass);
-        holders.put(pass, who);
         return pass;
     }
 
@@ -149,7 +145,6 @@ public final class MachineGate {
 
     private synchronized void release(Pass pass) {
         passes.remove(pass);
-        holders.remove(pass);
         free += pass.held;
         pass.expected.filter(e -> e.toNanos() > 0)
                 .ifPresent(e -> actualOverExpected.add((nanoClock.getAsLong() - pass.startedNanos) / (double) e.toNanos()));
@@ -166,8 +161,8 @@ public final class MachineGate {
     }
 
     /** The scenarios that hold places now, each with how many. */
-    public List<String> running() {
-        return holders.entrySet().stream().map(e -> e.getValue() + " (" + e.getKey().held + " of " + places + ")").sorted().toList();
+    public synchronized List<String> running() {
+        return passes.stream().map(p -> p.who + " (" + p.held + " of " + places + ")").sorted().toList();
     }
 
     /** How many scenarios wait at the gate. */
@@ -188,6 +183,7 @@ public final class MachineGate {
 
     /** A scenario's places on the machine, until it is closed (once; closing again does nothing). */
     public final class Pass implements AutoCloseable {
+        private final String who;
         private final int held;
         private final Duration waited;
         private final Optional<Duration> expected;
@@ -195,7 +191,8 @@ public final class MachineGate {
         private final boolean wentAhead;
         private boolean closed;
 
-        private Pass(int held, Duration waited, Optional<Duration> expected, long startedNanos, boolean wentAhead) {
+        private Pass(String who, int held, Duration waited, Optional<Duration> expected, long startedNanos, boolean wentAhead) {
+            this.who = who;
             this.held = held;
             this.waited = waited;
             this.expected = expected;

@@ -24,6 +24,7 @@ class MachineGateTest {
     private final ExecutorService threads = Executors.newFixedThreadPool(3);
     private final List<String> entered = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Boolean> release = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
 
     @AfterEach
     void stopThreads() throws InterruptedException {
@@ -105,11 +106,9 @@ class MachineGateTest {
 
     @Test
     void aShortScenarioGoesAheadOfOneWaitingForTheWholeMachineWhenItEndsBeforeThePlacesComeFree() throws Exception {
-        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
         MachineGate timed = new MachineGate(3, clock::get);
         MachineGate.Pass quiet = timed.enter("mostly quiet", 2, expected(200), BOUND);
-        Future<?> heavy = enter(timed, "alone", 3);
-        Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
+        Future<?> alone = queued(timed, "alone", 3, 1);
         clock.set(Duration.ofSeconds(50).toNanos());
 
         try (var shortOne = timed.enter("short", 1, expected(30), Duration.ofSeconds(2))) {
@@ -121,47 +120,34 @@ class MachineGateTest {
                 .as("with no expected time it never goes ahead").hasMessageContaining("gave up");
 
         quiet.close();
-        Awaitility.await().atMost(BOUND).until(() -> entered.contains("alone"));
-        release.add(true);
-        heavy.get(10, TimeUnit.SECONDS);
+        letRun(alone, 1);
         assertThat(timed.inUse()).isZero();
     }
 
     @Test
     void noOneGoesAheadOfAScenarioThatWaitsForOneWithNoExpectedEnd() throws Exception {
-        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
         MachineGate timed = new MachineGate(3, clock::get);
-        try (var unknown = timed.enter("unknown", 2, java.util.Optional.empty(), BOUND)) {
-            Future<?> heavy = enter(timed, "heavy", 2);
-            Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
-            assertThatThrownBy(() -> timed.enter("short", 1, expected(1), Duration.ofMillis(300))).hasMessageContaining("gave up");
-            unknown.close();
-            Awaitility.await().atMost(BOUND).until(() -> entered.contains("heavy"));
-            release.add(true);
-            heavy.get(10, TimeUnit.SECONDS);
-        }
+        MachineGate.Pass unknown = timed.enter("unknown", 2, java.util.Optional.empty(), BOUND);
+        Future<?> heavy = queued(timed, "heavy", 2, 1);
+        assertThatThrownBy(() -> timed.enter("short", 1, expected(1), Duration.ofMillis(300))).hasMessageContaining("gave up");
+        unknown.close();
+        letRun(heavy, 1);
     }
 
     @Test
     void aScenarioGoesAheadWhenItLeavesTheWaitingOneEnoughPlaces() throws Exception {
-        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
         MachineGate four = new MachineGate(4, clock::get);
-        try (var running = four.enter("running", 3, expected(100), BOUND)) {
-            Future<?> heavy = enter(four, "heavy", 2);
-            Awaitility.await().atMost(BOUND).until(() -> four.queueLength() == 1);
-            try (var longOne = four.enter("long", 1, expected(1000), Duration.ofSeconds(2))) {
-                assertThat(longOne.wentAhead()).as("when the running one ends, 3 places come free: 2 for the heavy one, 1 for it").isTrue();
-            }
-            running.close();
-            Awaitility.await().atMost(BOUND).until(() -> entered.contains("heavy"));
-            release.add(true);
-            heavy.get(10, TimeUnit.SECONDS);
+        MachineGate.Pass running = four.enter("running", 3, expected(100), BOUND);
+        Future<?> heavy = queued(four, "heavy", 2, 1);
+        try (var longOne = four.enter("long", 1, expected(1000), Duration.ofSeconds(2))) {
+            assertThat(longOne.wentAhead()).as("when the running one ends, 3 places come free: 2 for the heavy one, 1 for it").isTrue();
         }
+        running.close();
+        letRun(heavy, 1);
     }
 
     @Test
     void expectedTimesAreScaledByHowThisMachineCompares() throws Exception {
-        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
         MachineGate timed = new MachineGate(3, clock::get);
         assertThat(timed.speed()).isEqualTo(1);
         for (int i = 0; i < 5; i++) {
@@ -172,8 +158,7 @@ class MachineGateTest {
         }
         long now = clock.get();
         MachineGate.Pass quiet = timed.enter("quiet", 2, expected(200), BOUND); // expected to end 80 s from now
-        Future<?> alone = enter(timed, "alone", 3);
-        Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
+        Future<?> alone = queued(timed, "alone", 3, 1);
         clock.set(now + Duration.ofSeconds(10).toNanos());
         try (var scaled = timed.enter("150 s recorded, 60 s here", 1, expected(150), Duration.ofSeconds(2))) {
             assertThat(scaled.wentAhead()).as("it ends 70 s from the start, the one alone starts at 80 s").isTrue();
@@ -181,31 +166,22 @@ class MachineGateTest {
         assertThatThrownBy(() -> timed.enter("250 s recorded, 100 s here", 1, expected(250), Duration.ofMillis(300)))
                 .as("it would end at 110 s").hasMessageContaining("gave up");
         quiet.close();
-        Awaitility.await().atMost(BOUND).until(() -> entered.contains("alone"));
-        release.add(true);
-        alone.get(10, TimeUnit.SECONDS);
+        letRun(alone, 1);
     }
 
     @Test
     void twoScenariosThatWaitAlikeAreTwoWaiters() throws Exception {
-        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
         MachineGate timed = new MachineGate(3, clock::get);
         MachineGate.Pass quiet = timed.enter("quiet", 2, expected(200), BOUND);
-        Future<?> alone = enter(timed, "alike", 3);
-        Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 1);
-        Future<?> same = enter(timed, "alike", 3);
-        Awaitility.await().atMost(BOUND).until(() -> timed.queueLength() == 2);
+        Future<?> first = queued(timed, "alike", 3, 1);
+        Future<?> second = queued(timed, "alike", 3, 2);
         try (var shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2))) {
             assertThat(shortOne.wentAhead()).isTrue();
         }
         assertThat(timed.queueLength()).as("the one that went ahead left the queue, and only it").isEqualTo(2);
         quiet.close();
-        Awaitility.await().atMost(BOUND).until(() -> entered.size() == 1);
-        release.add(true);
-        Awaitility.await().atMost(BOUND).until(() -> entered.size() == 2);
-        release.add(true);
-        alone.get(10, TimeUnit.SECONDS);
-        same.get(10, TimeUnit.SECONDS);
+        letRun(first, 1);
+        letRun(second, 2);
         assertThat(timed.inUse()).isZero();
     }
 
@@ -213,14 +189,24 @@ class MachineGateTest {
         return java.util.Optional.of(Duration.ofSeconds(seconds));
     }
 
-    private Future<?> enter(MachineGate on, String name, int weight) {
-        return threads.submit(() -> {
+    /** A scenario (expected to take 60 s) that enters in a thread of its own: returns once it is the queue's {@code position}-th. */
+    private Future<?> queued(MachineGate on, String name, int weight, int position) {
+        Future<?> waiting = threads.submit(() -> {
             try (var pass = on.enter(name, weight, expected(60), BOUND)) {
                 entered.add(name);
                 release.poll(10, TimeUnit.SECONDS);
             }
             return null;
         });
+        Awaitility.await().atMost(BOUND).until(() -> on.queueLength() == position);
+        return waiting;
+    }
+
+    /** Waits until the {@code count}-th queued scenario has entered, then lets it end. */
+    private void letRun(Future<?> scenario, int count) throws Exception {
+        Awaitility.await().atMost(BOUND).until(() -> entered.size() == count);
+        release.add(true);
+        scenario.get(10, TimeUnit.SECONDS);
     }
 
     private Future<?> enter(String name, int weight) {
