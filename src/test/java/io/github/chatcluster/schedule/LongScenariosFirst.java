@@ -15,8 +15,11 @@ import io.github.chatcluster.cluster.ClusterParallelism;
  * order as it is.
  *
  * <p>Scores: a scenario's recorded seconds ({@link RecordedDurations}; the default when it has none), at least 1;
- * {@code @benchmark}, a scenario the run did not select, or one of another shard, 0; a container scores the sum of its
- * scenarios. No tag says which scenario is long.
+ * {@code @benchmark}, a scenario the run did not select, or one of another shard, 0. A container ranks by the sum of its
+ * scenarios' seconds over the run's clusters, or by its longest scenario when that is longer (longest processing time
+ * first): a feature with one long scenario starts before a feature of many short ones that the clusters share. (Ranked
+ * by the sum alone, the cluster-repair feature's one long scenario started last in a run of 5 Dec 2026, and the other
+ * clusters were idle for its last 30 s.) No tag says which scenario is long.
  */
 public final class LongScenariosFirst implements PostDiscoveryFilter {
 
@@ -27,23 +30,42 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
         }
         if (ScenarioDescriptors.isCucumberContainer(descriptor) && ClusterParallelism.clusters() > 1) {
             boolean features = "engine".equals(descriptor.getUniqueId().getLastSegment().getType()); // the engine's children
-            descriptor.orderChildren(children -> features ? WorkOrder.forTheFirstThread(children, LongScenariosFirst::score)
-                    : WorkOrder.forBothEnds(children, LongScenariosFirst::score));
+            int clusters = ClusterParallelism.clusters();
+            descriptor.orderChildren(children -> features ? WorkOrder.forTheFirstThread(children, d -> score(d, clusters))
+                    : WorkOrder.forBothEnds(children, d -> score(d, clusters)));
         }
         return FilterResult.included("every scenario runs; only their order changes");
     }
 
-    static int score(TestDescriptor descriptor) {
-        if (descriptor.isTest()) {
-            if (!io.github.chatcluster.shards.ShardSelection.runsHere(descriptor)) {
-                return 0; // skipped, or in another shard: no work here
-            }
-            return score(ScenarioDescriptors.isBenchmark(descriptor), ScenarioDescriptors.expectedSeconds(descriptor));
-        }
-        return descriptor.getChildren().stream().mapToInt(LongScenariosFirst::score).sum();
+    /**
+     * A level's child is ranked by the least time it can take with every cluster of the run: its scenarios' work shared
+     * by {@code clusters}, or its longest scenario, whichever is more (longest processing time first). Both are
+     * counted in {@code clusters} times a scenario's seconds, so that a scenario and a container compare.
+     */
+    static int score(TestDescriptor descriptor, int clusters) {
+        return score(work(descriptor), longest(descriptor), clusters);
     }
 
-    static int score(boolean benchmark, double expectedSeconds) {
+    static int score(int work, int longest, int clusters) {
+        return Math.max(work, longest * clusters);
+    }
+
+    private static int work(TestDescriptor descriptor) {
+        return descriptor.isTest() ? seconds(descriptor) : descriptor.getChildren().stream().mapToInt(LongScenariosFirst::work).sum();
+    }
+
+    private static int longest(TestDescriptor descriptor) {
+        return descriptor.isTest() ? seconds(descriptor) : descriptor.getChildren().stream().mapToInt(LongScenariosFirst::longest).max().orElse(0);
+    }
+
+    private static int seconds(TestDescriptor scenario) {
+        if (!io.github.chatcluster.shards.ShardSelection.runsHere(scenario)) {
+            return 0; // skipped, or in another shard: no work here
+        }
+        return seconds(ScenarioDescriptors.isBenchmark(scenario), ScenarioDescriptors.expectedSeconds(scenario));
+    }
+
+    static int seconds(boolean benchmark, double expectedSeconds) {
         return benchmark ? 0 : (int) Math.max(1, Math.round(expectedSeconds));
     }
 }

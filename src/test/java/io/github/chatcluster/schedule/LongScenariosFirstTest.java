@@ -8,8 +8,23 @@ class LongScenariosFirstTest {
 
     @Test
     void theLongerARecordedTimeTheEarlierAndTheOnesThatRunAloneLast() {
-        assertThat(LongScenariosFirst.score(false, 412.3)).isGreaterThan(LongScenariosFirst.score(false, 58.6));
-        assertThat(LongScenariosFirst.score(false, 0.2)).as("every scenario scores at least 1").isEqualTo(1);
-        assertThat(LongScenariosFirst.score(true, 300)).as("a scenario that runs alone starts last, long or not").isZero();
+        assertThat(LongScenariosFirst.seconds(false, 412.3)).isGreaterThan(LongScenariosFirst.seconds(false, 58.6));
+        assertThat(LongScenariosFirst.seconds(false, 0.2)).as("every scenario scores at least 1").isEqualTo(1);
+        assertThat(LongScenariosFirst.seconds(true, 300)).as("a scenario that runs alone starts last, long or not").isZero();
+    }
+
+    @Test
+    void aFeatureWithOneLongScenarioStartsBeforeOneOfManyShortOnesThatTheClustersShare() {
+        int oneLong = LongScenariosFirst.score(74, 74, 3); // the cluster-repair feature: one scenario of 74 s
+        int manyShort = LongScenariosFirst.score(150, 24, 3); // the schema changes: 15 scenarios, 150 s in all
+        assertThat(oneLong).isGreaterThan(manyShort);
+        assertThat(LongScenariosFirst.score(520, 226, 3)).as("the most work, and the longest scenario, first").isGreaterThan(oneLong);
+        assertThat(LongScenariosFirst.score(300, 10, 3)).as("many short ones with more work than one long one can take on every cluster")
+                .isGreaterThan(LongScenariosFirst.score(90, 90, 3));
+    }
+
+    @Test
+    void withOneClusterTheWorkAlone() {
+        assertThat(LongScenariosFirst.score(150, 24, 1)).isEqualTo(150);
     }
 }
