@@ -113,7 +113,6 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then every acknowledged write is stored exactly once
     And both copies of every shard of every distributed table hold the same rows
 
-  @heavy
   Scenario: With 50 ms between the coordinators and the workers, write latency and throughput through one coordinator and through both
     # The demo claims that write throughput "scales linearly with coordinator count". With latency
     # between the coordinators and the workers, a write waits for several round trips (the copies,
@@ -126,7 +125,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     # blocks suffice here (each trial takes about 6 s under the delay, and the first measured run's
     # interval, 0.91 to 1.09, lay far below 2). The writers wait on the delayed links, not on the
     # machine (about 12 CPU-seconds in two minutes), and both arms alternate within each block, so
-    # the scenario shares the machine as a heavy one instead of having it alone.
+    # the scenario takes one place on the machine, as most scenarios do, instead of having it alone.
     Given every packet between the coordinators and the workers is delayed by 50 ms
     When the write trials run: 8 writers through coordinator-1 alone against half of them through each coordinator, 2 seconds a trial, 2 warm-up trials, then 2 blocks in a random ABBA order, and the same blocks of coordinator-1 alone against itself
     Then every write of the trials took at least 100 ms, since each crosses the delayed links
