@@ -3,7 +3,6 @@ package io.github.chatcluster.schedule;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +23,9 @@ import io.github.chatcluster.cluster.ClusterParallelism;
  * the one that recorded them (the median of actual over recorded time of the scenarios ended so far, once five have). A scenario with
  * no expected time never goes ahead. (Plain first come, first served left a run's machine almost idle for two minutes:
  * a heavy scenario waited behind one that was mostly quiet, and everything waited behind the heavy one.)
+ * <p>
+ * A scenario that is quiet for a known time lends all but one of its places ({@link Pass#lend}) to scenarios expected
+ * to end before it wants them back; no one else counts them free, so a loan delays no one who waits.
  */
 public final class MachineGate {
 
@@ -33,7 +35,8 @@ public final class MachineGate {
     private final LongSupplier nanoClock;
     private final Deque<Waiter> queue = new ArrayDeque<>();
     private final List<Pass> passes = new ArrayList<>();
-    private final List<Double> actualOverExpected = new ArrayList<>();
+    private final List<Loan> loans = new ArrayList<>();
+    private final Backfill backfill = new Backfill();
     private int free;
 
     MachineGate(int places) {
@@ -73,10 +76,12 @@ public final class MachineGate {
         Waiter me = new Waiter(wanted, expected);
         queue.addLast(me);
         boolean ahead;
+        Loan borrowed;
         try {
             while (true) {
                 Waiter first = queue.peekFirst();
-                if (wanted <= free && (first == me || goesAheadWithoutDelaying(me, first))) {
+                borrowed = null;
+                if ((borrowed = loanItFits(me)) != null || wanted <= free && (first == me || goesAheadWithoutDelaying(me, first))) {
                     ahead = first != me;
                     break;
                 }
@@ -91,10 +96,24 @@ public final class MachineGate {
             queue.removeIf(w -> w == me); // this waiter, not an equal one
             notifyAll(); // the next in line may go now
         }
-        free -= wanted;
-        Pass pass = new Pass(who, wanted, Duration.ofNanos(System.nanoTime() - started), expected, nanoClock.getAsLong(), ahead);
+        if (borrowed == null) {
+            free -= wanted;
+        } else {
+            borrowed.inUse += wanted;
+            borrowed.borrowers++;
+        }
+        Pass pass = new Pass(this, who, wanted, Duration.ofNanos(System.nanoTime() - started), expected, nanoClock.getAsLong(), ahead, borrowed);
         passes.add(pass);
         return pass;
+    }
+
+    /** A loan whose free places {@code me} fits in, and that it is expected to give back before they are wanted back. */
+    private Loan loanItFits(Waiter me) {
+        if (me.expected.isEmpty()) {
+            return null;
+        }
+        long end = nanoClock.getAsLong() + backfill.scaled(me.expected.get());
+        return loans.stream().filter(l -> me.wanted <= l.places - l.inUse && end <= l.dueNanos).findFirst().orElse(null);
     }
 
     /**
@@ -103,52 +122,56 @@ public final class MachineGate {
      * leaves {@code first} enough places then.
      */
     private boolean goesAheadWithoutDelaying(Waiter me, Waiter first) {
-        if (me.expected.isEmpty() || first.wanted <= free) {
-            return false; // the first one goes itself
+        if (me.expected.isEmpty()) {
+            return false;
         }
         long now = nanoClock.getAsLong();
-        int freeThen = free;
-        long firstStarts = Long.MAX_VALUE;
-        // by expected end; among those already overdue (all "now") the one holding most first, so that the places
-        // counted free at the first waiter's start are the fewest the actual order of their ends could give
-        for (Pass p : passes.stream().sorted(Comparator.comparingLong((Pass p) -> expectedEnd(p, now))
-                .thenComparing(Comparator.comparingInt((Pass p) -> p.held).reversed())).toList()) {
-            freeThen += p.held;
-            if (freeThen >= first.wanted) {
-                firstStarts = expectedEnd(p, now);
-                break;
-            }
-        }
-        if (firstStarts == Long.MAX_VALUE) {
-            return false; // a scenario it waits for has no expected end: no one goes ahead of it
-        }
-        return now + scaled(me.expected.get()) <= firstStarts || me.wanted <= freeThen - first.wanted;
+        List<Backfill.Running> running = passes.stream().filter(p -> p.loan == null)
+                .map(p -> new Backfill.Running(p.expected.map(e -> Math.max(now, p.startedNanos + backfill.scaled(e))).orElse(Long.MAX_VALUE), p.held))
+                .toList();
+        return Backfill.goesAhead(free, first.wanted, me.wanted, now + backfill.scaled(me.expected.get()), running);
     }
 
-    /** When a running scenario is expected to end: now at the earliest; never, when it has no expected time. */
-    private long expectedEnd(Pass p, long now) {
-        return p.expected.map(e -> Math.max(now, p.startedNanos + scaled(e))).orElse(Long.MAX_VALUE);
-    }
-
-    private long scaled(Duration expected) {
-        return (long) (expected.toNanos() * speed());
-    }
-
-    /** Actual over recorded time: the median of the scenarios ended so far (1 before five have), between 0.2 and 5. */
     double speed() {
-        if (actualOverExpected.size() < 5) {
-            return 1;
-        }
-        List<Double> sorted = actualOverExpected.stream().sorted().toList();
-        return Math.max(0.2, Math.min(5, sorted.get(sorted.size() / 2)));
+        return backfill.speed();
     }
 
-    private synchronized void release(Pass pass) {
+    synchronized void release(Pass pass) {
         passes.remove(pass);
-        free += pass.held;
-        pass.expected.filter(e -> e.toNanos() > 0)
-                .ifPresent(e -> actualOverExpected.add((nanoClock.getAsLong() - pass.startedNanos) / (double) e.toNanos()));
+        if (pass.loan == null) {
+            free += pass.held;
+        } else {
+            pass.loan.inUse -= pass.held;
+        }
+        pass.expected.ifPresent(e -> backfill.ended(Duration.ofNanos(nanoClock.getAsLong() - pass.startedNanos), e));
         notifyAll();
+    }
+
+    /** Lends all but one of a pass's places for {@code quietNanos} from now (none, when it holds one place or borrowed its own). */
+    synchronized Loan lend(Pass pass, long quietNanos) {
+        Loan loan = new Loan(this, pass.loan != null || pass.closed ? 0 : pass.held - 1, nanoClock.getAsLong() + quietNanos);
+        if (loan.places > 0) {
+            loans.add(loan);
+            notifyAll();
+        }
+        return loan;
+    }
+
+    /** Ends a loan: no one borrows from it any more; waits (at most {@code bound}) until its borrowers have ended. */
+    synchronized Duration takeBack(Loan loan, Duration bound) throws InterruptedException {
+        if (!loans.remove(loan)) {
+            return Duration.ZERO;
+        }
+        long started = System.nanoTime();
+        long deadline = started + bound.toNanos();
+        while (loan.inUse > 0 && System.nanoTime() < deadline) {
+            TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+        }
+        if (loan.inUse > 0) {
+            throw new IllegalStateException("lent " + loan.places + " place(s) and waited " + bound.toSeconds()
+                    + " s to have them back, and gave up: running: " + running());
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** How many places are taken now. */
@@ -178,56 +201,6 @@ public final class MachineGate {
         Waiter(int wanted, Optional<Duration> expected) {
             this.wanted = wanted;
             this.expected = expected;
-        }
-    }
-
-    /** A scenario's places on the machine, until it is closed (once; closing again does nothing). */
-    public final class Pass implements AutoCloseable {
-        private final String who;
-        private final int held;
-        private final Duration waited;
-        private final Optional<Duration> expected;
-        private final long startedNanos;
-        private final boolean wentAhead;
-        private boolean closed;
-
-        private Pass(String who, int held, Duration waited, Optional<Duration> expected, long startedNanos, boolean wentAhead) {
-            this.who = who;
-            this.held = held;
-            this.waited = waited;
-            this.expected = expected;
-            this.startedNanos = startedNanos;
-            this.wentAhead = wentAhead;
-        }
-
-        /** How long the scenario waited at the gate. */
-        public Duration waited() {
-            return waited;
-        }
-
-        /** Whether the scenario has the machine to itself. */
-        public boolean alone() {
-            return held == places;
-        }
-
-        public int held() {
-            return held;
-        }
-
-        /** Whether it started ahead of a scenario that waited before it (without delaying it, as far as expected). */
-        public boolean wentAhead() {
-            return wentAhead;
-        }
-
-        @Override
-        public void close() {
-            synchronized (MachineGate.this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-            }
-            release(this);
         }
     }
 }

@@ -66,7 +66,7 @@ class MachineGateTest {
 
     @Test
     void aScenarioAloneWaitsForTheRunningOnesAndTheOnesAfterItWaitForIt() throws Exception {
-        MachineGate.Pass running = gate.enter("running", 1, BOUND);
+        Pass running = gate.enter("running", 1, BOUND);
         Future<?> alone = enter("alone", 3);
         Awaitility.await().atMost(BOUND).until(() -> gate.queueLength() == 1);
         Future<?> later = enter("later", 1);
@@ -87,8 +87,8 @@ class MachineGateTest {
 
     @Test
     void closingAPassTwiceGivesBackOnlyWhatItHeld() throws Exception {
-        MachineGate.Pass pass = gate.enter("a", 1, BOUND);
-        MachineGate.Pass other = gate.enter("b", 1, BOUND);
+        Pass pass = gate.enter("a", 1, BOUND);
+        Pass other = gate.enter("b", 1, BOUND);
         pass.close();
         pass.close();
         assertThat(gate.inUse()).isEqualTo(1);
@@ -107,7 +107,7 @@ class MachineGateTest {
     @Test
     void aShortScenarioGoesAheadOfOneWaitingForTheWholeMachineWhenItEndsBeforeThePlacesComeFree() throws Exception {
         MachineGate timed = new MachineGate(3, clock::get);
-        MachineGate.Pass quiet = timed.enter("mostly quiet", 2, expected(200), BOUND);
+        Pass quiet = timed.enter("mostly quiet", 2, expected(200), BOUND);
         Future<?> alone = queued(timed, "alone", 3, 1);
         clock.set(Duration.ofSeconds(50).toNanos());
 
@@ -127,7 +127,7 @@ class MachineGateTest {
     @Test
     void noOneGoesAheadOfAScenarioThatWaitsForOneWithNoExpectedEnd() throws Exception {
         MachineGate timed = new MachineGate(3, clock::get);
-        MachineGate.Pass unknown = timed.enter("unknown", 2, java.util.Optional.empty(), BOUND);
+        Pass unknown = timed.enter("unknown", 2, java.util.Optional.empty(), BOUND);
         Future<?> heavy = queued(timed, "heavy", 2, 1);
         assertThatThrownBy(() -> timed.enter("short", 1, expected(1), Duration.ofMillis(300))).hasMessageContaining("gave up");
         unknown.close();
@@ -137,7 +137,7 @@ class MachineGateTest {
     @Test
     void aScenarioGoesAheadWhenItLeavesTheWaitingOneEnoughPlaces() throws Exception {
         MachineGate four = new MachineGate(4, clock::get);
-        MachineGate.Pass running = four.enter("running", 3, expected(100), BOUND);
+        Pass running = four.enter("running", 3, expected(100), BOUND);
         Future<?> heavy = queued(four, "heavy", 2, 1);
         try (var longOne = four.enter("long", 1, expected(1000), Duration.ofSeconds(2))) {
             assertThat(longOne.wentAhead()).as("when the running one ends, 3 places come free: 2 for the heavy one, 1 for it").isTrue();
@@ -151,13 +151,13 @@ class MachineGateTest {
         MachineGate timed = new MachineGate(3, clock::get);
         assertThat(timed.speed()).isEqualTo(1);
         for (int i = 0; i < 5; i++) {
-            MachineGate.Pass pass = timed.enter("fast " + i, 1, expected(100), BOUND);
+            Pass pass = timed.enter("fast " + i, 1, expected(100), BOUND);
             clock.addAndGet(Duration.ofSeconds(40).toNanos());
             pass.close();
             assertThat(timed.speed()).as("not before five scenarios ended").isEqualTo(i < 4 ? 1 : 0.4);
         }
         long now = clock.get();
-        MachineGate.Pass quiet = timed.enter("quiet", 2, expected(200), BOUND); // expected to end 80 s from now
+        Pass quiet = timed.enter("quiet", 2, expected(200), BOUND); // expected to end 80 s from now
         Future<?> alone = queued(timed, "alone", 3, 1);
         clock.set(now + Duration.ofSeconds(10).toNanos());
         try (var scaled = timed.enter("150 s recorded, 60 s here", 1, expected(150), Duration.ofSeconds(2))) {
@@ -172,7 +172,7 @@ class MachineGateTest {
     @Test
     void twoScenariosThatWaitAlikeAreTwoWaiters() throws Exception {
         MachineGate timed = new MachineGate(3, clock::get);
-        MachineGate.Pass quiet = timed.enter("quiet", 2, expected(200), BOUND);
+        Pass quiet = timed.enter("quiet", 2, expected(200), BOUND);
         Future<?> first = queued(timed, "alike", 3, 1);
         Future<?> second = queued(timed, "alike", 3, 2);
         try (var shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2))) {
@@ -183,6 +183,81 @@ class MachineGateTest {
         letRun(first, 1);
         letRun(second, 2);
         assertThat(timed.inUse()).isZero();
+    }
+
+    @Test
+    void aQuietScenarioLendsAllButOneOfItsPlacesToScenariosThatEndBeforeItWantsThemBack() throws Exception {
+        MachineGate timed = new MachineGate(3, clock::get);
+        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
+        Pass other = timed.enter("other", 1, expected(100), BOUND);
+        Loan loan = pooled.lend(Duration.ofSeconds(60));
+        Pass borrower = timed.enter("short", 1, expected(30), Duration.ofSeconds(2));
+        assertThat(borrower.borrowed()).isTrue();
+        assertThat(borrower.wentAhead()).as("no one waited").isFalse();
+        assertThatThrownBy(() -> timed.enter("another short one", 1, expected(30), Duration.ofMillis(300)))
+                .as("the one lent place is taken").hasMessageContaining("gave up");
+        borrower.close();
+        assertThatThrownBy(() -> timed.enter("long", 1, expected(90), Duration.ofMillis(300)))
+                .as("it would end after the quiet stretch").hasMessageContaining("gave up");
+        try (Pass again = timed.enter("short again", 1, expected(30), Duration.ofSeconds(2))) {
+            assertThat(again.borrowed()).isTrue();
+        }
+        loan.takeBack(BOUND);
+        assertThat(loan.describe()).contains("lent 1 of its places to 2 scenario(s)");
+        assertThatThrownBy(() -> timed.enter("short after the loan", 1, expected(30), Duration.ofMillis(300)))
+                .as("taken back: the machine is full again").hasMessageContaining("gave up");
+        other.close();
+        pooled.close();
+        assertThat(timed.inUse()).isZero();
+    }
+
+    @Test
+    void takingTheLoanBackWaitsForABorrowerThatRunsLongerThanExpected() throws Exception {
+        MachineGate timed = new MachineGate(3, clock::get);
+        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
+        Loan loan = pooled.lend(Duration.ofSeconds(60));
+        Pass both = timed.enter("fits the loan", 1, expected(10), BOUND);
+        assertThat(both.borrowed()).as("a loan that fits is taken before the free places").isTrue();
+        assertThatThrownBy(() -> loan.takeBack(Duration.ofMillis(200))).hasMessageContaining("gave up")
+                .hasMessageContaining("fits the loan");
+        Pass overrun = timed.enter("free", 1, expected(10), BOUND);
+        assertThat(overrun.borrowed()).isFalse();
+        Loan second = pooled.lend(Duration.ofSeconds(60));
+        Pass late = timed.enter("late", 1, expected(10), BOUND);
+        Future<?> takingBack = threads.submit(() -> {
+            second.takeBack(BOUND);
+            return null;
+        });
+        assertThatThrownBy(() -> takingBack.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(java.util.concurrent.TimeoutException.class);
+        late.close();
+        takingBack.get(10, TimeUnit.SECONDS);
+        both.close();
+        overrun.close();
+        pooled.close();
+        assertThat(timed.inUse()).isZero();
+    }
+
+    @Test
+    void aLoanIsNoPlaceForTheFirstWaiterNorForOneThatWantsMoreThanItLends() throws Exception {
+        MachineGate timed = new MachineGate(3, clock::get);
+        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
+        Pass other = timed.enter("other", 1, expected(100), BOUND);
+        Future<?> alone = queued(timed, "alone", 3, 1);
+        Loan loan = pooled.lend(Duration.ofSeconds(60));
+        assertThat(timed.queueLength()).as("the one alone still waits: lent places are not free").isEqualTo(1);
+        assertThatThrownBy(() -> timed.enter("heavy", 2, expected(10), Duration.ofMillis(300))).hasMessageContaining("gave up");
+        try (Pass shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2))) {
+            assertThat(shortOne.borrowed()).isTrue();
+            assertThat(shortOne.wentAhead()).isTrue();
+        }
+        assertThat(timed.inUse()).isEqualTo(3);
+        loan.takeBack(BOUND);
+        other.close();
+        pooled.close();
+        letRun(alone, 1);
+        try (Pass one = new MachineGate(3, clock::get).enter("one place", 1, expected(10), BOUND)) {
+            assertThat(one.lend(Duration.ofSeconds(60)).describe()).as("a scenario of one place has none to lend").startsWith("lent 0");
+        }
     }
 
     private static java.util.Optional<Duration> expected(int seconds) {

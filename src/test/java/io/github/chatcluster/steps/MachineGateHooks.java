@@ -15,6 +15,7 @@ import io.github.chatcluster.machine.MachineLoad;
 import io.github.chatcluster.report.Figures;
 import io.github.chatcluster.report.ScenarioPlaces;
 import io.github.chatcluster.schedule.MachineGate;
+import io.github.chatcluster.schedule.Pass;
 import io.github.chatcluster.schedule.RecordedDurations;
 
 /**
@@ -31,9 +32,14 @@ public class MachineGateHooks {
     static final Duration BOUND = Duration.ofMinutes(30);
     private static final LongAdder WAITED_MILLIS = new LongAdder();
 
-    private MachineGate.Pass pass;
+    private final ScenarioContext context;
+    private Pass pass;
     private MachineLoad load;
     private final java.util.Set<String> beside = new java.util.TreeSet<>();
+
+    public MachineGateHooks(ScenarioContext context) {
+        this.context = context;
+    }
 
     @Before(order = -1)
     public void takeAPlaceOnTheMachine(Scenario scenario) throws InterruptedException {
@@ -42,6 +48,7 @@ public class MachineGateHooks {
         int weight = ClusterParallelism.capacity().weightOf(alone, heavy);
         Optional<Duration> expected = RecordedDurations.expectedDuration(RecordedDurations.key(scenario.getUri(), scenario.getName()));
         pass = MachineGate.ofTheRun().enter(scenario.getName(), weight, expected, BOUND);
+        context.tookPlaces(pass);
         load = MachineLoad.from(Instant.now());
         beside.addAll(others(scenario));
         Duration waited = pass.waited();
@@ -51,7 +58,8 @@ public class MachineGateHooks {
         scenario.log(String.format(Locale.ROOT, "its place on the machine: %d of %d%s%s%s", pass.held(), MachineGate.ofTheRun().places(),
                 alone ? " (it measures the machine: alone)" : heavy ? " (heavy)" : "",
                 waited.toMillis() >= 100 ? String.format(Locale.ROOT, ", after waiting %.1f s", waited.toMillis() / 1000.0) : "",
-                pass.wentAhead() ? ", ahead of a scenario that waited before it, without delaying it by the recorded times" : ""));
+                pass.borrowed() ? ", lent by a quiet scenario until it is expected to end"
+                        : pass.wentAhead() ? ", ahead of a scenario that waited before it, without delaying it by the recorded times" : ""));
     }
 
     /** The scenarios that hold places on the machine now, but this one. */

@@ -20,6 +20,8 @@ import io.github.chatcluster.report.Verdict;
 /** Two applications, each with its own pool of sessions through the load balancer, in bursts with quiet stretches. */
 public class PooledApplicationSteps {
 
+    /** Longer than any scenario that borrowed a place runs beyond its expected end. */
+    private static final Duration TAKE_BACK_BOUND = Duration.ofMinutes(10);
     private final ScenarioContext context;
     private final List<PooledApplication> applications = new ArrayList<>();
     private final List<PooledApplication.Burst> bursts = new ArrayList<>();
@@ -78,10 +80,20 @@ public class PooledApplicationSteps {
         lastEvent = "burst " + burstNumber;
     }
 
+    /**
+     * While quiet, the scenario lends all but one of its places on the machine to scenarios expected to end before the
+     * stretch does; the next burst waits for any of them that run longer (the report says how long).
+     */
     @When("both applications stay quiet for {int} seconds")
-    public void quiet(int seconds) {
-        org.awaitility.Awaitility.await("a quiet stretch of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
-                .atMost(Duration.ofSeconds(seconds + 2)).until(() -> true);
+    public void quiet(int seconds) throws InterruptedException {
+        io.github.chatcluster.schedule.Loan loan = context.places().lend(Duration.ofSeconds(seconds));
+        try {
+            org.awaitility.Awaitility.await("a quiet stretch of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
+                    .atMost(Duration.ofSeconds(seconds + 2)).until(() -> true);
+        } finally {
+            loan.takeBack(TAKE_BACK_BOUND);
+        }
+        context.report("quiet for " + seconds + " s: " + loan.describe());
         lastEvent = "quiet " + seconds + " s";
     }
 

@@ -26,6 +26,8 @@ public class ScenarioContext {
     private List<io.github.chatcluster.app.WriteAttempt> attempts = List.of();
     /** What the check before this scenario found and repaired. */
     private io.github.chatcluster.health.HealthyBaseline.Outcome baseline;
+    /** The scenario's places on the machine, taken before anything else of it. */
+    private io.github.chatcluster.schedule.Pass places;
 
     public List<Long> rooms() {
         return rooms;
@@ -57,6 +59,18 @@ public class ScenarioContext {
 
     void baseline(io.github.chatcluster.health.HealthyBaseline.Outcome outcome) {
         this.baseline = outcome;
+    }
+
+    void tookPlaces(io.github.chatcluster.schedule.Pass pass) {
+        this.places = pass;
+    }
+
+    /** The scenario's places on the machine (a quiet stretch may lend some of them). */
+    public io.github.chatcluster.schedule.Pass places() {
+        if (places == null) {
+            throw new IllegalStateException("the scenario has no places on the machine");
+        }
+        return places;
     }
 
     public ChatCluster cluster() {
