@@ -23,24 +23,38 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     And 20 rooms with 2 members and 3 messages each have been written through the load balancer
 
   Scenario: coordinator-1 dies silently: new clients go to coordinator-2, an open session learns of it from its own timeout
-    # The demo claims "failover < 5 seconds via nginx health checks". nginx cannot see a silent death
-    # at once: its connection to coordinator-1 gets no answer, and after its connect timeout it tries
-    # coordinator-2. The client's open session on coordinator-1 gets no answer either; only the
-    # socket timeout the client set ends its wait. Measured with pgjdbc 42.7: a query waits twice the
-    # socket timeout (10 s for 5 s) before it fails with SQLSTATE 08006. The session sends its query as
-    # the fault begins, while the new clients connect, and its time counts from the fault.
+    # nginx cannot see a silent death at once: its connection to coordinator-1 gets no answer, and
+    # after its connect timeout it tries coordinator-2. The client's open session on coordinator-1 gets
+    # no answer either; only the socket timeout the client set ends its wait. Measured with pgjdbc 42.7:
+    # a query waits twice the socket timeout (10 s for 5 s) before it fails with SQLSTATE 08006. The
+    # session sends its query as the fault begins, while the new clients connect, and its time counts
+    # from the fault. (The demo's failover claim is judged over several silent deaths, next.)
     Given the load balancer has both coordinators in its rotation
     And a client holds a session on coordinator-1 with a socket timeout of 5 seconds
     When coordinator-1 dies silently
     And the client sends its next query on that session
     And 10 new clients connect through the load balancer, one after another
-    Then the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" holds for a silently dead coordinator, judged by the slowest of them
-    And all of them landed on coordinator-2, with at most 0 failed connection attempts among them
+    Then all of them landed on coordinator-2, with at most 0 failed connection attempts among them
     And none of them waited longer than 3 seconds for its connection
     And the session on coordinator-1 learns that its coordinator is gone within 12 seconds of the fault
     And every acknowledged write is read through coordinator-2 within 10 seconds
     When the network heals
     Then the cluster is healthy again within 60 seconds
+    When the clients write every write still in doubt again, with the same id, through the load balancer
+    Then every acknowledged write is stored exactly once
+    And both copies of every shard of every distributed table hold the same rows
+
+  Scenario: Failover for a silently dead coordinator-1, over several trials
+    # The demo claims "failover < 5 seconds via nginx health checks". For a silent death each new
+    # client's time counts from its first attempt: nginx waits its connect timeout on coordinator-1,
+    # then tries coordinator-2. Each trial begins with both coordinators in the load balancer's
+    # rotation and ends with the network healed; the verdict is the slowest client of the worst trial,
+    # against 5 s, with its margin in the report. It holds: the slowest clients have taken about 1 s.
+    When coordinator-1 dies silently 3 times, and each time, once the load balancer has both coordinators in its rotation, 10 new clients connect through it one after another before the network heals
+    Then the report shows, for each silent death, the slowest new client, where the clients landed and their failed connection attempts
+    And the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" holds for a silently dead coordinator, judged by the slowest client of the worst of them
+    And in each of them every new client landed on coordinator-2, with no failed connection attempt
+    And the cluster is healthy again within 60 seconds
     When the clients write every write still in doubt again, with the same id, through the load balancer
     Then every acknowledged write is stored exactly once
     And both copies of every shard of every distributed table hold the same rows

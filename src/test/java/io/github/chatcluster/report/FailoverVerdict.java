@@ -28,7 +28,7 @@ public final class FailoverVerdict {
         }
         Duration slowest = Collections.max(slowestPerTrial);
         boolean held = slowest.compareTo(BOUND) < 0;
-        return new Judgement(held, slowest, String.format(Locale.ROOT, "the slowest client of %d trial(s) after %.2f s: %s 5 s",
-                slowestPerTrial.size(), slowest.toMillis() / 1000.0, held ? "under" : "not under"));
+        return new Judgement(held, slowest, String.format(Locale.ROOT, "the slowest client of %d trial(s) after %.2f s: %s 5 s, by %.2f s",
+                slowestPerTrial.size(), slowest.toMillis() / 1000.0, held ? "under" : "not under", Math.abs(BOUND.minus(slowest).toMillis()) / 1000.0));
     }
 }

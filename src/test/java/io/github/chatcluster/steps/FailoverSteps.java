@@ -115,16 +115,6 @@ public class FailoverSteps {
         }
     }
 
-    @Then("the demo's claim of {string} {statedVerdict} for a silently dead coordinator, judged by the slowest of them")
-    public void theClaimIsJudgedByTheSlowest(String words, io.github.chatcluster.report.Verdict stated) {
-        Duration slowest = slowestOfTheNewClients();
-        FailoverVerdict.Judgement judgement = FailoverVerdict.judge(List.of(slowest));
-        context.claimAsStated(SeedClaim.withWords(words), stated, io.github.chatcluster.report.Verdict.of(judgement.held()), String.format(java.util.Locale.ROOT,
-                "%s: the slowest of %d new clients through the load balancer had its connection after %.2f s (%d failed attempts among them); %s",
-                context.timeline().fault(), newClients.count(), slowest.toMillis() / 1000.0,
-                newClients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum(), judgement.why()));
-    }
-
     private Duration slowestOfTheNewClients() {
         assertThat(newClients).as("new clients tried through the load balancer in this scenario").isNotNull();
         return newClients.outcomes().stream().map(NewClients.Outcome::took).max(Comparator.naturalOrder()).orElseThrow();

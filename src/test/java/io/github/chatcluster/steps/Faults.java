@@ -24,6 +24,20 @@ final class Faults {
         context.timeline().fault(FaultInForce.on(node, how.toString()));
     }
 
+    /** Drops every packet to and from the node, and records it, with that moment, as the scenario's fault. */
+    static void dieSilently(ScenarioContext context, String node) {
+        context.timeline().faultInjectedAt(Instant.now());
+        context.timeline().fault(new FaultInForce(java.util.List.of(node), node + " died silently"));
+        context.cluster().packetFaults().dieSilently(node);
+    }
+
+    /** Ends every packet-level fault, records the moment as the scenario's heal, and returns what was ended. */
+    static java.util.List<String> heal(ScenarioContext context) {
+        java.util.List<String> healed = context.cluster().packetFaults().healAll();
+        context.timeline().backAt(Instant.now());
+        return healed;
+    }
+
     /** Cuts every packet between the two nodes, and records it, with that moment, as the scenario's fault. */
     static void cutLink(ScenarioContext context, String node, String peer) {
         context.timeline().faultInjectedAt(Instant.now());

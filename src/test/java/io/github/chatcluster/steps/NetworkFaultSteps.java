@@ -43,8 +43,7 @@ public class NetworkFaultSteps {
 
     @When("{node} dies silently")
     public void diesSilently(Node node) {
-        faultBegins(List.of(node.name()), node.name() + " died silently");
-        network().dieSilently(node.name());
+        Faults.dieSilently(context, node.name());
     }
 
     @When("{node} is cut off from every worker")
@@ -83,8 +82,7 @@ public class NetworkFaultSteps {
 
     @When("the network heals")
     public void theNetworkHeals() {
-        context.report("healed: " + network().healAll());
-        context.timeline().backAt(Instant.now());
+        context.report("healed: " + Faults.heal(context));
     }
 
     @Then("the cluster is healthy again within {int} seconds")
