@@ -44,10 +44,10 @@ final class Backfill {
      * the first waiter, who wants {@code firstWants}, without delaying it: that one could start when enough of the
      * {@code running} scenarios have ended (by their expected ends); this one ends before that, or leaves it enough places
      * then. With {@code free} places enough for the first waiter, it goes itself; when one it waits for has no expected
-     * end, no one goes ahead of it.
+     * end, no one goes ahead of it; and no one goes ahead on places that are not free.
      */
     static boolean goesAhead(int free, int firstWants, int wanted, long end, List<Running> running) {
-        if (firstWants <= free) {
+        if (firstWants <= free || wanted > free) {
             return false;
         }
         int freeThen = free;
