@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 import io.github.chatcluster.isolation.Anomaly;
 import io.github.chatcluster.isolation.ListAppendChecker;
+import io.github.chatcluster.isolation.ListAppendReport;
 import io.github.chatcluster.isolation.Mop;
 import io.github.chatcluster.isolation.Txn;
 
@@ -27,7 +28,7 @@ public final class ReadSkew {
      * @param failed   of those, the failed ones (left out of the check)
      * @param onCycles of the ok ones, those the checker found on a cycle of dependencies
      */
-    public record Finding(String readers, int reads, int failed, int onCycles, ListAppendChecker.Report report) {
+    public record Finding(String readers, int reads, int failed, int onCycles, ListAppendReport report) {
 
         /** Whether the checker found read skew (G-single). */
         public boolean readSkew() {
@@ -72,7 +73,7 @@ public final class ReadSkew {
     /** What the checker finds in every write and the reads of the readers {@code readers} accepts, named {@code name}. */
     public static Finding of(List<History.Operation> history, long keyA, long keyB, String name, Predicate<String> readers) {
         List<Txn> txns = AnnouncementTxns.of(history, keyA, keyB, readers);
-        ListAppendChecker.Report report = ListAppendChecker.check(txns);
+        ListAppendReport report = ListAppendChecker.check(txns);
         int reads = (int) history.stream().filter(op -> AnnouncementTxns.isRead(op) && readers.test(op.client())).count();
         int ok = (int) history.stream().filter(op -> AnnouncementTxns.isRead(op) && readers.test(op.client()) && op.ok()).count();
         int onCycles = (int) txns.stream().filter(t -> t.mops().get(0) instanceof Mop.ReadSet && report.cyclic().contains(t.id())).count();

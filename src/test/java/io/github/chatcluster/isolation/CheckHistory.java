@@ -21,7 +21,7 @@ public final class CheckHistory {
         }
         long start = System.nanoTime();
         List<Txn> history = JepsenHistory.read(Path.of(args[0]));
-        ListAppendChecker.Report report = ListAppendChecker.check(history, JepsenHistory.finalReads(history));
+        ListAppendReport report = ListAppendChecker.check(history, JepsenHistory.finalReads(history));
         System.out.println(args[0] + ": " + report);
         System.out.printf(java.util.Locale.ROOT, "read and checked in %.2f s%n", (System.nanoTime() - start) / 1e9);
         System.exit(report.counts().isEmpty() ? 0 : 1);

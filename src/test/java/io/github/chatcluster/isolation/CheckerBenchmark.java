@@ -18,7 +18,7 @@ public final class CheckerBenchmark {
         int mops = history.stream().mapToInt(t -> t.mops().size()).sum();
         ListAppendChecker.check(history);
         double best = Double.MAX_VALUE;
-        ListAppendChecker.Report report = null;
+        ListAppendReport report = null;
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
             report = ListAppendChecker.check(history);

@@ -33,31 +33,6 @@ public final class ListAppendChecker {
     /** Examples kept per class of anomaly; the count of each class is kept whole. */
     static final int EXAMPLES = 3;
 
-    /**
-     * @param cyclic the ids of the transactions that lie on a cycle of dependencies (in a strongly connected component
-     *               of more than one transaction), whatever its class
-     */
-    public record Report(List<Anomaly> examples, Map<Kind, Integer> counts, Level level, int ok, int failed, int unknown,
-                         int edges, Set<Integer> cyclic) {
-
-        public Set<Kind> kinds() {
-            return counts.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(counts.keySet());
-        }
-
-        @Override
-        public String toString() {
-            StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
-                    "%d transactions (%d ok, %d failed, %d unknown), %d dependencies; strongest level consistent: %s",
-                    ok + failed + unknown, ok, failed, unknown, edges, level));
-            if (counts.isEmpty()) {
-                s.append("; no anomaly");
-            }
-            counts.forEach((kind, n) -> s.append(String.format(java.util.Locale.ROOT, "%n  %s (%s): %d", kind, kind.means(), n)));
-            examples.forEach(a -> s.append("\n    ").append(a));
-            return s.toString();
-        }
-    }
-
     private final List<Txn> history;
     private final Set<Integer> finalReads;
     private final Map<Integer, Integer> indexOf = new HashMap<>();
@@ -74,16 +49,16 @@ public final class ListAppendChecker {
     }
 
     /** Checks a history with no final reads (lost appends are then not looked for). */
-    public static Report check(List<Txn> history) {
+    public static ListAppendReport check(List<Txn> history) {
         return check(history, Set.of());
     }
 
     /** @param finalReads ids of the transactions that read keys after every writer had stopped */
-    public static Report check(List<Txn> history, Set<Integer> finalReads) {
+    public static ListAppendReport check(List<Txn> history, Set<Integer> finalReads) {
         return new ListAppendChecker(history, finalReads).run();
     }
 
-    private Report run() {
+    private ListAppendReport run() {
         for (int i = 0; i < history.size(); i++) {
             indexOf.put(history.get(i).id(), i);
         }
@@ -101,7 +76,7 @@ public final class ListAppendChecker {
             checkValues(e.getKey(), order != null ? List.of(new Reading(null, order.seenValues(), null)) : e.getValue(), e.getValue());
             checkIntermediate(e.getKey(), e.getValue(), order);
             if (order != null) {
-                addEdges(graph, e.getKey(), order, e.getValue());
+                KeyDependencies.add(graph, e.getKey(), order, e.getValue(), appendedBy.getOrDefault(e.getKey(), Map.of()), indexOf);
             }
             lostAppends(e.getKey(), e.getValue()); // needs only the final reads, whether the reads agree on an order or not
         }
@@ -112,7 +87,7 @@ public final class ListAppendChecker {
         kinds.remove(Kind.LOST_APPEND);
         int ok = (int) history.stream().filter(t -> t.outcome() == Outcome.OK).count();
         int failed = (int) history.stream().filter(t -> t.outcome() == Outcome.FAIL).count();
-        return new Report(List.copyOf(all), Map.copyOf(counts), Level.consistentWith(kinds), ok, failed,
+        return new ListAppendReport(List.copyOf(all), Map.copyOf(counts), Level.consistentWith(kinds), ok, failed,
                 history.size() - ok - failed, graph.edges(), cyclic);
     }
 
@@ -219,56 +194,6 @@ public final class ListAppendChecker {
                             + ": it saw " + v + " but not " + missed + ", which " + writer
                             + " appended " + (r.isSet() ? "in" : "after it in") + " the same transaction: an intermediate state");
                     break;
-                }
-            }
-        }
-    }
-
-    /**
-     * Edges from the key's layers: write-write from each layer's writers to the next layer's (for a set: the order they
-     * became visible in, {@link DependencyGraph#ORDER}); write-read from the writers
-     * of the last layer a read saw to the reader; read-write from the reader to the writers of the first layer it did
-     * not see. A list's layers hold one value each.
-     */
-    private void addEdges(DependencyGraph graph, long key, Order order, List<Reading> readings) {
-        List<List<Long>> layers = order.layers();
-        Map<Long, Txn> appended = appendedBy.getOrDefault(key, Map.of());
-        for (int i = 0; i + 1 < layers.size(); i++) {
-            boolean unseen = i + 1 >= order.seen();
-            for (long before : layers.get(i)) {
-                for (long after : layers.get(i + 1)) {
-                    Txn from = appended.get(before);
-                    Txn to = appended.get(after);
-                    if (from != null && to != null) {
-                        int kind = readings.get(0).isSet() ? DependencyGraph.ORDER : DependencyGraph.WW;
-                        graph.add(indexOf.get(from.id()), indexOf.get(to.id()), kind, () -> "key " + key + ": "
-                                + before + " was appended before " + after + (readings.get(0).isSet()
-                                ? (unseen ? " (the last read saw " + before + ", and " + after + " was acknowledged and read by none)"
-                                : " (a read saw " + before + " without " + after + ")") : ""));
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < readings.size(); i++) {
-            Reading r = readings.get(i);
-            int reader = indexOf.get(r.txn().id());
-            int n = order.depth()[i];
-            if (n > 0) {
-                for (long last : layers.get(n - 1)) {
-                    Txn w = appended.get(last);
-                    if (w != null) {
-                        graph.add(indexOf.get(w.id()), reader, DependencyGraph.WR, () -> "key " + key + ": the read saw " + last
-                                + (r.isSet() ? "" : " last"));
-                    }
-                }
-            }
-            if (n < layers.size()) {
-                for (long missed : layers.get(n)) {
-                    Txn w = appended.get(missed);
-                    if (w != null) {
-                        graph.add(reader, indexOf.get(w.id()), DependencyGraph.RW, () -> "key " + key + ": the read " + r.shown()
-                                + " did not see " + missed);
-                    }
                 }
             }
         }

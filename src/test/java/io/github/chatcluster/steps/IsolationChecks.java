@@ -13,6 +13,7 @@ import io.github.chatcluster.isolation.Anomaly;
 import io.github.chatcluster.isolation.FinalReads;
 import io.github.chatcluster.isolation.ListAppendWorkload;
 import io.github.chatcluster.isolation.ListAppendChecker;
+import io.github.chatcluster.isolation.ListAppendReport;
 import io.github.chatcluster.isolation.Txn;
 import io.github.chatcluster.report.ConvergenceVerdict;
 import io.github.chatcluster.report.Figures;
@@ -35,7 +36,7 @@ public class IsolationChecks {
         return work.workload.history();
     }
 
-    private ListAppendChecker.Report report() {
+    private ListAppendReport report() {
         return ListAppendChecker.check(history(), work.finalReads);
     }
 
@@ -44,7 +45,7 @@ public class IsolationChecks {
         String name = Figures.key(context.scenarioName()).toLowerCase(Locale.ROOT);
         Path file = IsolationWork.historyFile(context.scenarioName());
         long started = System.nanoTime();
-        ListAppendChecker.Report report = report();
+        ListAppendReport report = report();
         context.report(report + String.format(Locale.ROOT, "%n(checked in %.2f s; history: %s)", (System.nanoTime() - started) / 1e9, file));
         Figures.record("isolation." + name + ".transactions", String.valueOf(report.ok() + report.failed() + report.unknown()));
         Figures.record("isolation." + name + ".level", report.level().toString());
@@ -53,26 +54,26 @@ public class IsolationChecks {
 
     @Then("the strongest isolation level consistent with the history is {isolationLevel}")
     public void theLevelIs(io.github.chatcluster.isolation.Level level) {
-        ListAppendChecker.Report report = report();
+        ListAppendReport report = report();
         assertThat(report.level()).as("the strongest level consistent with the history:\n%s", report).isEqualTo(level);
     }
 
     @Then("the strongest isolation level consistent with the history is {isolationLevel} or stronger")
     public void theLevelIsAtLeast(io.github.chatcluster.isolation.Level level) {
-        ListAppendChecker.Report report = report();
+        ListAppendReport report = report();
         assertThat(report.level().compareTo(level)).as("the strongest level consistent with the history, %s, against %s:\n%s",
                 report.level(), level, report).isLessThanOrEqualTo(0);
     }
 
     @Then("the checker finds {anomalyKind} in it")
     public void theCheckerFinds(Anomaly.Kind kind) {
-        ListAppendChecker.Report report = report();
+        ListAppendReport report = report();
         assertThat(report.kinds()).as("the anomalies found:\n%s", report).contains(kind);
     }
 
     @Then("no acknowledged append is lost, and no value is read twice or read that no transaction appended")
     public void noAppendIsLost() {
-        ListAppendChecker.Report report = report();
+        ListAppendReport report = report();
         assertThat(work.finalReads).as("final reads of every key").isNotEmpty();
         assertThat(report.kinds()).as("the anomalies found:\n%s", report)
                 .doesNotContain(Anomaly.Kind.LOST_APPEND, Anomaly.Kind.DUPLICATE, Anomaly.Kind.GARBAGE);
@@ -80,7 +81,7 @@ public class IsolationChecks {
 
     @Then("the demo's claim {string} {statedVerdict}, judged by whether the final reads through coordinator-1 and coordinator-2 found every acknowledged append and agreed on every key, and both copies of every shard of isolation_lists held the same lists")
     public void convergenceJudged(String words, Verdict stated) {
-        ListAppendChecker.Report report = report();
+        ListAppendReport report = report();
         FinalReads.Agreement agreement = FinalReads.compare(history(), work.finalReads);
         Map<String, Map<String, String>> copies = new DataPlacement(context.cluster()).copyFingerprints(ListAppendWorkload.TABLE);
         long differing = DataPlacement.shardsWhoseCopiesDiffer(copies);
