@@ -35,16 +35,20 @@ class BackfillTest {
     @Test
     void noOneGoesAheadWhenAScenarioTheFirstWaiterNeedsHasNoExpectedEnd() {
         assertThat(Backfill.goesAhead(1, 3, 1, 1, List.of(new Backfill.Running(NEVER, 2)))).isFalse();
-        assertThat(Backfill.goesAhead(0, 2, 1, 1, List.of(new Backfill.Running(50, 1), new Backfill.Running(NEVER, 2))))
+        assertThat(Backfill.goesAhead(1, 3, 1, 1, List.of(new Backfill.Running(50, 1), new Backfill.Running(NEVER, 1))))
                 .as("the one with an end frees too few places").isFalse();
+        assertThat(Backfill.goesAhead(1, 3, 1, 1, List.of(new Backfill.Running(50, 1), new Backfill.Running(60, 1))))
+                .as("the same with an end: it ends before them").isTrue();
     }
 
     @Test
     void amongOverdueScenariosTheOneHoldingMostIsCountedFirst() {
-        // both overdue (expected to end now, at 0): counting the 2-place one first, the first waiter (2) starts with it,
-        // and 0 are left over, so a scenario that does not end at once is refused
+        // both overdue (expected to end now, at 0), 1 place free, the first waiter wants 3: counted largest first, it
+        // starts when the 2-place one ends and nothing is left over, so a scenario that does not end at once is refused;
+        // counted smallest first, 1 + 1 = 2 would not be enough, both would be counted and one place left over
         List<Backfill.Running> running = List.of(new Backfill.Running(0, 1), new Backfill.Running(0, 2));
-        assertThat(Backfill.goesAhead(0, 2, 1, 5, running)).isFalse();
+        assertThat(Backfill.goesAhead(1, 3, 1, 5, running)).isFalse();
+        assertThat(Backfill.goesAhead(1, 3, 1, 0, running)).as("one that ends at once goes").isTrue();
     }
 
     @Test

@@ -14,6 +14,8 @@ public final class Loan {
     final long dueNanos;
     int inUse;
     int borrowers;
+    /** Whether the scenario that lent it has ended: its borrowers then give their places to the machine. */
+    boolean lenderEnded;
     private Duration waitedForThem = Duration.ZERO;
 
     Loan(MachineGate gate, int places, long dueNanos) {

@@ -136,21 +136,36 @@ public final class MachineGate {
         return backfill.speed();
     }
 
+    /**
+     * A scenario ends. A borrower gives its places back to its loan, or to the machine once the lender has ended. A
+     * lender's loans end with it: it frees what it holds but for the places its borrowers are still on, which come free
+     * as each of them ends.
+     */
     synchronized void release(Pass pass) {
         passes.remove(pass);
         if (pass.loan == null) {
-            free += pass.held;
+            loans.removeAll(pass.loansMade);
+            pass.loansMade.forEach(l -> l.lenderEnded = true);
+            free += pass.held - pass.lentAndInUse();
         } else {
             pass.loan.inUse -= pass.held;
+            if (pass.loan.lenderEnded) {
+                free += pass.held;
+            }
         }
         pass.expected.ifPresent(e -> backfill.ended(Duration.ofNanos(nanoClock.getAsLong() - pass.startedNanos), e));
         notifyAll();
     }
 
-    /** Lends all but one of a pass's places for {@code quietNanos} from now (none, when it holds one place or borrowed its own). */
+    /**
+     * Lends all but one of a pass's places for {@code quietNanos} from now, less those that borrowers of its earlier
+     * loans are still on; none when it holds one place, borrowed its own, has ended, or has a loan open.
+     */
     synchronized Loan lend(Pass pass, long quietNanos) {
-        Loan loan = new Loan(this, pass.loan != null || pass.closed ? 0 : pass.held - 1, nanoClock.getAsLong() + quietNanos);
+        boolean cannot = pass.loan != null || pass.closed || pass.loansMade.stream().anyMatch(loans::contains);
+        Loan loan = new Loan(this, cannot ? 0 : Math.max(0, pass.held - 1 - pass.lentAndInUse()), nanoClock.getAsLong() + quietNanos);
         if (loan.places > 0) {
+            pass.loansMade.add(loan);
             loans.add(loan);
             notifyAll();
         }

@@ -216,14 +216,22 @@ class MachineGateTest {
         MachineGate timed = new MachineGate(3, clock::get);
         Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
         Loan loan = pooled.lend(Duration.ofSeconds(60));
-        Pass both = timed.enter("fits the loan", 1, expected(10), BOUND);
-        assertThat(both.borrowed()).as("a loan that fits is taken before the free places").isTrue();
+        Pass overrun = timed.enter("fits the loan", 1, expected(10), BOUND);
+        assertThat(overrun.borrowed()).as("a loan that fits is taken before the free places").isTrue();
         assertThatThrownBy(() -> loan.takeBack(Duration.ofMillis(200))).hasMessageContaining("gave up")
                 .hasMessageContaining("fits the loan");
-        Pass overrun = timed.enter("free", 1, expected(10), BOUND);
-        assertThat(overrun.borrowed()).isFalse();
+        Pass onTheFreePlace = timed.enter("free", 1, expected(10), BOUND);
+        assertThat(onTheFreePlace.borrowed()).isFalse();
+        assertThat(timed.inUse()).isEqualTo(3);
+        assertThat(pooled.lend(Duration.ofSeconds(60)).describe()).as("its lent place is still taken: nothing to lend")
+                .startsWith("lent 0");
+        overrun.close();
+        assertThat(timed.inUse()).as("the place came back to the one that lent it").isEqualTo(3);
+
         Loan second = pooled.lend(Duration.ofSeconds(60));
         Pass late = timed.enter("late", 1, expected(10), BOUND);
+        assertThat(late.borrowed()).isTrue();
+        assertThat(pooled.lend(Duration.ofSeconds(60)).describe()).as("one loan open at a time").startsWith("lent 0");
         Future<?> takingBack = threads.submit(() -> {
             second.takeBack(BOUND);
             return null;
@@ -231,9 +239,27 @@ class MachineGateTest {
         assertThatThrownBy(() -> takingBack.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(java.util.concurrent.TimeoutException.class);
         late.close();
         takingBack.get(10, TimeUnit.SECONDS);
-        both.close();
-        overrun.close();
+        onTheFreePlace.close();
         pooled.close();
+        assertThat(timed.inUse()).isZero();
+    }
+
+    @Test
+    void aLenderThatEndsLeavesItsBorrowersTheirPlacesAndFreesTheRest() throws Exception {
+        MachineGate timed = new MachineGate(3, clock::get);
+        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
+        Pass other = timed.enter("other", 1, expected(100), BOUND);
+        pooled.lend(Duration.ofSeconds(60));
+        Pass borrower = timed.enter("borrower", 1, expected(10), BOUND);
+        pooled.close();
+        assertThat(timed.inUse()).as("the other and the borrower").isEqualTo(2);
+        try (Pass next = timed.enter("next", 1, expected(10), Duration.ofSeconds(2))) {
+            assertThat(next.borrowed()).as("the loan ended with its lender: the place freed is the machine's").isFalse();
+            assertThatThrownBy(() -> timed.enter("one more", 1, expected(10), Duration.ofMillis(300))).hasMessageContaining("gave up");
+        }
+        borrower.close();
+        assertThat(timed.inUse()).as("the borrower's place went to the machine").isEqualTo(1);
+        other.close();
         assertThat(timed.inUse()).isZero();
     }
 

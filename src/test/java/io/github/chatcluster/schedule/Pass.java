@@ -14,6 +14,8 @@ public final class Pass implements AutoCloseable {
     private final boolean wentAhead;
     /** The loan it runs on; null when it runs on places of its own. */
     final Loan loan;
+    /** The loans it made (guarded by the gate). */
+    final java.util.List<Loan> loansMade = new java.util.ArrayList<>();
     boolean closed;
 
     Pass(MachineGate gate, String who, int held, Duration waited, Optional<Duration> expected, long startedNanos, boolean wentAhead, Loan loan) {
@@ -25,6 +27,11 @@ public final class Pass implements AutoCloseable {
         this.startedNanos = startedNanos;
         this.wentAhead = wentAhead;
         this.loan = loan;
+    }
+
+    /** The places of its own that borrowers are on now (under the gate's lock). */
+    int lentAndInUse() {
+        return loansMade.stream().mapToInt(l -> l.inUse).sum();
     }
 
     /** How long the scenario waited at the gate. */

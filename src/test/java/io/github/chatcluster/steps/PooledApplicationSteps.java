@@ -31,6 +31,7 @@ public class PooledApplicationSteps {
     private final List<String> warmWithNoFault = new ArrayList<>();
     private String lastEvent = "start";
     private int burstNumber;
+    private int quietStretches;
     private boolean warm;
 
     public PooledApplicationSteps(ScenarioContext context) {
@@ -82,10 +83,12 @@ public class PooledApplicationSteps {
 
     /**
      * While quiet, the scenario lends all but one of its places on the machine to scenarios expected to end before the
-     * stretch does; the next burst waits for any of them that run longer (the report says how long).
+     * stretch does; the stretch lasts until a borrower that runs longer has ended (the report and a figure give how
+     * long it was quiet in all).
      */
     @When("both applications stay quiet for {int} seconds")
     public void quiet(int seconds) throws InterruptedException {
+        java.time.Instant start = java.time.Instant.now();
         io.github.chatcluster.schedule.Loan loan = context.places().lend(Duration.ofSeconds(seconds));
         try {
             org.awaitility.Awaitility.await("a quiet stretch of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
@@ -93,7 +96,9 @@ public class PooledApplicationSteps {
         } finally {
             loan.takeBack(TAKE_BACK_BOUND);
         }
-        context.report("quiet for " + seconds + " s: " + loan.describe());
+        Duration quiet = Duration.between(start, java.time.Instant.now());
+        Figures.record("pools.quiet-" + (++quietStretches) + "-seconds", Figures.seconds(quiet));
+        context.report(String.format(java.util.Locale.ROOT, "quiet for %.1f s: %s", quiet.toMillis() / 1000.0, loan.describe()));
         lastEvent = "quiet " + seconds + " s";
     }
 
