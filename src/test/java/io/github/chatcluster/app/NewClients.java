@@ -80,6 +80,16 @@ public final class NewClients {
         return e.getSQLState() + " " + first;
     }
 
+    /** How long the slowest client took, from its first attempt until it had a connection or gave up. */
+    public java.time.Duration slowest() {
+        return outcomes.stream().map(Outcome::took).max(java.util.Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** The failed connection attempts of all the clients together. */
+    public long failedAttempts() {
+        return outcomes.stream().mapToLong(o -> o.failedAttempts().size()).sum();
+    }
+
     /** The coordinators the answered clients landed on, one entry per client. */
     public List<String> landedOn() {
         return outcomes.stream().filter(o -> !o.timedOut()).map(Outcome::landedOn).toList();

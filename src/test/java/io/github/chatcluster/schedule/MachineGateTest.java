@@ -25,6 +25,8 @@ class MachineGateTest {
     private final List<String> entered = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Boolean> release = new LinkedBlockingQueue<>();
     private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+    /** A gate of 3 places on the fake clock. */
+    private final MachineGate timed = new MachineGate(3, clock::get);
 
     @AfterEach
     void stopThreads() throws InterruptedException {
@@ -106,7 +108,6 @@ class MachineGateTest {
 
     @Test
     void aShortScenarioGoesAheadOfOneWaitingForTheWholeMachineWhenItEndsBeforeThePlacesComeFree() throws Exception {
-        MachineGate timed = new MachineGate(3, clock::get);
         Pass quiet = timed.enter("mostly quiet", 2, expected(200), BOUND);
         Future<?> alone = queued(timed, "alone", 3, 1);
         clock.set(Duration.ofSeconds(50).toNanos());
@@ -114,10 +115,8 @@ class MachineGateTest {
         try (var shortOne = timed.enter("short", 1, expected(30), Duration.ofSeconds(2))) {
             assertThat(shortOne.wentAhead()).as("it ends at 80 s, the one alone can start at 200 s").isTrue();
         }
-        assertThatThrownBy(() -> timed.enter("long", 1, expected(300), Duration.ofMillis(300)))
-                .as("it would end at 350 s: the one alone would wait for it").hasMessageContaining("gave up");
-        assertThatThrownBy(() -> timed.enter("unknown", 1, java.util.Optional.empty(), Duration.ofMillis(300)))
-                .as("with no expected time it never goes ahead").hasMessageContaining("gave up");
+        refused(timed, "long", 1, expected(300), "it would end at 350 s: the one alone would wait for it");
+        refused(timed, "unknown", 1, java.util.Optional.empty(), "with no expected time it never goes ahead");
 
         quiet.close();
         letRun(alone, 1);
@@ -126,10 +125,9 @@ class MachineGateTest {
 
     @Test
     void noOneGoesAheadOfAScenarioThatWaitsForOneWithNoExpectedEnd() throws Exception {
-        MachineGate timed = new MachineGate(3, clock::get);
         Pass unknown = timed.enter("unknown", 2, java.util.Optional.empty(), BOUND);
         Future<?> heavy = queued(timed, "heavy", 2, 1);
-        assertThatThrownBy(() -> timed.enter("short", 1, expected(1), Duration.ofMillis(300))).hasMessageContaining("gave up");
+        refused(timed, "short", 1, expected(1));
         unknown.close();
         letRun(heavy, 1);
     }
@@ -148,7 +146,6 @@ class MachineGateTest {
 
     @Test
     void expectedTimesAreScaledByHowThisMachineCompares() throws Exception {
-        MachineGate timed = new MachineGate(3, clock::get);
         assertThat(timed.speed()).isEqualTo(1);
         for (int i = 0; i < 5; i++) {
             Pass pass = timed.enter("fast " + i, 1, expected(100), BOUND);
@@ -163,15 +160,13 @@ class MachineGateTest {
         try (var scaled = timed.enter("150 s recorded, 60 s here", 1, expected(150), Duration.ofSeconds(2))) {
             assertThat(scaled.wentAhead()).as("it ends 70 s from the start, the one alone starts at 80 s").isTrue();
         }
-        assertThatThrownBy(() -> timed.enter("250 s recorded, 100 s here", 1, expected(250), Duration.ofMillis(300)))
-                .as("it would end at 110 s").hasMessageContaining("gave up");
+        refused(timed, "250 s recorded, 100 s here", 1, expected(250), "it would end at 110 s");
         quiet.close();
         letRun(alone, 1);
     }
 
     @Test
     void twoScenariosThatWaitAlikeAreTwoWaiters() throws Exception {
-        MachineGate timed = new MachineGate(3, clock::get);
         Pass quiet = timed.enter("quiet", 2, expected(200), BOUND);
         Future<?> first = queued(timed, "alike", 3, 1);
         Future<?> second = queued(timed, "alike", 3, 2);
@@ -187,25 +182,21 @@ class MachineGateTest {
 
     @Test
     void aQuietScenarioLendsAllButOneOfItsPlacesToScenariosThatEndBeforeItWantsThemBack() throws Exception {
-        MachineGate timed = new MachineGate(3, clock::get);
         Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
         Pass other = timed.enter("other", 1, expected(100), BOUND);
         Loan loan = pooled.lend(Duration.ofSeconds(60));
         Pass borrower = timed.enter("short", 1, expected(30), Duration.ofSeconds(2));
         assertThat(borrower.borrowed()).isTrue();
         assertThat(borrower.wentAhead()).as("no one waited").isFalse();
-        assertThatThrownBy(() -> timed.enter("another short one", 1, expected(30), Duration.ofMillis(300)))
-                .as("the one lent place is taken").hasMessageContaining("gave up");
+        refused(timed, "another short one", 1, expected(30), "the one lent place is taken");
         borrower.close();
-        assertThatThrownBy(() -> timed.enter("long", 1, expected(90), Duration.ofMillis(300)))
-                .as("it would end after the quiet stretch").hasMessageContaining("gave up");
+        refused(timed, "long", 1, expected(90), "it would end after the quiet stretch");
         try (Pass again = timed.enter("short again", 1, expected(30), Duration.ofSeconds(2))) {
             assertThat(again.borrowed()).isTrue();
         }
         loan.takeBack(BOUND);
         assertThat(loan.describe()).contains("lent 1 of its places to 2 scenario(s)");
-        assertThatThrownBy(() -> timed.enter("short after the loan", 1, expected(30), Duration.ofMillis(300)))
-                .as("taken back: the machine is full again").hasMessageContaining("gave up");
+        refused(timed, "short after the loan", 1, expected(30), "taken back: the machine is full again");
         other.close();
         pooled.close();
         assertThat(timed.inUse()).isZero();
@@ -213,7 +204,6 @@ class MachineGateTest {
 
     @Test
     void takingTheLoanBackWaitsForABorrowerThatRunsLongerThanExpected() throws Exception {
-        MachineGate timed = new MachineGate(3, clock::get);
         Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
         Loan loan = pooled.lend(Duration.ofSeconds(60));
         Pass overrun = timed.enter("fits the loan", 1, expected(10), BOUND);
@@ -246,7 +236,6 @@ class MachineGateTest {
 
     @Test
     void aLenderThatEndsLeavesItsBorrowersTheirPlacesAndFreesTheRest() throws Exception {
-        MachineGate timed = new MachineGate(3, clock::get);
         Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
         Pass other = timed.enter("other", 1, expected(100), BOUND);
         pooled.lend(Duration.ofSeconds(60));
@@ -255,7 +244,7 @@ class MachineGateTest {
         assertThat(timed.inUse()).as("the other and the borrower").isEqualTo(2);
         try (Pass next = timed.enter("next", 1, expected(10), Duration.ofSeconds(2))) {
             assertThat(next.borrowed()).as("the loan ended with its lender: the place freed is the machine's").isFalse();
-            assertThatThrownBy(() -> timed.enter("one more", 1, expected(10), Duration.ofMillis(300))).hasMessageContaining("gave up");
+            refused(timed, "one more", 1, expected(10));
         }
         borrower.close();
         assertThat(timed.inUse()).as("the borrower's place went to the machine").isEqualTo(1);
@@ -265,13 +254,12 @@ class MachineGateTest {
 
     @Test
     void aLoanIsNoPlaceForTheFirstWaiterNorForOneThatWantsMoreThanItLends() throws Exception {
-        MachineGate timed = new MachineGate(3, clock::get);
         Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
         Pass other = timed.enter("other", 1, expected(100), BOUND);
         Future<?> alone = queued(timed, "alone", 3, 1);
         Loan loan = pooled.lend(Duration.ofSeconds(60));
         assertThat(timed.queueLength()).as("the one alone still waits: lent places are not free").isEqualTo(1);
-        assertThatThrownBy(() -> timed.enter("heavy", 2, expected(10), Duration.ofMillis(300))).hasMessageContaining("gave up");
+        refused(timed, "heavy", 2, expected(10));
         try (Pass shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2))) {
             assertThat(shortOne.borrowed()).isTrue();
             assertThat(shortOne.wentAhead()).isTrue();
@@ -284,6 +272,12 @@ class MachineGateTest {
         try (Pass one = new MachineGate(3, clock::get).enter("one place", 1, expected(10), BOUND)) {
             assertThat(one.lend(Duration.ofSeconds(60)).describe()).as("a scenario of one place has none to lend").startsWith("lent 0");
         }
+    }
+
+    /** The scenario is refused: it waits 300 ms at the gate, and gives up. */
+    private static void refused(MachineGate on, String name, int weight, java.util.Optional<Duration> expected, String... why) {
+        assertThatThrownBy(() -> on.enter(name, weight, expected, Duration.ofMillis(300)))
+                .as(why.length == 0 ? "refused" : why[0]).hasMessageContaining("gave up");
     }
 
     private static java.util.Optional<Duration> expected(int seconds) {

@@ -93,7 +93,7 @@ public class FailoverSteps {
 
     @Then("all of them landed on {node}, with at most {int} failed connection attempt(s) among them")
     public void allLandedOn(Node coordinator, int allowedFailures) {
-        long failed = newClients.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum();
+        long failed = newClients.failedAttempts();
         if (failed > allowedFailures) {
             var first = newClients.outcomes().stream().filter(o -> !o.failedAttempts().isEmpty()).findFirst().orElseThrow();
             throw new AssertionError(String.format(java.util.Locale.ROOT, "%d connection attempt(s) through the load balancer failed while %s"
@@ -117,7 +117,7 @@ public class FailoverSteps {
 
     private Duration slowestOfTheNewClients() {
         assertThat(newClients).as("new clients tried through the load balancer in this scenario").isNotNull();
-        return newClients.outcomes().stream().map(NewClients.Outcome::took).max(Comparator.naturalOrder()).orElseThrow();
+        return newClients.slowest();
     }
 
     @Then("new clients through the load balancer reach {node} again within {int} seconds")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,8 +66,8 @@ public class SilentDeathTrialSteps {
         assertThat(trials).as("silent deaths of coordinator-1 in this scenario").isNotEmpty();
         for (int i = 0; i < trials.size(); i++) {
             String key = "failover.silent-death." + (i + 1);
-            Figures.record(key + ".slowest-new-client-seconds", Figures.seconds(slowest(trials.get(i))));
-            Figures.record(key + ".failed-attempts", String.valueOf(failedAttempts(trials.get(i))));
+            Figures.record(key + ".slowest-new-client-seconds", Figures.seconds(trials.get(i).slowest()));
+            Figures.record(key + ".failed-attempts", String.valueOf(trials.get(i).failedAttempts()));
             Figures.record(key + ".landed-on", String.valueOf(new java.util.TreeSet<>(trials.get(i).landedOn())));
         }
     }
@@ -77,7 +76,7 @@ public class SilentDeathTrialSteps {
     public void everyClientLandedOn(Node coordinator) {
         for (int i = 0; i < trials.size(); i++) {
             NewClients trial = trials.get(i);
-            assertThat(failedAttempts(trial)).as("failed connection attempts in silent death %d:%s", i + 1, trial).isZero();
+            assertThat(trial.failedAttempts()).as("failed connection attempts in silent death %d:%s", i + 1, trial).isZero();
             assertThat(trial.landedOn()).as("where the clients of silent death %d landed:%s", i + 1, trial)
                     .hasSize(trial.count()).containsOnly(coordinator.name());
         }
@@ -86,18 +85,10 @@ public class SilentDeathTrialSteps {
     @Then("the demo's claim of {string} {statedVerdict} for a silently dead coordinator, judged by the slowest client of the worst of them")
     public void theClaimIsJudgedByTheWorstTrial(String words, Verdict stated) {
         assertThat(trials).as("silent deaths of coordinator-1 in this scenario").isNotEmpty();
-        List<Duration> slowest = trials.stream().map(SilentDeathTrialSteps::slowest).toList();
+        List<Duration> slowest = trials.stream().map(NewClients::slowest).toList();
         FailoverVerdict.Judgement judgement = FailoverVerdict.judge(slowest);
         context.claimAsStated(SeedClaim.withWords(words), stated, Verdict.of(judgement.held()), String.format(Locale.ROOT,
                 "coordinator-1 died silently %d times; the slowest new client of each, through the load balancer, had its connection after %s s; %s",
                 trials.size(), slowest.stream().map(d -> String.format(Locale.ROOT, "%.2f", d.toMillis() / 1000.0)).toList(), judgement.why()));
-    }
-
-    private static Duration slowest(NewClients trial) {
-        return trial.outcomes().stream().map(NewClients.Outcome::took).max(Comparator.naturalOrder()).orElseThrow();
-    }
-
-    private static long failedAttempts(NewClients trial) {
-        return trial.outcomes().stream().mapToLong(o -> o.failedAttempts().size()).sum();
     }
 }
