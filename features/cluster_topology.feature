@@ -8,9 +8,10 @@ Feature: Cluster topology
   coordinator-2 can run queries and writes for every table because the metadata is synced to it.
   Every piece of data (a shard) is stored on two different workers.
 
-  Time bounds. The start-up scenario measures alone on the machine (@benchmark): the cluster ready
-  within 60 s of its start, a bound on the cluster and the machine together, with one node's start
-  beside it for scale.
+  Time bounds. The start-up scenario's bound is on the cluster's own start, at the beginning of the
+  run: ready within 60 s, a bound on the cluster and the machine together. One more node, started
+  beside the other scenarios, gives the scale (the run's calibration times one node on the idle
+  machine: run.calibration in summary.txt).
 
   Background:
     Given the chat cluster is running and was checked healthy before this scenario
@@ -48,7 +49,7 @@ Feature: Cluster topology
     And every shard of every chat table is stored on exactly 2 different workers
     And the chat tables share one co-location group
 
-  @benchmark @embedded
+  @embedded
   Scenario: Start-up time of the whole cluster, next to one node alone
     # The suite initialises one Citus node and starts the six nodes from a copy of it, in parallel
     # with the load balancer; the cluster is then formed and the chat schema deployed. On a 2-core

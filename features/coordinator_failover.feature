@@ -151,11 +151,12 @@ Feature: Losing a coordinator
     And every write the clients were told was refused ran out of its statement timeout, SQLSTATE 57014, waiting on a lock of the killed coordinator's transaction
     And the report shows how many writes had an unknown outcome and how they were resolved
 
-  @benchmark
+  @heavy
   Scenario: Failover time over several trials
     # The original demo claims failover "in under 5 seconds via Nginx health checks".
     # Each trial's clock starts before the stop is sent (a clean stop takes part of the time), and
-    # the verdict uses the slowest of the clients.
+    # the verdict uses the slowest of the clients. The scenario takes two places on the machine
+    # (@heavy): the bound is five times what the slowest client takes (about 1.3 s).
     When coordinator-1 is stopped and started again 3 times, measuring each time how long until each of 5 clients writes through the load balancer again
     Then the report shows, for each trial, when the first and when the last client wrote again
     And in every trial, every client wrote again within 5 seconds, so the demo's claim holds for a stopped coordinator
