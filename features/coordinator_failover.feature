@@ -71,8 +71,8 @@ Feature: Losing a coordinator
     Then a read through the load balancer succeeds within 5 seconds of the fault
     And coordinator-1 still reads every acknowledged write
     When a client tries a new room and a new message through coordinator-1
-    Then the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is down
-    And the demo's claim of "Independent Failure Domains: One coordinator can fail without affecting the other" does not hold while coordinator-2 is down
+    Then the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is down, judged by whether every write the clients tried was stored
+    And the demo's claim of "Independent Failure Domains: One coordinator can fail without affecting the other" does not hold while coordinator-2 is down, judged by whether every write the clients tried was stored
     And both are refused with "coordinator-2", and neither is stored
     When a client tries a schema change through coordinator-1
     Then it is refused
@@ -92,8 +92,8 @@ Feature: Losing a coordinator
     Given the load balancer has both coordinators in its rotation
     When coordinator-1 is paused
     And 10 new clients connect through the load balancer, each with a login timeout of 2 seconds
-    Then the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" does not hold for a hung coordinator
-    And the demo's claim of "Automatic Failover: Nginx detects coordinator failures" does not hold for a hung coordinator
+    Then the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" does not hold for a hung coordinator, judged by whether every new client through the load balancer got an answer
+    And the demo's claim of "Automatic Failover: Nginx detects coordinator failures" does not hold for a hung coordinator, judged by whether every new client through the load balancer got an answer
     And at least 3 of them got no answer, and every other landed on coordinator-2
     When a client writes a new room with its 2 members and 3 messages through coordinator-2
     Then the room, its members and its messages are read back through coordinator-2
@@ -109,7 +109,7 @@ Feature: Losing a coordinator
     And the pooled session sends its next write, which the client cancels after 5 seconds
     Then that write still has no answer 10 seconds after it was sent
     When a client tries a new room through a new session on coordinator-1
-    Then the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is hung
+    Then the demo's claim of "Zero Single Points of Failure" does not hold while coordinator-2 is hung, judged by whether every write the clients tried was stored
     And it is refused after 4 to 10 seconds with "coordinator-2"
 
   Scenario Outline: A client on the coordinator that is <how> sees a clear error and resolves its write
@@ -156,10 +156,11 @@ Feature: Losing a coordinator
     # The original demo claims failover "in under 5 seconds via Nginx health checks".
     # Each trial's clock starts before the stop is sent (a clean stop takes part of the time), and
     # the verdict uses the slowest of the clients. The scenario takes two places on the machine
-    # (@heavy): the bound is five times what the slowest client takes (about 1.3 s).
+    # (@heavy): the bound, 5 s, is about four times what the slowest client takes (about 1.3 s).
     When coordinator-1 is stopped and started again 3 times, measuring each time how long until each of 5 clients writes through the load balancer again
     Then the report shows, for each trial, when the first and when the last client wrote again
-    And in every trial, every client wrote again within 5 seconds, so the demo's claim holds for a stopped coordinator
+    And the demo's claim of "Failover Time: < 5 seconds via Nginx health checks" holds for a stopped coordinator, judged by the slowest client of the worst trial
+    And the demo's claim of "Automatic Failover: Nginx detects coordinator failures" holds for a stopped coordinator, judged by the slowest client of the worst trial
 
   # Planned maintenance, as for a configuration change: each coordinator restarted cleanly (a clean stop,
   # a start, its two-phase commits recovered), in turn, twice each, while one writer and one reader work

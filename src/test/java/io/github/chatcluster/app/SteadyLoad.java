@@ -149,6 +149,12 @@ public final class SteadyLoad implements AutoCloseable {
         return java.util.Optional.ofNullable(stoppedAt);
     }
 
+    /** The longest time any client has gone without a success so far, the time since its last success included. */
+    public Duration longestGapSoFar() {
+        Instant now = Instant.now();
+        return clients.stream().map(c -> c.timeline().within(start, now).longestGap()).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     public Duration elapsed() {
         return Duration.between(start, Instant.now());
     }

@@ -21,6 +21,8 @@ import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.report.PlacementMap;
 import io.github.chatcluster.report.SeedClaim;
+import io.github.chatcluster.report.StorageVerdict;
+import io.github.chatcluster.report.Verdict;
 
 public class PlacementSteps {
 
@@ -78,20 +80,21 @@ public class PlacementSteps {
         assertThat(perWorker).allSatisfy((w, n) -> assertThat(n).as("rooms stored on %s", w).isGreaterThanOrEqualTo(atLeast));
     }
 
-    @Then("for each chat table, the rows stored on the workers add up to exactly twice the rows the application sees:")
-    public void rowsAddUpToTwice(DataTable expected) {
+    @Then("the demo's claim of {string} {statedVerdict}: for each chat table, the rows stored on the workers add up to exactly twice the rows the application sees:")
+    public void rowsAddUpToTwice(String words, Verdict stated, DataTable expected) {
         List<List<String>> actual = new ArrayList<>();
         actual.add(List.of("table", "rows the application sees", "rows stored on the workers"));
+        Map<String, StorageVerdict.Rows> rows = new java.util.LinkedHashMap<>();
         for (String table : expected.column(0).subList(1, expected.height())) {
             Map<String, Long> perWorker = placement().rowsPerWorker(table);
             context.report(table + " rows per worker: " + DataPlacement.describe(perWorker));
             long stored = perWorker.values().stream().mapToLong(Long::longValue).sum();
-            actual.add(List.of(table, String.valueOf(ChatInspection.through(context.cluster().coordinator1()).count(table)), String.valueOf(stored)));
+            long seen = ChatInspection.through(context.cluster().coordinator1()).count(table);
+            rows.put(table, new StorageVerdict.Rows(seen, stored));
+            actual.add(List.of(table, String.valueOf(seen), String.valueOf(stored)));
         }
-        boolean twice = actual.subList(1, actual.size()).stream().allMatch(r -> Long.parseLong(r.get(2)) == 2 * Long.parseLong(r.get(1)));
-        context.claim(SeedClaim.STORAGE_OVERHEAD_2X, twice, "the workers store "
-                + actual.subList(1, actual.size()).stream().map(r -> r.get(2) + " rows of " + r.get(0) + " (" + r.get(1) + " seen)")
-                        .collect(java.util.stream.Collectors.joining(", ")) + (twice ? "" : ": not twice what the application sees"));
+        StorageVerdict.Judgement j = StorageVerdict.judge(rows);
+        context.claimAsStated(SeedClaim.withWords(words), stated, j.verdict(), j.why());
         expected.diff(DataTable.create(actual));
     }
 

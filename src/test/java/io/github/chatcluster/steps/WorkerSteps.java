@@ -23,7 +23,9 @@ import io.github.chatcluster.catalog.DataPlacement;
 import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.Endpoint;
 import io.github.chatcluster.report.Figures;
+import io.github.chatcluster.report.EveryOneServed;
 import io.github.chatcluster.report.SeedClaim;
+import io.github.chatcluster.report.Verdict;
 
 public class WorkerSteps {
 
@@ -58,30 +60,37 @@ public class WorkerSteps {
     public void everyWriteIsReadWithin(Endpoint entry, int seconds) {
         // the whole step is timed: the connection and all three read queries, as the sentence promises
         Instant start = Instant.now();
-        Duration slowest;
+        Duration slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.cluster(), context.acks(), entry);
+        Duration took = readReported(entry, start, slowest);
+        assertThat(took).as("reading every acknowledged write through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * The finding on reads of "Fault-Tolerant Worker Replication" while a worker is lost: every acknowledged write read
+     * back through the entry point, the whole step (connection and the three read queries) within the bound.
+     */
+    @Then("the demo's claim of {string} {statedVerdict} for reads: every acknowledged write is read through {entryPoint} within {int} seconds")
+    public void theClaimForReads(String words, Verdict stated, Endpoint entry, int seconds) {
+        String what = "acknowledged writes (" + context.acks().summary() + ") read back through " + entry;
+        Instant start = Instant.now();
+        EveryOneServed.Judgement j;
         try {
-            slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.cluster(), context.acks(), entry);
+            Duration slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.cluster(), context.acks(), entry);
+            j = EveryOneServed.allServed(what, readReported(entry, start, slowest), Duration.ofSeconds(seconds));
         } catch (AssertionError | RuntimeException e) {
-            if (context.timeline().inForce().hurtsAWorker()) {
-                context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, false, "for reads: with " + context.timeline().fault()
-                        + ", not every acknowledged write was read back through " + entry + ": "
-                        + io.github.chatcluster.cluster.Text.firstLine(e.getMessage()));
-            }
-            throw e;
+            j = EveryOneServed.notAllServed(what, io.github.chatcluster.cluster.Text.firstLine(e.getMessage()));
         }
+        context.claimAsStated(SeedClaim.withWords(words), stated, j.verdict(), "for reads: with " + context.timeline().fault() + ", " + j.why());
+    }
+
+    /** Reports and records how long reading every acknowledged write took, counted from {@code start}. */
+    private Duration readReported(Endpoint entry, Instant start, Duration slowest) {
         Duration took = Duration.between(start, Instant.now());
-        String read = String.format(java.util.Locale.ROOT, "every acknowledged write (%s) was read back through %s in %.2f s (the slowest of the three read queries %.2f s)",
-                context.acks().summary(), entry, took.toMillis() / 1000.0, slowest.toMillis() / 1000.0);
-        context.report(read);
+        context.report(String.format(java.util.Locale.ROOT, "every acknowledged write (%s) was read back through %s in %.2f s (the slowest of the three read queries %.2f s)",
+                context.acks().summary(), entry, took.toMillis() / 1000.0, slowest.toMillis() / 1000.0));
         Figures.record("read-all-seconds." + Figures.key(context.timeline().fault()) + ".through-" + entry.name(),
                 String.format(java.util.Locale.ROOT, "%.2f", took.toMillis() / 1000.0));
-        boolean inTime = took.compareTo(Duration.ofSeconds(seconds)) <= 0;
-        if (context.timeline().inForce().hurtsAWorker()) {
-            // a finding on the workers' replication only when a worker is what failed: read back, and within the bound
-            context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, inTime, "for reads: with " + context.timeline().fault() + ", " + read
-                    + (inTime ? "" : ", longer than " + seconds + " s"));
-        }
-        assertThat(took).as("reading every acknowledged write through %s", entry).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+        return took;
     }
 
     @When("a client sends a new message to each room with no copy on {node}")
@@ -124,49 +133,43 @@ public class WorkerSteps {
         context.report(context.attempts().size() + " new messages acknowledged and each read back once through both coordinators");
     }
 
-    @Then("every one of those messages is refused with {string}, and none of them is stored")
-    public void everyOneIsRefused(String text) {
+    /** The finding on writes of "Fault-Tolerant Worker Replication": every new message to a room with a copy on the lost worker acknowledged. */
+    @Then("the demo's claim of {string} {statedVerdict} for writes: every one of those messages is refused with {string}, and none of them is stored")
+    public void theClaimForWritesEveryOneRefused(String words, Verdict stated, String text) {
         List<WriteAttempt> attempts = context.attempts();
         assertThat(attempts).as("the messages the client sent").isNotEmpty();
+        writesFinding(words, stated, attempts);
         ChatInspection reader = ChatInspection.through(cluster().coordinator1());
-        long acknowledged = attempts.stream().filter(WriteAttempt::acknowledged).count();
-        if (acknowledged > 0 && context.timeline().inForce().hurtsAWorker()) {
-            writesFinding(acknowledged == attempts.size(), (int) acknowledged, attempts.size(),
-                    attempts.stream().map(WriteAttempt::took).reduce(Duration.ZERO, Duration::plus), "");
-        }
         for (WriteAttempt a : attempts) {
-            assertThat(a.acknowledged()).as("%s, while %s", a, context.timeline().fault()).isFalse();
             assertThat(a.outcome()).as("what the client can conclude from: %s", a).isEqualTo(WriteOutcome.REFUSED);
             assertThat(a.error()).as("the error of %s", a).contains(text);
             assertThat(reader.copiesOfMessage(a.roomId(), a.clientId())).as("copies of the refused %s", a).isZero();
         }
-        Duration took = attempts.stream().map(WriteAttempt::took).reduce(Duration.ZERO, Duration::plus);
-        if (context.timeline().inForce().hurtsAWorker()) {
-            writesFinding(false, 0, attempts.size(), took, " and nothing of them was stored (read back)");
-        }
+        context.report(attempts.size() + " refused message(s): nothing of them was stored (read back)");
     }
+
+    @Then("the demo's claim of {string} {statedVerdict} for writes: the message is refused within {int} seconds")
+    public void theClaimForWritesRefusedWithin(String words, Verdict stated, int seconds) {
+        assertThat(context.attempts()).as("the message the client sent").hasSize(1);
+        WriteAttempt a = context.attempts().get(0);
+        writesFinding(words, stated, List.of(a));
+        assertThat(a.outcome()).as("what the client can conclude from: %s", a).isEqualTo(WriteOutcome.REFUSED);
+        assertThat(a.took()).as("how long the client waited for the refusal of %s", a).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
+    }
+
     /**
      * The finding on writes that goes with the finding on reads: held when every new message to a room with a copy on the
      * failed worker was acknowledged, not held when any was refused (what replication factor 2 gives: reads, not writes).
      */
-    private void writesFinding(boolean held, int acknowledged, int sent, Duration took, String notStored) {
-        context.claim(SeedClaim.FAULT_TOLERANT_WORKER_REPLICATION, held, String.format(java.util.Locale.ROOT,
-                "for writes: with %s, %d of %d new message(s) to rooms with a copy on it were refused (%.1f s in all)%s;"
-                        + " writes to those rooms go on only after an operator disables the worker",
-                context.timeline().fault(), sent - acknowledged, sent, took.toMillis() / 1000.0, notStored));
+    private void writesFinding(String words, Verdict stated, List<WriteAttempt> attempts) {
+        int acknowledged = (int) attempts.stream().filter(WriteAttempt::acknowledged).count();
+        Duration took = attempts.stream().map(WriteAttempt::took).reduce(Duration.ZERO, Duration::plus);
+        EveryOneServed.Judgement j = EveryOneServed.judge("new message(s) to rooms with a copy on it acknowledged", acknowledged, attempts.size());
+        context.claimAsStated(SeedClaim.withWords(words), stated, j.verdict(), String.format(java.util.Locale.ROOT,
+                "for writes: with %s, %s (%.1f s in all); writes to those rooms go on only after an operator disables the worker",
+                context.timeline().fault(), j.why(), took.toMillis() / 1000.0));
     }
 
-    @Then("it is refused within {int} seconds")
-    public void itIsRefusedWithin(int seconds) {
-        assertThat(context.attempts()).as("the message the client sent").hasSize(1);
-        WriteAttempt a = context.attempts().get(0);
-        if (context.timeline().inForce().hurtsAWorker()) {
-            writesFinding(a.acknowledged(), a.acknowledged() ? 1 : 0, 1, a.took(), "");
-        }
-        assertThat(a.acknowledged()).as("%s, while %s", a, context.timeline().fault()).isFalse();
-        assertThat(a.outcome()).as("what the client can conclude from: %s", a).isEqualTo(WriteOutcome.REFUSED);
-        assertThat(a.took()).as("how long the client waited for the refusal of %s", a).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
-    }
     /**
      * Since Citus 11 a failed write never marks a copy inactive (shardstate stays 1 whatever happens), so that is no
      * check; what can change is the list of copies: every shard must still list its two, those on the lost worker included.

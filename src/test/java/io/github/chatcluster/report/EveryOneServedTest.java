@@ -1,0 +1,71 @@
+package io.github.chatcluster.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class EveryOneServedTest {
+
+    @Test
+    void everyOneServedHolds() {
+        var j = EveryOneServed.judge("new clients", 12, 12);
+        assertThat(j.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(j.why()).isEqualTo("12 of 12 new clients served");
+    }
+
+    @Test
+    void oneNotServedDoesNotHold() {
+        var j = EveryOneServed.judge("new clients", 6, 12);
+        assertThat(j.verdict()).isEqualTo(Verdict.NOT_HELD);
+        assertThat(j.why()).isEqualTo("6 of 12 new clients served, 6 not");
+    }
+
+    @Test
+    void nobodyTriedDecidesNothing() {
+        assertThat(EveryOneServed.judge("new clients", 0, 0).verdict()).isEqualTo(Verdict.NOT_DECIDED);
+    }
+
+    @Test
+    void moreServedThanTriedIsAMistakeOfTheCaller() {
+        assertThatThrownBy(() -> EveryOneServed.judge("new clients", 3, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void servedWithinTheBoundHolds() {
+        var j = EveryOneServed.judgeWithin("acknowledged writes read back", 120, 120, Duration.ofMillis(15_050), Duration.ofSeconds(20));
+        assertThat(j.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(j.why()).contains("120 of 120", "in 15.05 s, within the bound of 20 s");
+    }
+
+    @Test
+    void servedLateDoesNotHold() {
+        var j = EveryOneServed.judgeWithin("acknowledged writes read back", 120, 120, Duration.ofSeconds(90), Duration.ofSeconds(20));
+        assertThat(j.verdict()).isEqualTo(Verdict.NOT_HELD);
+        assertThat(j.why()).contains("beyond the bound of 20 s");
+    }
+
+    @Test
+    void notServedAtAllDoesNotHoldWhateverTheTime() {
+        var j = EveryOneServed.judgeWithin("acknowledged writes read back", 119, 120, Duration.ofSeconds(1), Duration.ofSeconds(20));
+        assertThat(j.verdict()).isEqualTo(Verdict.NOT_HELD);
+        assertThat(j.why()).contains("119 of 120", "1 not");
+    }
+
+    @Test
+    void allServedInTimeHoldsAndLateDoesNot() {
+        assertThat(EveryOneServed.allServed("acknowledged writes", Duration.ofSeconds(10), Duration.ofSeconds(10)).verdict()).isEqualTo(Verdict.HELD);
+        var late = EveryOneServed.allServed("acknowledged writes", Duration.ofMillis(10_001), Duration.ofSeconds(10));
+        assertThat(late.verdict()).isEqualTo(Verdict.NOT_HELD);
+        assertThat(late.why()).isEqualTo("every one of the acknowledged writes served in 10.00 s, beyond the bound of 10 s");
+    }
+
+    @Test
+    void notAllServedDoesNotHold() {
+        var j = EveryOneServed.notAllServed("acknowledged writes", "room 7 missing");
+        assertThat(j.verdict()).isEqualTo(Verdict.NOT_HELD);
+        assertThat(j.why()).isEqualTo("not every one of the acknowledged writes served: room 7 missing");
+    }
+}
