@@ -64,7 +64,7 @@ Feature: Isolation checked the way Jepsen checks databases: list-append historie
 
   @faults
   Scenario Outline: Six clients at read committed and at repeatable read while <node> is <how> and brought back
-    When 6 clients run list-append transactions for 25 seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer, while <node> is <how> after 5 seconds and brought back 10 seconds later
+    When 6 clients run list-append transactions for 20 seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer, while <node> is <how> after 5 seconds and brought back 10 seconds later
     And no node holds a prepared transaction any more, within 60 seconds, and every key is read through coordinator-1 and through coordinator-2
     Then the history is kept in Jepsen's format, and the report shows its transactions, their outcomes, the anomalies found by class with an explained example of each, and the strongest isolation level consistent with it
     And the strongest isolation level consistent with the history is read committed or stronger
@@ -79,7 +79,7 @@ Feature: Isolation checked the way Jepsen checks databases: list-append historie
 
   @faults
   Scenario: Six clients at read committed and at repeatable read while the link between coordinator-1 and worker-2 is cut and healed
-    When 6 clients run list-append transactions for 25 seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer, while the link between coordinator-1 and worker-2 is cut after 5 seconds and healed 10 seconds later
+    When 6 clients run list-append transactions for 20 seconds, one at read committed and one at repeatable read through each of coordinator-1, coordinator-2 and the load balancer, while the link between coordinator-1 and worker-2 is cut after 5 seconds and healed 10 seconds later
     And no node holds a prepared transaction any more, within 60 seconds, and every key is read through coordinator-1 and through coordinator-2
     Then the history is kept in Jepsen's format, and the report shows its transactions, their outcomes, the anomalies found by class with an explained example of each, and the strongest isolation level consistent with it
     And the strongest isolation level consistent with the history is read committed or stronger

@@ -18,7 +18,7 @@ public final class EveryOneServed {
     }
 
     /**
-     * @param what   what was tried, in the plural ("new clients through the load balancer")
+     * @param what   what was tried, in the plural, with what serving them means ("new clients through the load balancer answered")
      * @param served how many of them were served
      * @param tried  how many were tried
      */
@@ -29,7 +29,7 @@ public final class EveryOneServed {
         if (served < 0 || served > tried) {
             throw new IllegalArgumentException(served + " of " + tried + " " + what + " served");
         }
-        return new Judgement(Verdict.of(served == tried), String.format(Locale.ROOT, "%d of %d %s served%s", served, tried, what,
+        return new Judgement(Verdict.of(served == tried), String.format(Locale.ROOT, "%d of %d %s%s", served, tried, what,
                 served == tried ? "" : ", " + (tried - served) + " not"));
     }
 
@@ -39,14 +39,19 @@ public final class EveryOneServed {
         return counted.verdict() != Verdict.HELD ? counted : inTime(counted.why(), took, bound);
     }
 
-    /** Every one of them was served (a read of all of them came back complete), and in {@code took}: within the bound? */
-    public static Judgement allServed(String what, Duration took, Duration bound) {
-        return inTime("every one of the " + what + " served", took, bound);
+    /** Every one of them was served (a read of all of them came back complete). */
+    public static Judgement every(String what) {
+        return new Judgement(Verdict.HELD, "every one of the " + what);
+    }
+
+    /** Every one of them was served, in {@code took}: within the bound? */
+    public static Judgement everyWithin(String what, Duration took, Duration bound) {
+        return inTime("every one of the " + what, took, bound);
     }
 
     /** Not every one of them was served: the failure says which, or why. */
-    public static Judgement notAllServed(String what, String failure) {
-        return new Judgement(Verdict.NOT_HELD, "not every one of the " + what + " served: " + failure);
+    public static Judgement notEvery(String what, String failure) {
+        return new Judgement(Verdict.NOT_HELD, "not every one of the " + what + ": " + failure);
     }
 
     private static Judgement inTime(String served, Duration took, Duration bound) {

@@ -11,16 +11,16 @@ class EveryOneServedTest {
 
     @Test
     void everyOneServedHolds() {
-        var j = EveryOneServed.judge("new clients", 12, 12);
+        var j = EveryOneServed.judge("new clients answered", 12, 12);
         assertThat(j.verdict()).isEqualTo(Verdict.HELD);
-        assertThat(j.why()).isEqualTo("12 of 12 new clients served");
+        assertThat(j.why()).isEqualTo("12 of 12 new clients answered");
     }
 
     @Test
     void oneNotServedDoesNotHold() {
-        var j = EveryOneServed.judge("new clients", 6, 12);
+        var j = EveryOneServed.judge("new clients answered", 6, 12);
         assertThat(j.verdict()).isEqualTo(Verdict.NOT_HELD);
-        assertThat(j.why()).isEqualTo("6 of 12 new clients served, 6 not");
+        assertThat(j.why()).isEqualTo("6 of 12 new clients answered, 6 not");
     }
 
     @Test
@@ -55,17 +55,19 @@ class EveryOneServedTest {
     }
 
     @Test
-    void allServedInTimeHoldsAndLateDoesNot() {
-        assertThat(EveryOneServed.allServed("acknowledged writes", Duration.ofSeconds(10), Duration.ofSeconds(10)).verdict()).isEqualTo(Verdict.HELD);
-        var late = EveryOneServed.allServed("acknowledged writes", Duration.ofMillis(10_001), Duration.ofSeconds(10));
+    void everyOneInTimeHoldsAndLateDoesNot() {
+        assertThat(EveryOneServed.everyWithin("acknowledged writes read back", Duration.ofSeconds(10), Duration.ofSeconds(10)).verdict()).isEqualTo(Verdict.HELD);
+        var late = EveryOneServed.everyWithin("acknowledged writes read back", Duration.ofMillis(10_001), Duration.ofSeconds(10));
         assertThat(late.verdict()).isEqualTo(Verdict.NOT_HELD);
-        assertThat(late.why()).isEqualTo("every one of the acknowledged writes served in 10.00 s, beyond the bound of 10 s");
+        assertThat(late.why()).isEqualTo("every one of the acknowledged writes read back in 10.00 s, beyond the bound of 10 s");
     }
 
     @Test
-    void notAllServedDoesNotHold() {
-        var j = EveryOneServed.notAllServed("acknowledged writes", "room 7 missing");
+    void everyOneHoldsAndNotEveryOneDoesNot() {
+        assertThat(EveryOneServed.every("acknowledged writes read back").why()).isEqualTo("every one of the acknowledged writes read back");
+        assertThat(EveryOneServed.every("acknowledged writes read back").verdict()).isEqualTo(Verdict.HELD);
+        var j = EveryOneServed.notEvery("acknowledged writes read back", "room 7 missing");
         assertThat(j.verdict()).isEqualTo(Verdict.NOT_HELD);
-        assertThat(j.why()).isEqualTo("not every one of the acknowledged writes served: room 7 missing");
+        assertThat(j.why()).isEqualTo("not every one of the acknowledged writes read back: room 7 missing");
     }
 }

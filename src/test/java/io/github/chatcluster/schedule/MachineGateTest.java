@@ -274,9 +274,9 @@ class MachineGateTest {
         }
     }
 
-    /** The scenario is refused: it waits 300 ms at the gate, and gives up. */
+    /** The scenario is refused: it waits 100 ms at the gate, and gives up (the gate admits at once or not at all). */
     private static void refused(MachineGate on, String name, int weight, java.util.Optional<Duration> expected, String... why) {
-        assertThatThrownBy(() -> on.enter(name, weight, expected, Duration.ofMillis(300)))
+        assertThatThrownBy(() -> on.enter(name, weight, expected, Duration.ofMillis(100)))
                 .as(why.length == 0 ? "refused" : why[0]).hasMessageContaining("gave up");
     }
 

@@ -76,9 +76,9 @@ public class WorkerSteps {
         EveryOneServed.Judgement j;
         try {
             Duration slowest = AcknowledgedWrites.assertAllReadOnceThrough(context.cluster(), context.acks(), entry);
-            j = EveryOneServed.allServed(what, readReported(entry, start, slowest), Duration.ofSeconds(seconds));
+            j = EveryOneServed.everyWithin(what, readReported(entry, start, slowest), Duration.ofSeconds(seconds));
         } catch (AssertionError | RuntimeException e) {
-            j = EveryOneServed.notAllServed(what, io.github.chatcluster.cluster.Text.firstLine(e.getMessage()));
+            j = EveryOneServed.notEvery(what, io.github.chatcluster.cluster.Text.firstLine(e.getMessage()));
         }
         context.claimAsStated(SeedClaim.withWords(words), stated, j.verdict(), "for reads: with " + context.timeline().fault() + ", " + j.why());
     }
