@@ -10,8 +10,8 @@ Feature: Cluster topology
 
   Time bounds. The start-up scenario's bound is on the cluster's own start, at the beginning of the
   run: ready within 60 s, a bound on the cluster and the machine together. One more node, started
-  beside the other scenarios, gives the scale (the run's calibration times one node on the idle
-  machine: run.calibration in summary.txt).
+  beside the other scenarios, gives the scale (when the run calibrates the machine, it also times one
+  node on the idle machine: run.calibration in summary.txt).
 
   Background:
     Given the chat cluster is running and was checked healthy before this scenario

@@ -33,12 +33,6 @@ public final class EveryOneServed {
                 served == tried ? "" : ", " + (tried - served) + " not"));
     }
 
-    /** As {@link #judge(String, int, int)}, and all of it within {@code bound}: service that came later is no service. */
-    public static Judgement judgeWithin(String what, int served, int tried, Duration took, Duration bound) {
-        Judgement counted = judge(what, served, tried);
-        return counted.verdict() != Verdict.HELD ? counted : inTime(counted.why(), took, bound);
-    }
-
     /** Every one of them was served (a read of all of them came back complete). */
     public static Judgement every(String what) {
         return new Judgement(Verdict.HELD, "every one of the " + what);

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * "Storage Overhead: 2x replication factor per shard", as the application meets it: held when, for every chat table, the
  * rows stored on the workers (each copy of each shard counted) are exactly twice the rows the application sees; not held
- * when any table's are not (one copy, three copies, or copies that differ in size). No rows seen decide nothing.
+ * when any table's are not (one copy, three copies, or copies that differ in size). No rows at all decide nothing.
  */
 public final class StorageVerdict {
 
@@ -21,7 +21,7 @@ public final class StorageVerdict {
     }
 
     public static Judgement judge(Map<String, Rows> byTable) {
-        if (byTable.isEmpty() || byTable.values().stream().allMatch(r -> r.seen() == 0)) {
+        if (byTable.values().stream().allMatch(r -> r.seen() == 0 && r.stored() == 0)) {
             return new Judgement(Verdict.NOT_DECIDED, "no rows to count");
         }
         boolean twice = byTable.values().stream().allMatch(r -> r.stored() == 2 * r.seen());

@@ -36,6 +36,11 @@ class StorageVerdictTest {
     }
 
     @Test
+    void rowsStoredThatTheApplicationDoesNotSeeDoNotHold() {
+        assertThat(StorageVerdict.judge(Map.of("rooms", new StorageVerdict.Rows(0, 10))).verdict()).isEqualTo(Verdict.NOT_HELD);
+    }
+
+    @Test
     void noRowsDecideNothing() {
         assertThat(StorageVerdict.judge(Map.of()).verdict()).isEqualTo(Verdict.NOT_DECIDED);
         assertThat(StorageVerdict.judge(Map.of("rooms", new StorageVerdict.Rows(0, 0))).verdict()).isEqualTo(Verdict.NOT_DECIDED);

@@ -71,11 +71,11 @@ public class CoordinatorDownSteps {
                 + " s after it was sent, although the client's driver cancelled it after " + cancelAfter + " s");
     }
 
-    @Then("the demo's claim of {string} {statedVerdict} while {node} is down,/hung, judged by whether every write the clients tried was stored")
+    @Then("the demo's claim of {string} {statedVerdict} while {node} is down,/hung, judged by whether every write the clients tried was acknowledged")
     public void theClaimWhileACoordinatorIsDown(String words, Verdict stated, Node node) {
         assertThat(context.attempts()).as("the writes the clients tried while %s was down", node).isNotEmpty();
-        int stored = (int) context.attempts().stream().filter(WriteAttempt::acknowledged).count();
-        var j = EveryOneServed.judge("writes the clients tried stored", stored, context.attempts().size());
+        int acknowledged = (int) context.attempts().stream().filter(WriteAttempt::acknowledged).count();
+        var j = EveryOneServed.judge("writes the clients tried acknowledged", acknowledged, context.attempts().size());
         var refused = context.attempts().stream().filter(a -> !a.acknowledged()).findFirst();
         context.claimAsStated(SeedClaim.withWords(words), stated, j.verdict(), "with " + context.timeline().fault() + ", " + j.why()
                 + refused.map(a -> "; a client was refused " + a).orElse(""));

@@ -63,13 +63,13 @@ public class NewClientWriteSteps {
                 client.roomId(), client.clientId()));
     }
 
-    @Then("the demo's claim of {string} {statedVerdict} for a coordinator cut off from the workers, judged by whether every new client through the load balancer had its message stored")
+    @Then("the demo's claim of {string} {statedVerdict} for a coordinator cut off from the workers, judged by whether every new client through the load balancer had its message acknowledged")
     public void theClaimForACutOffCoordinator(String words, Verdict stated) {
         int total = newClientWrites.outcomes().size();
-        int stored = (int) newClientWrites.outcomes().stream().filter(NewClientWrites.Outcome::acknowledged).count();
-        var j = EveryOneServed.judge("new clients through the load balancer with their message stored", stored, total);
+        int acknowledged = (int) newClientWrites.outcomes().stream().filter(NewClientWrites.Outcome::acknowledged).count();
+        var j = EveryOneServed.judge("new clients through the load balancer with their message acknowledged", acknowledged, total);
         context.claimAsStated(SeedClaim.withWords(words), stated, j.verdict(), "with " + context.timeline().fault() + ": " + j.why()
-                + (stored == total ? "" : "; the load balancer still sent the others to it, and their message was refused"));
+                + (acknowledged == total ? "" : "; the load balancer still sent the others to it, and their message was refused"));
     }
 
 }

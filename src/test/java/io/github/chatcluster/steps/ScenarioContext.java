@@ -127,14 +127,6 @@ public class ScenarioContext {
     private final List<PendingClaim> pendingClaims = new ArrayList<>();
 
     /**
-     * A verdict on one of the original demo's claims. It is kept until the scenario ends: it goes into the report
-     * and summary.txt as held or not held when the scenario passed or failed in this very step ({@link #settleClaims}).
-     */
-    public void claim(SeedClaim claim, boolean held, String evidence) {
-        found(claim, Verdict.of(held), evidence);
-    }
-
-    /**
      * A verdict the feature states: what the run found goes into the ledger as it is, and when it is not what the
      * feature states, this step fails with "the claim ... changed from ... to ..." ({@link ExpectedVerdict}).
      */
@@ -149,11 +141,6 @@ public class ScenarioContext {
     private void found(SeedClaim claim, Verdict verdict, String evidence) {
         pendingClaims.add(new PendingClaim(claim, verdict, evidence, step));
         report("finding on the demo's claim \"" + claim.words() + "\" (counts unless a later step fails): " + verdict + ": " + evidence);
-    }
-
-    /** A claim the scenario looked at without reaching a verdict (the figures do not decide it). */
-    public void claimNotDecided(SeedClaim claim, String why) {
-        attachText("Claim of the original demo: " + claim.words(), Figures.notDecided(claim, why, scenarioName()));
     }
 
     /**

@@ -71,6 +71,7 @@ public class WorkerSteps {
      */
     @Then("the demo's claim of {string} {statedVerdict} for reads: every acknowledged write is read through {entryPoint} within {int} seconds")
     public void theClaimForReads(String words, Verdict stated, Endpoint entry, int seconds) {
+        assertThat(context.timeline().inForce().hurtsAWorker()).as("a worker is hurt when this claim is judged: %s", context.timeline().fault()).isTrue();
         String what = "acknowledged writes (" + context.acks().summary() + ") read back through " + entry;
         Instant start = Instant.now();
         EveryOneServed.Judgement j;
@@ -162,12 +163,14 @@ public class WorkerSteps {
      * failed worker was acknowledged, not held when any was refused (what replication factor 2 gives: reads, not writes).
      */
     private void writesFinding(String words, Verdict stated, List<WriteAttempt> attempts) {
+        assertThat(context.timeline().inForce().hurtsAWorker()).as("a worker is hurt when this claim is judged: %s", context.timeline().fault()).isTrue();
         int acknowledged = (int) attempts.stream().filter(WriteAttempt::acknowledged).count();
         Duration took = attempts.stream().map(WriteAttempt::took).reduce(Duration.ZERO, Duration::plus);
         EveryOneServed.Judgement j = EveryOneServed.judge("new message(s) to rooms with a copy on it acknowledged", acknowledged, attempts.size());
         context.claimAsStated(SeedClaim.withWords(words), stated, j.verdict(), String.format(java.util.Locale.ROOT,
-                "for writes: with %s, %s (%.1f s in all); writes to those rooms go on only after an operator disables the worker",
-                context.timeline().fault(), j.why(), took.toMillis() / 1000.0));
+                "for writes: with %s, %s (%.1f s in all)%s", context.timeline().fault(), j.why(), took.toMillis() / 1000.0,
+                j.verdict() == Verdict.HELD ? "" : "; those rooms take writes again once an operator disables the worker"
+                        + " (worker_failure.feature: the operator disables the lost worker)"));
     }
 
     /**
