@@ -36,7 +36,7 @@ public final class JepsenHistory {
             String type = e.invoke() ? "invoke" : e.txn().outcome().name().toLowerCase(java.util.Locale.ROOT);
             lines.add("{\"index\":" + lines.size() + ",\"type\":\"" + type + "\",\"process\":" + quote(e.txn().process())
                     + ",\"f\":\"txn\",\"value\":" + value(e.txn(), e.invoke() || e.txn().outcome() != Txn.Outcome.OK)
-                    + ",\"time\":" + e.time() + "}");
+                    + ",\"time\":" + e.time() + (e.invoke() || e.txn().error() == null ? "" : ",\"error\":" + quote(e.txn().error())) + "}");
         }
         return lines;
     }
@@ -89,7 +89,7 @@ public final class JepsenHistory {
                 throw new IllegalArgumentException("a completion with no invocation of process " + process + ": " + line);
             }
             txns.add(new Txn(txns.size(), process, Txn.Outcome.valueOf(type.toUpperCase(java.util.Locale.ROOT)),
-                    mops((List<?>) op.get("value")), start, time));
+                    mops((List<?>) op.get("value")), start, time, op.get("error") == null ? null : String.valueOf(op.get("error"))));
         }
         return txns;
     }

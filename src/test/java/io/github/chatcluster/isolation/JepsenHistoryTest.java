@@ -17,7 +17,7 @@ class JepsenHistoryTest {
                 new Txn(0, "c1-writer", Outcome.OK, List.of(new Mop.Append(1, 1), new Mop.Read(2, List.of())), 10, 20),
                 new Txn(1, "c2-reader", Outcome.OK, List.of(new Mop.Read(1, List.of(1L))), 15, 30),
                 new Txn(2, "c1-writer", Outcome.INFO, List.of(new Mop.Append(2, 7)), 25, 40),
-                new Txn(3, "lb \"x\"", Outcome.FAIL, List.of(new Mop.Append(1, 9)), 26, 41));
+                new Txn(3, "lb \"x\"", Outcome.FAIL, List.of(new Mop.Append(1, 9)), 26, 41, "40P01: ERROR: deadlock detected"));
         Path file = dir.resolve("h.jsonl");
         JepsenHistory.write(file, txns);
         List<String> lines = Files.readAllLines(file);
@@ -30,6 +30,9 @@ class JepsenHistoryTest {
         assertThat(back.get(0).mops()).isEqualTo(txns.get(0).mops());
         assertThat(back.get(2).outcome()).isEqualTo(Outcome.INFO);
         assertThat(back.get(2).mops()).containsExactly(new Mop.Append(2, 7));
+        assertThat(back.get(3).error()).isEqualTo("40P01: ERROR: deadlock detected");
+        assertThat(back.get(3).toString()).contains("fail with 40P01: ERROR: deadlock detected");
+        assertThat(back.get(0).error()).isNull();
         assertThat(ListAppendChecker.check(back).kinds()).isEmpty();
     }
 }

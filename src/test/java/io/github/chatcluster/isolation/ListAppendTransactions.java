@@ -39,6 +39,7 @@ final class ListAppendTransactions {
         boolean committing = false;
         boolean committedSome = false;
         Txn.Outcome outcome;
+        String error = null;
         try {
             for (Mop m : planned) {
                 done.add(apply(c, m));
@@ -54,6 +55,8 @@ final class ListAppendTransactions {
             // a weakened client that committed some of its operations before one failed did not fail: part of it happened
             outcome = committedSome || committing && WriteOutcome.connectionLost(e) ? Txn.Outcome.INFO : Txn.Outcome.FAIL;
             failures.merge(e.getSQLState() == null ? "no SQLSTATE" : e.getSQLState(), 1, Integer::sum);
+            error = (e.getSQLState() == null ? "no SQLSTATE" : e.getSQLState()) + (committing ? " at COMMIT" : "") + ": "
+                    + io.github.chatcluster.cluster.Text.firstLine(String.valueOf(e.getMessage()));
             try {
                 c.rollback();
             } catch (SQLException ignored) {
@@ -61,7 +64,7 @@ final class ListAppendTransactions {
             }
         }
         List<Mop> recorded = outcome == Txn.Outcome.OK ? done : planned;
-        Txn t = new Txn(ids.getAndIncrement(), client.name(), outcome, recorded, invoked, System.nanoTime() - origin);
+        Txn t = new Txn(ids.getAndIncrement(), client.name(), outcome, recorded, invoked, System.nanoTime() - origin, error);
         history.add(t);
         return t;
     }

@@ -5,14 +5,20 @@ import java.util.List;
 /**
  * One transaction of a list-append history, as it completed: ok (committed, its reads' values known), fail (known not
  * to have happened) or info (unknown outcome: the connection was lost at COMMIT). {@code id} is its index in the
- * history; {@code process} the client that ran it; times in nanoseconds.
+ * history; {@code process} the client that ran it; times in nanoseconds; {@code error} what a failed or unknown one
+ * was told (its SQLSTATE and first line), or null.
  */
-public record Txn(int id, String process, Outcome outcome, List<Mop> mops, long invokedNanos, long completedNanos) {
+public record Txn(int id, String process, Outcome outcome, List<Mop> mops, long invokedNanos, long completedNanos, String error) {
 
     public enum Outcome { OK, FAIL, INFO }
 
     public Txn {
         mops = List.copyOf(mops);
+    }
+
+    /** A transaction with no error recorded. */
+    public Txn(int id, String process, Outcome outcome, List<Mop> mops, long invokedNanos, long completedNanos) {
+        this(id, process, outcome, mops, invokedNanos, completedNanos, null);
     }
 
     /** A transaction with no times (hand-built histories). */
@@ -22,6 +28,7 @@ public record Txn(int id, String process, Outcome outcome, List<Mop> mops, long 
 
     @Override
     public String toString() {
-        return "T" + id + " (" + process + ", " + outcome.name().toLowerCase(java.util.Locale.ROOT) + ": " + mops + ")";
+        return "T" + id + " (" + process + ", " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+                + (error == null ? "" : " with " + error) + ": " + mops + ")";
     }
 }
