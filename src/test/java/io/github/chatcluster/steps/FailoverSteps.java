@@ -179,7 +179,7 @@ public class FailoverSteps {
     }
 
     /** Judged from the clients of the step before: held when every one of them got a session (no answer, or a refusal, is none). */
-    @Then("the demo's claim of {string} {statedVerdict} for a hung coordinator, judged by whether every new client through the load balancer got an answer")
+    @Then("the demo's claim of {string} {statedVerdict} for a hung coordinator, judged by whether every new client through the load balancer got a session")
     public void theClaimForAHungCoordinator(String words, Verdict stated) {
         assertThat(newClients).as("new clients tried through the load balancer in this scenario").isNotNull();
         var j = EveryOneServed.judge("new clients through the load balancer given a session within their login timeout",
