@@ -54,9 +54,9 @@ final class ListAppendTransactions {
         } catch (SQLException e) {
             // a weakened client that committed some of its operations before one failed did not fail: part of it happened
             outcome = committedSome || committing && WriteOutcome.connectionLost(e) ? Txn.Outcome.INFO : Txn.Outcome.FAIL;
-            failures.merge(e.getSQLState() == null ? "no SQLSTATE" : e.getSQLState(), 1, Integer::sum);
-            error = (e.getSQLState() == null ? "no SQLSTATE" : e.getSQLState()) + (committing ? " at COMMIT" : "") + ": "
-                    + io.github.chatcluster.cluster.Text.firstLine(String.valueOf(e.getMessage()));
+            String state = e.getSQLState() == null ? "no SQLSTATE" : e.getSQLState();
+            failures.merge(state, 1, Integer::sum);
+            error = state + (committing ? " at COMMIT" : "") + ": " + io.github.chatcluster.cluster.Text.firstLine(String.valueOf(e.getMessage()));
             try {
                 c.rollback();
             } catch (SQLException ignored) {

@@ -68,15 +68,16 @@ public class OperationLoadSteps {
     }
 
     /**
-     * Judged right after the rebalance onto worker-5, with the clients still at work: the copies worker-5 took (none when
-     * the rebalance did not run), and the longest time a client has gone without a success since the clients began.
+     * Judged right after the rebalance onto worker-5, with the clients still at work: the copies worker-5 took once the
+     * wait for the rebalance ended (none when its job never ran), and the longest time a client has gone without a
+     * success since the clients began.
      */
     @Then("the demo's claim of a {string} {statedVerdict}: worker-5 took its share of the shard copies, and no client has gone more than {int} seconds without a success")
     public void theScaleOutClaim(String words, io.github.chatcluster.report.Verdict stated, int seconds) {
         SteadyLoad load = clientLoad.load().orElseThrow(() -> new IllegalStateException("no clients were started in this scenario"));
         Duration longest = load.longestGapSoFar();
-        java.util.Map<String, Integer> perNode = (rebalance.layoutAfterSpreading != null ? rebalance.layoutAfterSpreading
-                : io.github.chatcluster.operations.ShardLayout.now(context.cluster())).copiesPerNode(List.of());
+        assertThat(rebalance.layoutAfterSpreading).as("the layout after the wait for the rebalance onto worker-5").isNotNull();
+        java.util.Map<String, Integer> perNode = rebalance.layoutAfterSpreading.copiesPerNode(List.of());
         var judgement = io.github.chatcluster.report.ScaleOutVerdict.judge(perNode.getOrDefault(SpareWorker.NAME, 0),
                 perNode.values().stream().mapToInt(Integer::intValue).sum(),
                 ChatCluster.WORKERS.size() + 1, longest, Duration.ofSeconds(seconds));
