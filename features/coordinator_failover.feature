@@ -191,7 +191,8 @@ Feature: Losing a coordinator
   # establish any connections to the node worker-N after 5000 ms"). The pool then drops that session, and
   # its replacement is cold again. So the first burst, of cold sessions, is reported, not judged; then
   # every session writes to each room, ten at a time, and the claim is judged on the bursts of those
-  # warm sessions with no fault: it holds, every write of them is acknowledged. The bursts during and
+  # warm sessions with no fault: it holds, every write of them is acknowledged (their kept connections
+  # outlive the quiet minutes, and a slow link too: network_faults.feature). The bursts during and
   # after coordinator-1's outage, whose sessions the pool replaced, are reported.
   @heavy
   Scenario: Two applications with 100 pooled sessions each write at once through the load balancer, with quiet minutes between bursts, through coordinator-1's outage and back

@@ -127,6 +127,24 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     Then every acknowledged write is stored exactly once
     And both copies of every shard of every distributed table hold the same rows
 
+  Scenario: A slow link between the coordinators while a session is idle does not cost the session its next write
+    # Between a session's writes, its coordinator keeps the connections they opened: to the workers of
+    # the copies and, on coordinator-1, to coordinator-2 (the first worker, where Citus takes the lock of
+    # every write to a table with two copies). TCP keepalives probe such an idle connection, and the
+    # kernel ends one whose probe is not answered in time. Citus does not check a kept connection before
+    # it takes the next write's lock on it, so that write would be refused ("failure on connection marked
+    # as essential: coordinator-2:5432", SQLSTATE XX000) although the link has healed. How late an answer
+    # may come is the cluster's setting. It is not: a round trip of 1.2 s for a few seconds, a stall a
+    # busy host can cause, leaves the session's next write acknowledged.
+    Given a client holds a session on coordinator-1 and has sent a message through it
+    When every packet between coordinator-2 and coordinator-1 is delayed by 600 ms for 6 seconds, then the link heals
+    And the client sends another message on that session
+    Then it is stored within 10 seconds
+    And the cluster is healthy again within 30 seconds
+    When the clients write every write still in doubt again, with the same id, through the load balancer
+    Then every acknowledged write is stored exactly once
+    And both copies of every shard of every distributed table hold the same rows
+
   Scenario: With 50 ms between the coordinators and the workers, write latency and throughput through one coordinator and through both
     # The demo claims that write throughput "scales linearly with coordinator count". With latency
     # between the coordinators and the workers, a write waits for several round trips (the copies,

@@ -158,7 +158,9 @@ public class ClusterHooks {
     private void endFaults(Scenario scenario, ChatCluster cluster) {
         Set<String> damaged = cluster.faults().damagedNodes();
         if (scenario.isFailed()) {
-            Set<String> nodes = new LinkedHashSet<>(List.of(ChatCluster.LOAD_BALANCER));
+            // the coordinators' too, fault or not: a refusal with no fault in force is explained there (a kept
+            // connection that the kernel ended, a connection that could not be set up in time)
+            Set<String> nodes = new LinkedHashSet<>(List.of(ChatCluster.LOAD_BALANCER, ChatCluster.COORDINATOR_1, ChatCluster.COORDINATOR_2));
             nodes.addAll(damaged);
             for (String node : nodes) {
                 scenario.attach(cluster.lastLogLines(node, 40), "text/plain", "last log lines of " + node);

@@ -74,6 +74,19 @@ public class NetworkFaultSteps {
         }
     }
 
+    /**
+     * The delay is set on the node's side for the packets to and from the peer, so a round trip between them takes
+     * twice the delay. It lasts the stated time (a wait with a bound, no polling: nothing is to be observed until the heal).
+     */
+    @When("every packet between {node} and {node} is delayed by {int} ms for {int} seconds, then the link heals")
+    public void everyPacketBetweenIsDelayedFor(Node node, Node peer, int millis, int seconds) {
+        faultBegins(List.of(node.name()), millis + " ms delay between " + node.name() + " and " + peer.name());
+        network().delay(node.name(), List.of(peer.name()), millis);
+        org.awaitility.Awaitility.await("the delay of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
+                .atMost(Duration.ofSeconds(seconds + 2)).until(() -> true);
+        theNetworkHeals();
+    }
+
     @When("{node} loses {int}% of its packets")
     public void losesPackets(Node node, int percent) {
         faultBegins(List.of(node.name()), node.name() + " losing " + percent + "% of its packets");

@@ -52,6 +52,29 @@ public class OpenSessionSteps {
         assertThat(session.readEverything().committed()).as("a first query on the session").isTrue();
     }
 
+    /**
+     * A write on the session makes coordinator-1 open, and keep for the session, a connection to each copy's worker and
+     * one to coordinator-2 (the first worker, where Citus takes the write's lock).
+     */
+    @Given("a client holds a session on {node} and has sent a message through it")
+    public void aClientHoldsASessionAndHasWritten(Node node) throws SQLException {
+        PooledClient session = PooledClient.open(cluster().endpoint(node.name()));
+        sessions.add(session);
+        WriteAttempt first = messageOn(session);
+        assertThat(first.acknowledged()).as("a first message on the session: %s", first).isTrue();
+    }
+
+    @When("the client sends another message on that session")
+    public void theClientSendsAnotherMessage() {
+        assertThat(sessions).as("a session opened before the fault").isNotEmpty();
+        context.attempted(List.of(messageOn(sessions.get(0))));
+    }
+
+    private WriteAttempt messageOn(PooledClient session) {
+        long room = context.rooms().get(0);
+        return WriteAttempt.message(session, room, context.acks().membersOf(room).get(0), context.acks());
+    }
+
     @When("the client sends its next query on that session")
     public void theClientSendsItsNextQuery() {
         assertThat(sessions).as("a session opened before the fault").isNotEmpty();
