@@ -22,9 +22,10 @@ import io.github.chatcluster.cluster.Endpoint;
 
 
 /**
- * Timed trials of a write load: writers, each with its own session and a new room per trial, send messages for a
+ * Timed trials of a write load: writers, each with its own session and its own room in a trial, send messages for a
  * fixed time, all starting together behind a barrier; every write's latency is kept. A writer's session is used
- * again by the next trial through the same entry point (closed by {@link #close()}).
+ * again by the next trial through the same entry point (closed by {@link #close()}). The rooms are drawn from those
+ * {@link #prepare} made ({@link TrialRooms}), or made by each writer before its trial.
  */
 public final class WriteTrials implements AutoCloseable {
 
@@ -79,17 +80,17 @@ public final class WriteTrials implements AutoCloseable {
     }
 
     private final AckLog acks;
+    /** Rooms made before the trials; null when each writer makes its own. */
+    private volatile TrialRooms made;
 
     public WriteTrials(AckLog acks) {
         this.acks = acks;
     }
 
     /**
-     * A new room for each writer of each trial, so that trials are independent samples: with two copies of every
-     * shard, Citus serialises the writes to one shard, so writers whose rooms share a shard wait for each other,
-     * and which rooms share one is chance. The room is written through the writer's own session before the trial
-     * starts: the session's first writes open the coordinator's connections to the two workers of the room's shard
-     * (with 50 ms between them, about 2 s), so the trial measures writes, not connection set-up.
+     * A new room, with its two members, written through the session: its first writes open the coordinator's
+     * connections to the two workers of the room's shard (with 50 ms between them, about 2 s), so a trial measures
+     * writes, not connection set-up.
      */
     private long newRoomThrough(ChatApplication session) {
         long room = ChatWriter.newRoomId();
@@ -100,6 +101,43 @@ public final class WriteTrials implements AutoCloseable {
             acks.member(room, user);
         }
         return room;
+    }
+
+    /**
+     * Opens the trials' sessions before the first trial, as many through each entry point as a trial uses there at
+     * most, and makes {@code roomsPerSession} rooms through each, all sessions at once: their first writes open their
+     * coordinator's connections to the workers (and coordinator-1's to coordinator-2), and the trials draw their
+     * rooms from those.
+     */
+    public void prepare(Map<Endpoint, Integer> sessionsPerEntry, int roomsPerSession, long seed) {
+        TrialRooms rooms = new TrialRooms(seed);
+        List<Map.Entry<Endpoint, ChatApplication>> opened = new ArrayList<>();
+        sessionsPerEntry.forEach((entry, count) -> {
+            for (int i = 0; i < count; i++) {
+                opened.add(Map.entry(entry, ChatApplication.session(entry)));
+            }
+        });
+        opened.forEach(o -> idle.computeIfAbsent(o.getKey(), e -> new java.util.concurrent.ConcurrentLinkedDeque<>()).push(o.getValue()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, opened.size()));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Map.Entry<Endpoint, ChatApplication> o : opened) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < roomsPerSession; i++) {
+                        rooms.add(newRoomThrough(o.getValue()));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(120, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the rooms of the trials could not be made: " + e, e);
+        } finally {
+            BoundedStop.now(pool, Duration.ofSeconds(30), "the sessions making the trials' rooms");
+        }
+        made = rooms;
     }
 
     /** One trial: the writers per entry point send messages for the duration, counted from their common start. */
@@ -115,13 +153,16 @@ public final class WriteTrials implements AutoCloseable {
         AtomicReference<Instant> end = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(writers.size());
         List<Map.Entry<Endpoint, ChatApplication>> used = new CopyOnWriteArrayList<>();
+        List<Long> drawn = made == null ? List.of() : made.draw(writers.size());
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Endpoint entry : writers) {
+            for (int w = 0; w < writers.size(); w++) {
+                Endpoint entry = writers.get(w);
+                Long given = drawn.isEmpty() ? null : drawn.get(w);
                 ChatApplication session = take(entry);
                 used.add(Map.entry(entry, session));
                 futures.add(pool.submit(() -> {
-                    long room = newRoomThrough(session);
+                    long room = given != null ? given : newRoomThrough(session);
                     long sender = acks.membersOf(room).get(0);
                     start.await();
                     while (Instant.now().isBefore(end.get())) {

@@ -73,7 +73,8 @@ public class WriteAttemptSteps {
     @Then("it is stored within {int} seconds")
     public void itIsStoredWithin(int seconds) {
         WriteAttempt attempt = theAttempt();
-        assertThat(attempt.acknowledged()).as("%s, while %s", attempt, context.timeline().fault()).isTrue();
+        assertThat(attempt.acknowledged()).as("%s, %s %s", attempt, context.timeline().backAt() == null ? "while" : "after",
+                context.timeline().fault()).isTrue();
         assertThat(attempt.took()).as("how long %s took", attempt).isLessThanOrEqualTo(Duration.ofSeconds(seconds));
         AcknowledgedWrites.assertMessageReadOnceThrough(List.of(attempt.entry()), attempt.roomId(), attempt.clientId());
         context.report("read back once through " + attempt.entry() + " and on its shard's placements "

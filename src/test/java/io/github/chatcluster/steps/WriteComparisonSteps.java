@@ -36,6 +36,9 @@ public class WriteComparisonSteps {
         this.context = context;
     }
 
+    /** Rooms each session of the trials makes before them: 48 in all for 8 writers, six trials' worth to draw from. */
+    private static final int ROOMS_PER_SESSION = 4;
+
     @When("the write trials run: {int} writers through coordinator-1 alone against half of them through each coordinator, {int} second(s) a trial, {int} warm-up trials, then {int} blocks in a random ABBA order, and the same blocks of coordinator-1 alone against itself")
     public void theWriteTrialsRun(int writers, int seconds, int warmUps, int blocks) {
         ChatCluster cluster = context.cluster();
@@ -44,6 +47,9 @@ public class WriteComparisonSteps {
         long seed = Long.getLong("cucumber.execution.order.random.seed", System.nanoTime());
         Duration duration = Duration.ofSeconds(seconds);
         try (WriteTrials runner = new WriteTrials(context.acks())) {
+            Map<Endpoint, Integer> sessions = new java.util.HashMap<>(alone);
+            both.forEach((entry, n) -> sessions.merge(entry, n, Math::max));
+            runner.prepare(sessions, ROOMS_PER_SESSION, seed);
             trials = DesignedComparison.run(seed, warmUps, blocks, (t, control) -> {
                 String label = DesignedComparison.label(t, control, "coordinator-1 alone", "both coordinators");
                 return runner.run(label, DesignedComparison.runsB(t, control) ? both : alone, duration);
