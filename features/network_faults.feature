@@ -134,10 +134,11 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     # kernel ends one whose probe is not answered in time. Citus does not check a kept connection before
     # it takes the next write's lock on it, so that write would be refused ("failure on connection marked
     # as essential: coordinator-2:5432", SQLSTATE XX000) although the link has healed. How late an answer
-    # may come is the cluster's setting. It is not: a round trip of 1.2 s for a few seconds, a stall a
-    # busy host can cause, leaves the session's next write acknowledged.
+    # may come is the cluster's setting (TCP keepalives and user timeout, containers/). It is late enough:
+    # a round trip of 1.1 s for a few seconds, a stall a busy host can cause, leaves the session's next
+    # write acknowledged.
     Given a client holds a session on coordinator-1 and has sent a message through it
-    When every packet between coordinator-2 and coordinator-1 is delayed by 600 ms for 6 seconds, then the link heals
+    When every packet between coordinator-2 and coordinator-1 is delayed by 550 ms for 6 seconds, then the link heals
     And the client sends another message on that session
     Then it is stored within 10 seconds
     And the cluster is healthy again within 30 seconds

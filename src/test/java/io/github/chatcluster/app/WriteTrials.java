@@ -114,10 +114,12 @@ public final class WriteTrials implements AutoCloseable {
         List<Map.Entry<Endpoint, ChatApplication>> opened = new ArrayList<>();
         sessionsPerEntry.forEach((entry, count) -> {
             for (int i = 0; i < count; i++) {
-                opened.add(Map.entry(entry, ChatApplication.session(entry)));
+                ChatApplication session = ChatApplication.session(entry);
+                // kept at once, so that close() ends it even when opening the next one fails
+                idle.computeIfAbsent(entry, e -> new java.util.concurrent.ConcurrentLinkedDeque<>()).push(session);
+                opened.add(Map.entry(entry, session));
             }
         });
-        opened.forEach(o -> idle.computeIfAbsent(o.getKey(), e -> new java.util.concurrent.ConcurrentLinkedDeque<>()).push(o.getValue()));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, opened.size()));
         try {
             List<Future<?>> futures = new ArrayList<>();
