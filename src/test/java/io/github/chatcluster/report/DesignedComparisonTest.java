@@ -57,6 +57,79 @@ class DesignedComparisonTest {
         assertThat(o.evidence()).contains("A/A control");
     }
 
+    /**
+     * The machine's speed drifts between blocks (here by 0.7x to 1.3x), the arms are alike: each trial taken relative
+     * to its block, the drift drops out and "a gain of a quarter" does not hold; on the figures as measured the
+     * interval would straddle it.
+     */
+    @Test
+    void aDriftBetweenBlocksDropsOut() {
+        double[] drift = {1.0, 0.7, 1.3, 0.8};
+        java.util.Random random = new java.util.Random(5);
+        List<DesignedComparison.Run<Double>> runs = new ArrayList<>();
+        List<Double> rawA = new ArrayList<>();
+        List<Double> rawB = new ArrayList<>();
+        for (boolean control : new boolean[] {false, true}) {
+            List<BlockOrder.Trial> trials = BlockOrder.of(control ? 12 : 11, 0, 4);
+            for (BlockOrder.Trial t : trials) {
+                double figure = 100 * drift[t.index() / 4] * Math.exp(0.03 * random.nextGaussian());
+                runs.add(new DesignedComparison.Run<>(t, figure, control));
+                if (!control) {
+                    (t.arm() == BlockOrder.Arm.A ? rawA : rawB).add(figure);
+                }
+            }
+        }
+        ComparisonRule quarter = new ComparisonRule(1.25, "B over A:");
+        DesignedComparison.Outcome o = DesignedComparison.of(runs).judge(quarter, Double::doubleValue);
+        assertThat(o.found()).as(o.evidence()).isEqualTo(Verdict.NOT_HELD);
+        assertThat(o.evidence()).contains("relative to its block");
+        assertThat(RatioInterval.of(rawA, rawB, ComparisonRule.CONFIDENCE).upper()).as("the interval of the figures as measured").isGreaterThan(1.25);
+    }
+
+    /**
+     * Simulated runs with a drift between blocks (a spread of 0.2 between blocks, 0.08 within) and no real difference:
+     * the rule says HELD for a gain of a tenth in at most 5 % of them, and NOT HELD for a gain of a quarter in nearly
+     * all (on the figures as measured, with such a drift, about one run in four would not decide it).
+     */
+    @Test
+    void withADriftAndNoRealDifferenceTheVerdictsStayRight() {
+        ComparisonRule tenth = new ComparisonRule(1.1, "B over A:");
+        ComparisonRule quarter = new ComparisonRule(1.25, "B over A:");
+        java.util.Random random = new java.util.Random(20261206L);
+        int runs = 2000;
+        int falseHeld = 0;
+        int quarterNotHeld = 0;
+        for (int i = 0; i < runs; i++) {
+            DesignedComparison<Double> d = drifting(random, 1.0, 0.2, 0.08);
+            if (d.judge(tenth, Double::doubleValue).found() == Verdict.HELD) {
+                falseHeld++;
+            }
+            if (d.judge(quarter, Double::doubleValue).found() == Verdict.NOT_HELD) {
+                quarterNotHeld++;
+            }
+        }
+        System.out.printf("drift 0.2 between blocks, 0.08 within, no real difference: HELD for a tenth %.4f, NOT HELD for a quarter %.4f%n",
+                falseHeld / (double) runs, quarterNotHeld / (double) runs);
+        assertThat(falseHeld / (double) runs).isLessThanOrEqualTo(0.05);
+        assertThat(quarterNotHeld / (double) runs).isGreaterThanOrEqualTo(0.99);
+    }
+
+    /** A comparison and its A/A control, 4 blocks each, log-normal trials with a drift between blocks. */
+    private static DesignedComparison<Double> drifting(java.util.Random random, double gainOfB, double betweenBlocks, double within) {
+        List<DesignedComparison.Run<Double>> runs = new ArrayList<>();
+        for (boolean control : new boolean[] {false, true}) {
+            double[] drift = new double[4];
+            for (int b = 0; b < drift.length; b++) {
+                drift[b] = Math.exp(betweenBlocks * random.nextGaussian());
+            }
+            for (BlockOrder.Trial t : BlockOrder.of(random.nextLong(), 0, 4)) {
+                double arm = !control && t.arm() == BlockOrder.Arm.B ? gainOfB : 1.0;
+                runs.add(new DesignedComparison.Run<>(t, arm * drift[t.index() / 4] * Math.exp(within * random.nextGaussian()), control));
+            }
+        }
+        return DesignedComparison.of(runs);
+    }
+
     /** Trials whose figure is {@code b} for arm B of the comparison and {@code a} otherwise, with a little spread. */
     private static DesignedComparison<Double> simulated(double b, double a) {
         int[] n = {0};
