@@ -14,6 +14,9 @@ public final class BlockOrder {
 
     public enum Arm { A, B }
 
+    /** Trials to a block: each arm twice. */
+    public static final int BLOCK = 4;
+
     /** One trial: its arm, and whether it is a warm-up whose figure is discarded. */
     public record Trial(int index, Arm arm, boolean warmUp) {
     }
@@ -35,7 +38,7 @@ public final class BlockOrder {
             boolean abba = random.nextBoolean();
             Arm first = abba ? Arm.A : Arm.B;
             Arm second = abba ? Arm.B : Arm.A;
-            for (Arm arm : List.of(first, second, second, first)) {
+            for (Arm arm : List.of(first, second, second, first)) { // BLOCK trials
                 trials.add(new Trial(trials.size(), arm, false));
             }
         }

@@ -65,7 +65,11 @@ public final class ComparisonRule {
 
     /** @param a the figure of each trial of the baseline arm; {@code b} of the claimed arm; more is better in both */
     public Judgement judge(List<? extends Number> a, List<? extends Number> b) {
-        RatioInterval r = RatioInterval.of(a, b, CONFIDENCE);
+        return judge(RatioInterval.of(a, b, CONFIDENCE));
+    }
+
+    /** Judges on an interval already estimated (trials in blocks: {@link BlockedRatioInterval}). */
+    public Judgement judge(RatioInterval r) {
         String figures = gain + " " + r;
         if (!r.bounded()) {
             return new Judgement(Verdict.NOT_DECIDED, r, figures + ": too few trials to decide");
@@ -88,7 +92,12 @@ public final class ComparisonRule {
      * they do not, otherwise why the comparison cannot be trusted.
      */
     public String controlFails(List<? extends Number> first, List<? extends Number> second) {
-        Judgement j = judge(first, second);
+        return controlFails(RatioInterval.of(first, second, CONFIDENCE));
+    }
+
+    /** {@link #controlFails(List, List)} on an interval already estimated. */
+    public String controlFails(RatioInterval control) {
+        Judgement j = judge(control);
         if (j.verdict() != Verdict.HELD) {
             return null;
         }

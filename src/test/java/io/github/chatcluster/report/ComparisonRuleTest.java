@@ -127,16 +127,16 @@ class ComparisonRuleTest {
      * "Linearly" (twice) is decided with 4 blocks, 8 trials an arm, in both write experiments (healthy, and with 50 ms):
      * their ratio came out 0.88x to 1.14x, the spread of an arm's trials 0.03 to 0.20. At 1.2x and a spread of 0.2 the
      * rule says NOT HELD in nearly every run with 8 trials an arm; with 4 (two blocks, what the 50 ms trials ran
-     * before) in only about seven runs in ten, nine in ten at a spread of 0.15: the exact rank interval of 4 against 4
-     * trials runs from the smallest ratio of two trials to the largest.
+     * before) in only about seven runs in ten: the exact rank interval of 4 against 4 trials runs from the smallest
+     * ratio of two trials to the largest. (Unaligned trials; {@link DesignedComparison} takes them in their blocks.)
      */
     @Test
     void twiceIsDecidedWithFourBlocksWhenTheTrueRatioIsNearOne() {
         double at8 = share(twice, Verdict.NOT_HELD, 20261213L, 4000, 1.2, 0.2, 8);
-        double at4 = share(twice, Verdict.NOT_HELD, 20261213L, 4000, 1.2, 0.15, 4);
-        System.out.printf("twice at 1.2x: NOT HELD %.4f with 8 trials an arm (noise 0.2), %.4f with 4 (noise 0.15)%n", at8, at4);
+        double at4 = share(twice, Verdict.NOT_HELD, 20261213L, 4000, 1.2, 0.2, 4);
+        System.out.printf("twice at 1.2x, noise 0.2: NOT HELD %.4f with 8 trials an arm, %.4f with 4%n", at8, at4);
         assertThat(at8).isGreaterThanOrEqualTo(0.99);
-        assertThat(at4).isLessThan(0.95);
+        assertThat(at4).isLessThan(0.8);
     }
 
     /** And with a real gain well beyond the threshold (1.5x against 1.1x), the same experiment says HELD nearly always. */

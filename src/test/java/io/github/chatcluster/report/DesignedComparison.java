@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * A comparison of two set-ups run as a designed experiment: warm-up trials of both arms, discarded; blocks of four
  * trials in a random ABBA or BAAB order ({@link BlockOrder}); then the same number of blocks with arm A on both sides,
- * the A/A control. Each trial's figure is taken relative to its block (see {@link #counted}). A claim is judged by a {@link ComparisonRule} on the counted trials; when the control shows the
+ * the A/A control. Each interval is taken from the trials in their blocks (see {@link #intervals}). A claim is judged by a {@link ComparisonRule} on the counted trials; when the control shows the
  * claimed gain by itself, the verdict is NOT DECIDED and says why. Which set-up a trial runs is the caller's: this
  * class only orders the trials and judges their figures, so it is tested without a cluster.
  *
@@ -68,9 +68,10 @@ public final class DesignedComparison<T> {
 
     /** Judges a claim on one figure of the trials (oriented so that more is better for the claimed arm B). */
     public Outcome judge(ComparisonRule rule, ToDoubleFunction<T> figure) {
-        ComparisonRule.Judgement comparison = rule.judge(counted(false, BlockOrder.Arm.A, figure), counted(false, BlockOrder.Arm.B, figure));
-        ComparisonRule.Judgement control = rule.judge(counted(true, BlockOrder.Arm.A, figure), counted(true, BlockOrder.Arm.B, figure));
-        String controlFails = rule.controlFails(counted(true, BlockOrder.Arm.A, figure), counted(true, BlockOrder.Arm.B, figure));
+        Intervals i = intervals(figure);
+        ComparisonRule.Judgement comparison = rule.judge(i.comparison());
+        ComparisonRule.Judgement control = rule.judge(i.control());
+        String controlFails = rule.controlFails(i.control());
         String evidence = String.format(Locale.ROOT, "%s (%d warm-up trials discarded; %d trials an arm, in blocks ABBA/BAAB, each taken relative to its block); the A/A control: %s",
                 comparison.why(), runs.stream().filter(r -> r.trial().warmUp()).count(),
                 runs.stream().filter(r -> !r.control() && !r.trial().warmUp() && r.trial().arm() == BlockOrder.Arm.A).count(), control.why());
@@ -84,45 +85,30 @@ public final class DesignedComparison<T> {
     public record Intervals(RatioInterval comparison, RatioInterval control) {
     }
 
-    /** Measures without judging: the interval of the ratio, and the control's, at the rules' confidence. */
+    /**
+     * Measures without judging: the interval of the ratio, and the control's, at the rules' confidence, from the trials
+     * in their blocks ({@link BlockedRatioInterval}: the machine's speed drifting between blocks drops out).
+     */
     public Intervals intervals(ToDoubleFunction<T> figure) {
-        return new Intervals(RatioInterval.of(counted(false, BlockOrder.Arm.A, figure), counted(false, BlockOrder.Arm.B, figure), ComparisonRule.CONFIDENCE),
-                RatioInterval.of(counted(true, BlockOrder.Arm.A, figure), counted(true, BlockOrder.Arm.B, figure), ComparisonRule.CONFIDENCE));
+        return new Intervals(blocked(false, figure), blocked(true, figure));
     }
 
     /**
-     * The counted trials' figures of one arm, each taken relative to its block: divided by the geometric mean of the
-     * block's four trials (both arms). This is Hodges and Lehmann's alignment for experiments in blocks ("Rank methods
-     * for combination of independent experiments in analysis of variance", 1962): what changes between blocks, the
-     * machine's speed drifting over the minute a run of trials takes, weighs on both arms of a block alike and drops
-     * out, and the interval is that of the differences within blocks. Without it, a drift of a third over the trials
-     * (read trials, 6 Dec 2026: 3400 to 5900 reads per second) widened the interval of two equal arms to 0.80 to 1.18.
-     * The figures as measured are used when one is not positive.
+     * The counted trials of the comparison or of the control in their blocks: in run order, warm-ups left out, four to
+     * a block (as {@link BlockOrder} orders them).
      */
-    private List<Double> counted(boolean ofControl, BlockOrder.Arm arm, ToDoubleFunction<T> figure) {
+    private RatioInterval blocked(boolean ofControl, ToDoubleFunction<T> figure) {
         List<Run<T>> counted = runs.stream().filter(r -> r.control() == ofControl && !r.trial().warmUp()).toList();
-        double[] values = counted.stream().mapToDouble(r -> figure.applyAsDouble(r.result())).toArray();
-        boolean positive = java.util.Arrays.stream(values).allMatch(v -> v > 0);
-        List<Double> out = new ArrayList<>();
+        List<List<Double>> a = new ArrayList<>();
+        List<List<Double>> b = new ArrayList<>();
         for (int i = 0; i < counted.size(); i++) {
-            if (counted.get(i).trial().arm() != arm) {
-                continue;
+            if (i % BlockOrder.BLOCK == 0) {
+                a.add(new ArrayList<>());
+                b.add(new ArrayList<>());
             }
-            out.add(positive ? values[i] / blockMean(values, i) : values[i]);
+            Run<T> r = counted.get(i);
+            (r.trial().arm() == BlockOrder.Arm.A ? a : b).get(a.size() - 1).add(figure.applyAsDouble(r.result()));
         }
-        return out;
+        return BlockedRatioInterval.of(a, b, ComparisonRule.CONFIDENCE);
     }
-
-    /** The geometric mean of the block of trial {@code i}: the counted trials in order, four to a block. */
-    private static double blockMean(double[] values, int i) {
-        int from = i / BLOCK * BLOCK;
-        int to = Math.min(values.length, from + BLOCK);
-        double logs = 0;
-        for (int j = from; j < to; j++) {
-            logs += Math.log(values[j]);
-        }
-        return Math.exp(logs / (to - from));
-    }
-
-    private static final int BLOCK = 4;
 }
