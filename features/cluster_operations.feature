@@ -187,7 +187,9 @@ Feature: Changing the cluster while it serves: adding, draining and removing wor
     # maintenance daemon runs every 15 s (Citus's default). Once in a while it runs between the move
     # and the removal (seen once in about 30 runs), and then the removal strands nothing: the step
     # sees that right after the removal, adds worker-5 again and moves the shards there and back
-    # again, up to 3 times, each time in the report.
+    # again, up to 3 times, each time in the report. When the daemon is dropping the old copy on
+    # worker-1 just as the shards move back there, Citus refuses the move ("the orphaned shard ...
+    # could not be cleaned up", seen once): the operator tries it again, every second, for up to 20 s.
     When worker-5 is started and added to the cluster through coordinator-1
     And the operator moves the first room's shards through coordinator-1 to worker-5, with the transfer mode block_writes
     And the operator moves the first room's shards back through coordinator-1 from worker-5, with the transfer mode block_writes

@@ -40,6 +40,36 @@ public record ShardMove(long shard, String from, String to, String stayed, List<
                 .moveShard(shard, from, to, TransferMode.named(mode)));
     }
 
+    /**
+     * Runs the move back to where the group came from, as an operator would: when Citus refuses it because the group's
+     * old copy there, left to its deferred drop by the move before, "could not be cleaned up" (the maintenance daemon
+     * was dropping it at that moment: seen once, on a loaded machine), it is tried again, every second, for at most
+     * {@code bound}. Every try goes to {@code tried}; returns the last.
+     */
+    public OperationRun runPastTheDeferredDrop(ChatCluster cluster, java.time.Duration bound, java.util.function.Consumer<OperationRun> tried) {
+        OperationRun[] last = {run(cluster)};
+        tried.accept(last[0]);
+        if (!leftoverInTheWay(last[0])) {
+            return last[0];
+        }
+        try {
+            org.awaitility.Awaitility.await("the move once the old copy's deferred drop is done").atMost(bound)
+                    .pollDelay(java.time.Duration.ofSeconds(1)).pollInterval(java.time.Duration.ofSeconds(1)).pollInSameThread()
+                    .until(() -> {
+                        last[0] = run(cluster);
+                        tried.accept(last[0]);
+                        return !leftoverInTheWay(last[0]);
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the last try is returned, and says why
+        }
+        return last[0];
+    }
+
+    private static boolean leftoverInTheWay(OperationRun run) {
+        return !run.succeeded() && run.error().contains("could not be cleaned up");
+    }
+
     @Override
     public String toString() {
         return "moving shard " + shard + " (and its co-located shards) from " + from + " to " + to + " with " + mode;

@@ -166,7 +166,13 @@ public class OperationSteps {
         assertThat(moves.planned).as("the move to worker-5 earlier in this scenario").isNotNull();
         assertThat(moves.planned.to()).as("the move to worker-5 earlier in this scenario").isEqualTo(SpareWorker.NAME);
         moves.planned = moves.planned.back(mode);
-        move();
+        OperationRun back = moves.planned.runPastTheDeferredDrop(cluster(), Duration.ofSeconds(20), run -> {
+            operationRuns.add(run);
+            context.report(run.toString());
+        });
+        if (!back.succeeded()) {
+            throw new IllegalStateException("the move back, which this scenario needs, failed: " + back);
+        }
     }
 
     @When("the operator calls citus_cleanup_orphaned_resources through coordinator-1 every second until no cleanup record is left, for at most {int} seconds")
