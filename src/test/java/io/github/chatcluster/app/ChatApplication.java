@@ -198,6 +198,19 @@ public class ChatApplication implements AutoCloseable {
         return tx.run(c -> Transactions.exists(c, "SELECT 1 FROM messages WHERE room_id = ? AND client_msg_id = ?", roomId, clientId));
     }
 
+    /**
+     * How many rooms there are: a query over every shard of rooms, so that a session's coordinator then keeps a
+     * connection to every worker for it (Citus caches one per worker between queries).
+     */
+    public long roomCount() {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM rooms"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     public long roomIdNamed(String name) {
         return tx.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM rooms WHERE name = ?")) {

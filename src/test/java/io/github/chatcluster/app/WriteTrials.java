@@ -89,8 +89,7 @@ public final class WriteTrials implements AutoCloseable {
 
     /**
      * A new room, with its two members, written through the session: its first writes open the coordinator's
-     * connections to the two workers of the room's shard (with 50 ms between them, about 2 s), so a trial measures
-     * writes, not connection set-up.
+     * connections to the two workers of the room's shard (with 50 ms between them, about 2 s).
      */
     private long newRoomThrough(ChatApplication session) {
         long room = ChatWriter.newRoomId();
@@ -105,9 +104,9 @@ public final class WriteTrials implements AutoCloseable {
 
     /**
      * Opens the trials' sessions before the first trial, as many through each entry point as a trial uses there at
-     * most, and makes {@code roomsPerSession} rooms through each, all sessions at once: their first writes open their
-     * coordinator's connections to the workers (and coordinator-1's to coordinator-2), and the trials draw their
-     * rooms from those.
+     * most, and makes {@code roomsPerSession} rooms through each, all sessions at once: their writes open their
+     * coordinator's connections to coordinator-2 (coordinator-1's lock) and, with a read over every shard, to every
+     * worker, so that a trial measures writes, not connection set-up. The trials draw their rooms from those.
      */
     public void prepare(Map<Endpoint, Integer> sessionsPerEntry, int roomsPerSession, long seed) {
         TrialRooms rooms = new TrialRooms(seed);
@@ -128,6 +127,7 @@ public final class WriteTrials implements AutoCloseable {
                     for (int i = 0; i < roomsPerSession; i++) {
                         rooms.add(newRoomThrough(o.getValue()));
                     }
+                    o.getValue().roomCount(); // a connection to every worker, for the rooms it draws that others made
                     return null;
                 }));
             }
