@@ -31,8 +31,9 @@ Feature: Both coordinators take writes at the same time
     # the actual writing. The experiment: the same 8 writers through coordinator-1 alone (A) and
     # 4 through each coordinator (B); two warm-up trials discarded; then blocks of four trials, each
     # ABBA or BAAB at random, so that drift weighs on both arms alike. The claim is decided on the
-    # 95 % interval of the ratio of the arms (Hodges-Lehmann, with its exact rank interval, each trial
-    # taken relative to its block so that a drift between blocks drops out), and the
+    # 95 % interval of the ratio of the arms (each trial taken relative to its block, so that a drift
+    # between blocks drops out; Hodges-Lehmann, with an exact rank interval from relabelling the trials
+    # within their blocks), and the
     # same blocks run coordinator-1 alone against itself (an A/A control): if that control shows the
     # claimed gain, noise or order can decide alone, and the verdict is withdrawn. "Linearly" is
     # twice the writes per second: held when all of the interval is at or above 2, not held when all

@@ -137,7 +137,7 @@ public class ClusterHooks {
     }
 
     /**
-     * Ends the scenario's faults (the logs of the nodes it damaged are attached first when it failed); a feature's own
+     * Ends the scenario's faults (the logs of the load balancer, both coordinators and the nodes it damaged are attached first when it failed); a feature's own
      * clean-up runs after this (order 1), and then the cluster is given back.
      */
     @After(order = 2)
