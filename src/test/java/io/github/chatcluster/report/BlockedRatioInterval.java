@@ -47,12 +47,12 @@ public final class BlockedRatioInterval {
             }
             blocks.add(new int[] {logs.size(), a.size() + b.size(), b.size()});
             for (double x : a) {
-                logs.add(Math.log(positive(x)));
+                logs.add(Math.log(RatioInterval.positive(x)));
                 isB.add(false);
                 blockOf.add(k);
             }
             for (double y : b) {
-                logs.add(Math.log(positive(y)));
+                logs.add(Math.log(RatioInterval.positive(y)));
                 isB.add(true);
                 blockOf.add(k);
             }
@@ -93,7 +93,7 @@ public final class BlockedRatioInterval {
             }
         }
         differences.sort(null);
-        double estimate = Math.exp(median(differences));
+        double estimate = Math.exp(RatioInterval.median(differences));
         double[] cuts = breakpoints.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
         boolean[][] labellings = labellings(blocks, isB);
         double alpha = 1 - confidence;
@@ -234,17 +234,5 @@ public final class BlockedRatioInterval {
             System.arraycopy(way, 0, labels, blocks.get(k)[0], blocks.get(k)[1]);
             combine(blocks, perBlock, k + 1, labels, out);
         }
-    }
-
-    private static double positive(double v) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("a ratio needs positive figures, not " + v);
-        }
-        return v;
-    }
-
-    private static double median(List<Double> sorted) {
-        int s = sorted.size();
-        return s % 2 == 1 ? sorted.get(s / 2) : (sorted.get(s / 2 - 1) + sorted.get(s / 2)) / 2;
     }
 }

@@ -62,7 +62,8 @@ public record RatioInterval(double estimate, double lower, double upper, double 
                 estimate, coverage * 100, lower, upper, trialsA, trialsB);
     }
 
-    private static double positive(Number x) {
+    /** The figure, when it is positive and finite; a ratio needs that. */
+    static double positive(Number x) {
         double v = x.doubleValue();
         if (!(v > 0) || !Double.isFinite(v)) {
             throw new IllegalArgumentException("a ratio needs positive figures, not " + v);
@@ -70,7 +71,7 @@ public record RatioInterval(double estimate, double lower, double upper, double 
         return v;
     }
 
-    private static double median(List<Double> sorted) {
+    static double median(List<Double> sorted) {
         int s = sorted.size();
         return s % 2 == 1 ? sorted.get(s / 2) : (sorted.get(s / 2 - 1) + sorted.get(s / 2)) / 2;
     }

@@ -16,6 +16,7 @@ import io.github.chatcluster.cluster.ChatCluster;
 import io.github.chatcluster.cluster.faults.PacketFaults;
 import io.github.chatcluster.health.HealthyBaseline;
 import io.github.chatcluster.report.Figures;
+import io.github.chatcluster.waits.Stretch;
 
 /** Packet-level faults by node name (network_faults.feature): silent deaths, cut links, delay, loss, and the heal. */
 public class NetworkFaultSteps {
@@ -57,12 +58,11 @@ public class NetworkFaultSteps {
         Faults.cutLink(context, node.name(), peer.name());
     }
 
-    /** The cut lasts the stated time (a wait with a bound, no polling: nothing is to be observed until the heal). */
+    /** The cut lasts the stated time (nothing is to be observed until the heal). */
     @When("the link between {node} and {node} is cut for {int} seconds, then heals")
     public void theLinkIsCutThenHeals(Node node, Node peer, int seconds) {
         Faults.cutLink(context, node.name(), peer.name());
-        org.awaitility.Awaitility.await("the cut of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
-                .atMost(Duration.ofSeconds(seconds + 2)).until(() -> true);
+        Stretch.lasting(Duration.ofSeconds(seconds), "the cut of " + seconds + " s");
         theNetworkHeals();
     }
 
@@ -76,14 +76,13 @@ public class NetworkFaultSteps {
 
     /**
      * The delay is set on the node's side for the packets to and from the peer, so a round trip between them takes
-     * twice the delay. It lasts the stated time (a wait with a bound, no polling: nothing is to be observed until the heal).
+     * twice the delay. It lasts the stated time (nothing is to be observed until the heal).
      */
     @When("every packet between {node} and {node} is delayed by {int} ms for {int} seconds, then the link heals")
     public void everyPacketBetweenIsDelayedFor(Node node, Node peer, int millis, int seconds) {
         faultBegins(List.of(node.name()), millis + " ms delay between " + node.name() + " and " + peer.name());
         network().delay(node.name(), List.of(peer.name()), millis);
-        org.awaitility.Awaitility.await("the delay of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
-                .atMost(Duration.ofSeconds(seconds + 2)).until(() -> true);
+        Stretch.lasting(Duration.ofSeconds(seconds), "the delay of " + seconds + " s");
         theNetworkHeals();
     }
 

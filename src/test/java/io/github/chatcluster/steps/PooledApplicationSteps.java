@@ -91,8 +91,7 @@ public class PooledApplicationSteps {
         java.time.Instant start = java.time.Instant.now();
         io.github.chatcluster.schedule.Loan loan = context.places().lend(Duration.ofSeconds(seconds));
         try {
-            org.awaitility.Awaitility.await("a quiet stretch of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
-                    .atMost(Duration.ofSeconds(seconds + 2)).until(() -> true);
+            io.github.chatcluster.waits.Stretch.lasting(Duration.ofSeconds(seconds), "a quiet stretch of " + seconds + " s");
         } finally {
             loan.takeBack(TAKE_BACK_BOUND);
         }
