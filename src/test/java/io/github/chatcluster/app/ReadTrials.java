@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -18,11 +19,18 @@ import java.util.concurrent.TimeUnit;
 import io.github.chatcluster.cluster.Endpoint;
 
 /**
- * Timed trials of a read load: readers, each on its own session opened before the trial, read the latest 20 messages
- * of one room after another for a fixed time, all starting together behind a barrier. A trial counts the reads done
- * inside it and the failures.
+ * Timed trials of a read load: readers read the latest 20 messages of one room after another for a fixed time, all
+ * starting together behind a barrier; a trial counts the reads done inside it and the failures.
+ * <p>
+ * The readers' sessions are opened once, before the first trial ({@link #open}), as many through each entry point as
+ * a trial uses there at most, and each has read every room once: its coordinator's connections to every worker are
+ * open and its statement is prepared, so that a trial measures reads, not connection set-up (a new session's first
+ * read of each worker opens a TLS connection, and with new sessions in every trial that set-up weighed on a trial of
+ * one second). A trial uses the first sessions of each entry point; {@link #close()} ends them all.
  */
-public final class ReadTrials {
+public final class ReadTrials implements AutoCloseable {
+
+    private static final String READ = "SELECT id, body FROM messages WHERE room_id = ? ORDER BY id DESC LIMIT 20";
 
     /** What one trial measured. */
     public record Trial(String label, int reads, int failures, String firstFailure, Duration elapsed) {
@@ -37,56 +45,102 @@ public final class ReadTrials {
         }
     }
 
-    private ReadTrials() {
+    /** One reader's session and its prepared read. */
+    private record Reader(Connection session, PreparedStatement read) {
     }
 
-    /** One trial: the readers per entry point read the rooms for the duration. */
-    public static Trial run(String label, Map<Endpoint, Integer> readersPerEntry, List<Long> rooms, Duration duration) {
-        List<Endpoint> readers = new ArrayList<>();
-        readersPerEntry.forEach((entry, n) -> {
-            for (int i = 0; i < n; i++) {
-                readers.add(entry);
-            }
-        });
-        List<Connection> sessions = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(readers.size());
+    private final List<Long> rooms;
+    private final Map<Endpoint, List<Reader>> readers = new LinkedHashMap<>();
+    private final ExecutorService threads;
+
+    private ReadTrials(List<Long> rooms, int threads) {
+        this.rooms = List.copyOf(rooms);
+        this.threads = Executors.newFixedThreadPool(Math.max(1, threads));
+    }
+
+    /** Opens {@code sessionsPerEntry} readers' sessions, each of which reads every room once before the trials. */
+    public static ReadTrials open(Map<Endpoint, Integer> sessionsPerEntry, List<Long> rooms) {
+        if (rooms.isEmpty()) {
+            throw new IllegalArgumentException("the read trials need rooms to read");
+        }
+        ReadTrials trials = new ReadTrials(rooms, sessionsPerEntry.values().stream().mapToInt(Integer::intValue).sum());
         try {
-            for (Endpoint entry : readers) {
-                Connection c = entry.connect();
-                sessions.add(c);
-                try (var s = c.createStatement()) {
-                    s.execute("SET statement_timeout = '5s'");
-                    s.execute("SELECT count(*) FROM messages WHERE room_id = " + rooms.get(0)); // the workers' connections open
+            sessionsPerEntry.forEach((entry, n) -> {
+                for (int i = 0; i < n; i++) {
+                    trials.readers.computeIfAbsent(entry, e -> new ArrayList<>()).add(trials.openReader(entry));
                 }
+            });
+            List<Future<?>> warming = new ArrayList<>();
+            trials.readers.values().forEach(list -> list.forEach(r -> warming.add(trials.threads.submit(() -> {
+                for (long room : trials.rooms) {
+                    readOnce(r, room);
+                }
+                return null;
+            }))));
+            for (Future<?> f : warming) {
+                f.get(120, TimeUnit.SECONDS);
             }
-            CyclicBarrier start = new CyclicBarrier(readers.size() + 1);
-            List<Future<int[]>> results = new ArrayList<>();
-            String[] firstFailure = new String[1];
-            for (int i = 0; i < readers.size(); i++) {
-                Connection c = sessions.get(i);
-                int offset = i;
-                results.add(pool.submit(() -> {
+            return trials;
+        } catch (Exception e) {
+            trials.close();
+            throw new IllegalStateException("the readers' sessions could not be opened and warmed: " + e, e);
+        }
+    }
+
+    private Reader openReader(Endpoint entry) {
+        try {
+            Connection c = entry.connect();
+            try (var s = c.createStatement()) {
+                s.execute("SET statement_timeout = '5s'");
+            }
+            return new Reader(c, c.prepareStatement(READ));
+        } catch (SQLException e) {
+            throw new IllegalStateException("a reader's session through " + entry.name() + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private static void readOnce(Reader r, long room) throws SQLException {
+        r.read().setLong(1, room);
+        try (ResultSet rs = r.read().executeQuery()) {
+            while (rs.next()) {
+                // read every row, as an application does
+            }
+        }
+    }
+
+    /** One trial: the first {@code n} readers of each entry point read the rooms for the duration. */
+    public Trial run(String label, Map<Endpoint, Integer> readersPerEntry, Duration duration) {
+        List<Reader> taking = new ArrayList<>();
+        readersPerEntry.forEach((entry, n) -> {
+            List<Reader> opened = readers.getOrDefault(entry, List.of());
+            if (opened.size() < n) {
+                throw new IllegalArgumentException("the trial '" + label + "' wants " + n + " readers through " + entry.name() + "; " + opened.size() + " were opened");
+            }
+            taking.addAll(opened.subList(0, n));
+        });
+        CyclicBarrier start = new CyclicBarrier(taking.size() + 1);
+        String[] firstFailure = new String[1];
+        List<Future<int[]>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < taking.size(); i++) {
+                Reader r = taking.get(i);
+                int offset = i * rooms.size() / taking.size(); // each reader starts at another room
+                results.add(threads.submit(() -> {
                     start.await(60, TimeUnit.SECONDS);
                     long end = System.nanoTime() + duration.toNanos();
                     int reads = 0;
                     int failures = 0;
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT id, body FROM messages WHERE room_id = ? ORDER BY id DESC LIMIT 20")) {
-                        for (int n = offset; System.nanoTime() < end; n++) {
-                            ps.setLong(1, rooms.get(n % rooms.size()));
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    // read every row, as an application does
-                                }
-                                if (System.nanoTime() < end) {
-                                    reads++;
-                                }
-                            } catch (SQLException e) {
-                                failures++;
-                                synchronized (firstFailure) {
-                                    if (firstFailure[0] == null) {
-                                        firstFailure[0] = e.getSQLState() + " " + io.github.chatcluster.cluster.Text.firstLine(e.getMessage());
-                                    }
+                    for (int n = offset; System.nanoTime() < end; n++) {
+                        try {
+                            readOnce(r, rooms.get(n % rooms.size()));
+                            if (System.nanoTime() < end) {
+                                reads++;
+                            }
+                        } catch (SQLException e) {
+                            failures++;
+                            synchronized (firstFailure) {
+                                if (firstFailure[0] == null) {
+                                    firstFailure[0] = e.getSQLState() + " " + io.github.chatcluster.cluster.Text.firstLine(e.getMessage());
                                 }
                             }
                         }
@@ -104,16 +158,22 @@ public final class ReadTrials {
             }
             return new Trial(label, reads, failures, firstFailure[0], duration); // only the reads done inside it are counted
         } catch (Exception e) {
+            results.forEach(f -> f.cancel(true));
             throw new IllegalStateException("the read trial '" + label + "' could not run: " + e, e);
-        } finally {
-            BoundedStop.now(pool, Duration.ofSeconds(30), "the readers of \"" + label + "\"");
-            for (Connection c : sessions) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // closing a session that is gone
-                }
-            }
         }
+    }
+
+    /** Stops the readers' threads and closes their sessions, within a bound. */
+    @Override
+    public void close() {
+        BoundedStop.now(threads, Duration.ofSeconds(30), "the readers of the read trials");
+        readers.values().forEach(list -> list.forEach(r -> {
+            try {
+                r.session().close();
+            } catch (SQLException ignored) {
+                // closing a session that is gone
+            }
+        }));
+        readers.clear();
     }
 }

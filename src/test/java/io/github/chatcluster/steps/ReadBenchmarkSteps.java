@@ -40,10 +40,14 @@ public class ReadBenchmarkSteps {
         Map<Endpoint, Integer> alone = Map.of(context.cluster().coordinator1(), readers);
         Map<Endpoint, Integer> both = Map.of(context.cluster().coordinator1(), readers / 2, context.cluster().coordinator2(), readers - readers / 2);
         long seed = Long.getLong("cucumber.execution.order.random.seed", System.nanoTime());
-        trials = DesignedComparison.run(seed, warmUps, blocks, (t, control) -> {
-            String label = DesignedComparison.label(t, control, "coordinator-1 alone", "both coordinators");
-            return ReadTrials.run(label, DesignedComparison.runsB(t, control) ? both : alone, rooms, duration);
-        });
+        Map<Endpoint, Integer> sessions = new java.util.HashMap<>(alone);
+        both.forEach((entry, n) -> sessions.merge(entry, n, Math::max));
+        try (ReadTrials runner = ReadTrials.open(sessions, rooms)) {
+            trials = DesignedComparison.run(seed, warmUps, blocks, (t, control) -> {
+                String label = DesignedComparison.label(t, control, "coordinator-1 alone", "both coordinators");
+                return runner.run(label, DesignedComparison.runsB(t, control) ? both : alone, duration);
+            });
+        }
         trials.runs().forEach(r -> context.report(r.result().toString()));
     }
 
