@@ -7,21 +7,23 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 import io.github.chatcluster.cluster.ClusterParallelism;
 
 /**
- * In a run of several clusters, the scenarios that take long start first, so that none of them is the last one
- * running while the other clusters are idle, and the ones that run alone ({@code @benchmark}) start last, when
- * what runs beside them is short (the machine is theirs once the scenarios running before them end:
- * {@link MachineGate}). Every level is arranged by {@link WorkOrder}: a feature by the work of its scenarios, a
+ * In a run of several clusters, the ones that run alone ({@code @benchmark}) start first, on an empty machine, and
+ * the other scenarios wait until they have ({@link BenchmarksFirst}); then the scenarios that take long start first,
+ * so that none of them is the last one running while the other clusters are idle. Every level is arranged by {@link WorkOrder}: a feature by the work of its scenarios, a
  * feature's scenarios by their own. Among equals, Cucumber's random order stays. A run of one cluster keeps the random
  * order as it is.
  *
  * <p>Scores: a scenario's recorded seconds ({@link RecordedDurations}; the default when it has none), at least 1;
- * {@code @benchmark}, a scenario the run did not select, or one of another shard, 0. A container ranks by the sum of its
+ * {@code @benchmark} {@link #BENCHMARK}, above any other; a scenario the run did not select, or one of another shard, 0. A container ranks by the sum of its
  * scenarios' seconds over the run's clusters, or by its longest scenario when that is longer (longest processing time
  * first): a feature with one long scenario starts before a feature of many short ones that the clusters share. (Ranked
  * by the sum alone, the cluster-repair feature's one long scenario started last in a run of 5 Dec 2026, and the other
  * clusters were idle for its last 30 s.) No tag says which scenario is long.
  */
 public final class LongScenariosFirst implements PostDiscoveryFilter {
+
+    /** A benchmark's score: more than any feature's work, so that the features with one start first. */
+    static final int BENCHMARK = 1_000_000;
 
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
@@ -31,6 +33,9 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
         if (ScenarioDescriptors.isCucumberContainer(descriptor) && ClusterParallelism.clusters() > 1) {
             boolean features = "engine".equals(descriptor.getUniqueId().getLastSegment().getType()); // the engine's children
             int clusters = ClusterParallelism.clusters();
+            if (features) {
+                MachineGate.ofTheRun().benchmarksFirst(benchmarks(descriptor));
+            }
             descriptor.orderChildren(children -> features ? WorkOrder.forTheFirstThread(children, d -> score(d, clusters))
                     : WorkOrder.forBothEnds(children, d -> score(d, clusters)));
         }
@@ -50,6 +55,12 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
         return Math.max(work, longest * clusters);
     }
 
+    /** The benchmarks this run runs here. */
+    private static int benchmarks(TestDescriptor descriptor) {
+        return descriptor.isTest() ? (ScenarioDescriptors.isBenchmark(descriptor) && io.github.chatcluster.shards.ShardSelection.runsHere(descriptor) ? 1 : 0)
+                : descriptor.getChildren().stream().mapToInt(LongScenariosFirst::benchmarks).sum();
+    }
+
     private static int work(TestDescriptor descriptor) {
         return descriptor.isTest() ? seconds(descriptor) : descriptor.getChildren().stream().mapToInt(LongScenariosFirst::work).sum();
     }
@@ -66,6 +77,6 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
     }
 
     static int seconds(boolean benchmark, double expectedSeconds) {
-        return benchmark ? 0 : (int) Math.max(1, Math.round(expectedSeconds));
+        return benchmark ? BENCHMARK : (int) Math.max(1, Math.round(expectedSeconds));
     }
 }

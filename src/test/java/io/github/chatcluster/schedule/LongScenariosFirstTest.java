@@ -10,7 +10,8 @@ class LongScenariosFirstTest {
     void theLongerARecordedTimeTheEarlierAndTheOnesThatRunAloneLast() {
         assertThat(LongScenariosFirst.seconds(false, 412.3)).isGreaterThan(LongScenariosFirst.seconds(false, 58.6));
         assertThat(LongScenariosFirst.seconds(false, 0.2)).as("every scenario scores at least 1").isEqualTo(1);
-        assertThat(LongScenariosFirst.seconds(true, 300)).as("a scenario that runs alone starts last, long or not").isZero();
+        assertThat(LongScenariosFirst.seconds(true, 3)).as("a scenario that runs alone starts first, short or not")
+                .isGreaterThan(LongScenariosFirst.score(5000, 600, 3));
     }
 
     @Test

@@ -25,7 +25,8 @@ import io.github.chatcluster.cluster.ClusterParallelism;
  * a heavy scenario waited behind one that was mostly quiet, and everything waited behind the heavy one.)
  * <p>
  * A scenario that is quiet for a known time lends all but one of its places ({@link Pass#lend}) to scenarios expected
- * to end before it wants them back; no one else counts them free, so a loan delays no one who waits.
+ * to end before it wants them back; no one else counts them free, so a loan delays no one who waits. In a run of
+ * several clusters, the benchmarks go first ({@link BenchmarksFirst}).
  */
 public final class MachineGate {
 
@@ -37,6 +38,8 @@ public final class MachineGate {
     private final List<Pass> passes = new ArrayList<>();
     private final List<Loan> loans = new ArrayList<>();
     private final Backfill backfill = new Backfill();
+    private final java.util.Set<Pass> benchmarksRunning = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private BenchmarksFirst opening = BenchmarksFirst.none();
     private int free;
 
     MachineGate(int places) {
@@ -63,25 +66,48 @@ public final class MachineGate {
 
     /** Waits (at most {@code bound}) until the scenario may take {@code weight} places; it never goes ahead of another. */
     public Pass enter(String who, int weight, Duration bound) throws InterruptedException {
-        return enter(who, weight, Optional.empty(), bound);
+        return enter(who, weight, Optional.empty(), bound, false);
+    }
+
+    /** {@link #enter(String, int, Optional, Duration, boolean)} for a scenario that does not measure the machine. */
+    public Pass enter(String who, int weight, Optional<Duration> expected, Duration bound) throws InterruptedException {
+        return enter(who, weight, expected, bound, false);
+    }
+
+    /**
+     * The run's scenarios that measure the machine run first ({@link BenchmarksFirst}), before any scenario has
+     * reached the gate: {@code benchmarks} of them, each of which enters as one that measures the machine.
+     */
+    public synchronized void benchmarksFirst(int benchmarks) {
+        benchmarksFirst(benchmarks, BenchmarksFirst.GRACE);
+    }
+
+    synchronized void benchmarksFirst(int benchmarks, Duration grace) {
+        opening = new BenchmarksFirst(benchmarks, grace);
     }
 
     /**
      * Waits (at most {@code bound}) until the scenario may take {@code weight} places (all of them at most): when it is
-     * first in line, or when going ahead, for the {@code expected} time, delays no one who waits first.
+     * first in line, or when going ahead, for the {@code expected} time, delays no one who waits first. While the run's
+     * opening holds ({@link BenchmarksFirst}), only a scenario that {@code measures} the machine may enter, the first
+     * of them in line first.
      */
-    public synchronized Pass enter(String who, int weight, Optional<Duration> expected, Duration bound) throws InterruptedException {
+    public synchronized Pass enter(String who, int weight, Optional<Duration> expected, Duration bound, boolean measures) throws InterruptedException {
         int wanted = Math.max(1, Math.min(places, weight));
         long started = System.nanoTime();
-        Waiter me = new Waiter(wanted, expected);
+        Waiter me = new Waiter(wanted, expected, measures);
         queue.addLast(me);
+        opening.arrives(nanoClock.getAsLong());
         boolean ahead;
         Loan borrowed;
         try {
             while (true) {
-                Waiter first = queue.peekFirst();
+                long now = nanoClock.getAsLong();
+                boolean opens = opening.holds(now, benchmarkWaitsOrRuns());
+                Waiter first = opens ? queue.stream().filter(w -> w.measures).findFirst().orElse(me) : queue.peekFirst();
                 borrowed = null;
-                if ((borrowed = loanItFits(me)) != null || wanted <= free && (first == me || goesAheadWithoutDelaying(me, first))) {
+                if (!(opens && !measures)
+                        && ((borrowed = loanItFits(me)) != null || wanted <= free && (first == me || goesAheadWithoutDelaying(me, first)))) {
                     ahead = first != me;
                     break;
                 }
@@ -90,7 +116,7 @@ public final class MachineGate {
                     throw new IllegalStateException("waited " + bound.toSeconds() + " s for " + wanted + " of the machine's " + places
                             + " places, and gave up: a scenario before this one runs far longer than any scenario should; running: " + running());
                 }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+                TimeUnit.NANOSECONDS.timedWait(this, opens ? Math.min(left, opening.nanosToLookAgain(now)) : left);
             }
         } finally {
             queue.removeIf(w -> w == me); // this waiter, not an equal one
@@ -104,7 +130,15 @@ public final class MachineGate {
         }
         Pass pass = new Pass(this, who, wanted, Duration.ofNanos(System.nanoTime() - started), expected, nanoClock.getAsLong(), ahead, borrowed);
         passes.add(pass);
+        if (measures) {
+            benchmarksRunning.add(pass);
+            opening.benchmarkStarts();
+        }
         return pass;
+    }
+
+    private boolean benchmarkWaitsOrRuns() {
+        return !benchmarksRunning.isEmpty() || queue.stream().anyMatch(w -> w.measures);
     }
 
     /** A loan whose free places {@code me} fits in, and that it is expected to give back before they are wanted back. */
@@ -143,6 +177,7 @@ public final class MachineGate {
      */
     synchronized void release(Pass pass) {
         passes.remove(pass);
+        benchmarksRunning.remove(pass);
         if (pass.loan == null) {
             loans.removeAll(pass.loansMade);
             pass.loansMade.forEach(l -> l.lenderEnded = true);
@@ -212,10 +247,12 @@ public final class MachineGate {
     private static final class Waiter {
         private final int wanted;
         private final Optional<Duration> expected;
+        private final boolean measures;
 
-        Waiter(int wanted, Optional<Duration> expected) {
+        Waiter(int wanted, Optional<Duration> expected, boolean measures) {
             this.wanted = wanted;
             this.expected = expected;
+            this.measures = measures;
         }
     }
 }

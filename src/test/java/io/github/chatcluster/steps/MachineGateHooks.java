@@ -20,7 +20,7 @@ import io.github.chatcluster.schedule.RecordedDurations;
 
 /**
  * Before anything else of a scenario (its cluster included), it takes its places on the machine: all of them for a
- * scenario tagged {@code @benchmark}, more than one for a heavy one ({@code @heavy}), one for any other; it gives them
+ * scenario tagged {@code @benchmark} (in a run of several clusters, before any other scenario), more than one for a heavy one ({@code @heavy}), one for any other; it gives them
  * back after everything else. It may go ahead of a scenario that waits before it when it does not delay that one, by the
  * times the suite recorded ({@link MachineGate}). The report of every scenario says how loaded the machine was while it ran, and a failed
  * scenario's console line says it too, with the scenarios that ran beside it: a slow machine can be told from a slow
@@ -47,7 +47,7 @@ public class MachineGateHooks {
         boolean heavy = scenario.getSourceTagNames().contains("@heavy");
         int weight = ClusterParallelism.capacity().weightOf(alone, heavy);
         Optional<Duration> expected = RecordedDurations.expectedDuration(RecordedDurations.key(scenario.getUri(), scenario.getName()));
-        pass = MachineGate.ofTheRun().enter(scenario.getName(), weight, expected, BOUND);
+        pass = MachineGate.ofTheRun().enter(scenario.getName(), weight, expected, BOUND, alone);
         context.tookPlaces(pass);
         load = MachineLoad.from(Instant.now());
         beside.addAll(others(scenario));
