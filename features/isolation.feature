@@ -5,7 +5,9 @@ Feature: Isolation checked the way Jepsen checks databases: list-append historie
   the same on this cluster. Clients run transactions of 1 to 4 operations on random keys of a table of the suite's own
   (isolation_lists, distributed by room id and co-located with rooms, so that each key is one room's shard group, and
   dropped afterwards): append a value unique to its key, or read the key's whole list. Every transaction is recorded
-  with its times and outcome: ok, failed (rolled back) or unknown (the connection was lost at COMMIT). After the
+  with its times and outcome: ok, failed (rolled back) or unknown (the connection was lost at COMMIT, or the
+  coordinator's postmaster died while COMMIT waited on the workers: Citus then reports an error although the
+  transaction may have committed, and its recovery finishes it once the coordinator is back). After the
   clients stop, every key is read through both coordinators. The checker infers each key's order of appends from the
   reads, builds the write-write, write-read and read-write dependencies between transactions, and finds the cycles
   that define Adya's anomalies (G0, G1c, G-single, G2-item), reads of failed or intermediate states (G1a, G1b),

@@ -10,7 +10,7 @@ import io.github.chatcluster.cluster.Endpoint;
 /**
  * A chat client that writes rooms, members and messages through one entry point and records every
  * acknowledged write. It retries under its {@link RetryPolicy}: a write with an unknown outcome (the
- * connection was lost during COMMIT) is written again with the same client-made ids, and the database's
+ * connection was lost, or the coordinator died, during COMMIT) is written again with the same client-made ids, and the database's
  * unique keys make a write that had happened a no-op.
  */
 public class ChatWriter {

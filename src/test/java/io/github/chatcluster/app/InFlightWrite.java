@@ -79,7 +79,7 @@ public class InFlightWrite implements AutoCloseable {
         public String toString() {
             return acknowledged() ? "acknowledged after " + took.toMillis() + " ms"
                     : String.format(java.util.Locale.ROOT, "%s after %.1f s: SQLSTATE %s: %s", outcome == WriteOutcome.UNKNOWN
-                            ? "outcome unknown (connection lost during COMMIT)" : "refused", took.toMillis() / 1000.0,
+                            ? "outcome unknown (connection lost or coordinator died during COMMIT)" : "refused", took.toMillis() / 1000.0,
                             error.getSQLState(), Text.firstLine(error.getMessage()));
         }
     }

@@ -15,7 +15,12 @@ import org.postgresql.util.ServerErrorMessage;
  * have committed), and so is every error the database reports on a connection that still works, COMMIT included
  * (the coordinator decided and rolled back: a constraint, a read-only node, a remote write that failed).</li>
  * <li>{@link #UNKNOWN}: the client's own connection was lost while COMMIT was under way (the driver's I/O error, or
- * the server ending the session with 57P01/57P02). The commit may or may not have happened.</li>
+ * the server ending the session with 57P01/57P02), or the coordinator's postmaster died while COMMIT waited on the
+ * workers. The commit may or may not have happened. Citus reports that death as an ERROR on the connection
+ * ("postmaster was shut down, exiting", XX000) from its wait for the workers' answers, also from the wait for their
+ * COMMIT PREPARED after the coordinator has committed ({@code WaitForAllConnections}, {@code remote_commands.c}):
+ * then the transaction has committed, and the coordinator's recovery finishes it on the workers once it is back.
+ * (An isolation history of 6 Dec 2026 counted two such transactions as failed, and their appends were read.)</li>
  * </ul>
  *
  * A remote failure that Citus reports (for example "connection to the remote node worker-3 failed", SQLSTATE 08006)
@@ -30,7 +35,14 @@ public enum WriteOutcome {
     private static final Set<String> FINAL_STATES = Set.of("25006", "0A000", "P0001");
 
     static WriteOutcome of(SQLException e, boolean duringCommit) {
-        return duringCommit && connectionLost(e) ? UNKNOWN : REFUSED;
+        return duringCommit && unknownAtCommit(e) ? UNKNOWN : REFUSED;
+    }
+
+    /** Whether an error at COMMIT leaves the outcome unknown: see {@link #UNKNOWN}. */
+    public static boolean unknownAtCommit(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String message = server != null ? server.getMessage() : e.getMessage();
+        return connectionLost(e) || message != null && message.startsWith("postmaster was shut down");
     }
 
     /** The client's own connection broke (not a remote failure reported by the server on a working connection). */

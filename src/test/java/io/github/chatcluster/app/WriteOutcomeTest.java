@@ -38,6 +38,16 @@ class WriteOutcomeTest {
     }
 
     @Test
+    void theCoordinatorsPostmasterDyingDuringCommitIsUnknown() {
+        // Citus raises it while COMMIT waits on the workers, also after the coordinator has committed (R24, 6 Dec 2026)
+        PSQLException death = server("ERROR", "XX000", "postmaster was shut down, exiting");
+        assertThat(WriteOutcome.of(death, true)).isEqualTo(WriteOutcome.UNKNOWN);
+        assertThat(WriteOutcome.of(death, false)).as("before COMMIT the transaction cannot have committed").isEqualTo(WriteOutcome.REFUSED);
+        assertThat(WriteOutcome.of(server("ERROR", "XX000", "failure on connection marked as essential: coordinator-2:5432"), true))
+                .as("another internal error, raised before the coordinator commits").isEqualTo(WriteOutcome.REFUSED);
+    }
+
+    @Test
     void aRemoteFailureReportedOnAWorkingConnectionIsARefusalEvenDuringCommit() {
         // Citus: "connection to the remote node worker-3:5432 failed", an ERROR on the client's working connection
         assertThat(WriteOutcome.of(server("ERROR", "08006", "connection to the remote node worker-3:5432 failed"), true))

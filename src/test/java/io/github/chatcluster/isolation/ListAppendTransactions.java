@@ -17,7 +17,7 @@ import io.github.chatcluster.app.WriteOutcome;
 
 /**
  * Runs list-append transactions on a client's connection and records each in the history, as it completed: ok, fail
- * (rolled back: known not to have happened) or info (the connection was lost at COMMIT: unknown). Also counts why
+ * (rolled back: known not to have happened) or info (unknown: the connection was lost at COMMIT, or the coordinator died during it). Also counts why
  * transactions failed, by SQLSTATE. Thread-safe: one instance serves every client of a workload.
  */
 final class ListAppendTransactions {
@@ -53,7 +53,7 @@ final class ListAppendTransactions {
             outcome = Txn.Outcome.OK;
         } catch (SQLException e) {
             // a weakened client that committed some of its operations before one failed did not fail: part of it happened
-            outcome = committedSome || committing && WriteOutcome.connectionLost(e) ? Txn.Outcome.INFO : Txn.Outcome.FAIL;
+            outcome = committedSome || committing && WriteOutcome.unknownAtCommit(e) ? Txn.Outcome.INFO : Txn.Outcome.FAIL;
             String state = e.getSQLState() == null ? "no SQLSTATE" : e.getSQLState();
             failures.merge(state, 1, Integer::sum);
             error = state + (committing ? " at COMMIT" : "") + ": " + io.github.chatcluster.cluster.Text.firstLine(String.valueOf(e.getMessage()));

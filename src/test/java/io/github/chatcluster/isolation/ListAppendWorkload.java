@@ -27,7 +27,7 @@ import io.github.chatcluster.schema.SchemaOperator;
  * group; each key's row holds a list (a bigint array). Clients run transactions of 1 to 4 micro-operations on random
  * keys (append a value unique to its key, or read the key's whole list), each client through its own entry point and
  * at its own isolation level, and every transaction is recorded with its times and outcome: ok, fail (rolled back:
- * known not to have happened) or info (the connection was lost at COMMIT: unknown). Keys are retired after
+ * known not to have happened) or info (unknown: the connection was lost at COMMIT, or the coordinator died during it). Keys are retired after
  * {@link #APPENDS_PER_KEY} appends, so that lists stay short, as Elle advises. The isolation feature
  * runs it.
  */

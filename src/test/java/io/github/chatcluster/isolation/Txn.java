@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One transaction of a list-append history, as it completed: ok (committed, its reads' values known), fail (known not
- * to have happened) or info (unknown outcome: the connection was lost at COMMIT). {@code id} is its index in the
+ * to have happened) or info (unknown outcome: the connection was lost at COMMIT, or the coordinator died during it). {@code id} is its index in the
  * history; {@code process} the client that ran it; times in nanoseconds; {@code error} what a failed or unknown one
  * was told (its SQLSTATE and first line), or null.
  */
