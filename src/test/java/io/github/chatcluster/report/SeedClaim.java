@@ -26,7 +26,7 @@ public enum SeedClaim {
     // Not judged here (yet), each with why; a claim that moves to a scenario loses its reason.
     REDUCED_CONTENTION("Reduced Contention: Write load distributed across coordinators", "measured, not judged: with the"
             + " same 8 writers spread over both coordinators instead of through coordinator-1 alone, the median write latency"
-            + " is about a tenth lower (1.08x to 1.17x in eight runs, concurrent_writes.feature reports each run's interval"
+            + " is about a tenth lower (1.08x to 1.17x in eight runs, performance.feature reports each run's interval"
             + " and its A/A control). Against \"any gain beyond the noise\" such a ratio comes out held in some runs and not"
             + " decided in others with the scenario's 8 trials an arm; the same verdict on nineteen runs in twenty needs"
             + " about 32 (ComparisonRuleTest), four more minutes a run; against a gain that counts (1.25x, as for reads)"

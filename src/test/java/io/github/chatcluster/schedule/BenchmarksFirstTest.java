@@ -53,6 +53,17 @@ class BenchmarksFirstTest {
     }
 
     @Test
+    void theNextBenchmarkHasTheGraceFromTheEndOfTheLastOne() {
+        BenchmarksFirst opening = new BenchmarksFirst(2, GRACE);
+        opening.arrives(0);
+        opening.benchmarkStarts();
+        assertThat(opening.holds(40 * G, true)).isTrue();
+        opening.benchmarkEnds(40 * G);
+        assertThat(opening.holds(40 * G + G / 2, false)).as("the thread that ran it is about to take the next").isTrue();
+        assertThat(opening.holds(41 * G, false)).as("it did not come").isFalse();
+    }
+
+    @Test
     void pastTheGraceAHeldScenarioWaitsToBeToldOfAChange() {
         BenchmarksFirst opening = new BenchmarksFirst(1, GRACE);
         opening.arrives(0);
@@ -93,6 +104,22 @@ class BenchmarksFirstTest {
         other.get(10, TimeUnit.SECONDS);
         second.get(10, TimeUnit.SECONDS);
         assertThat(entered).containsExactly("second benchmark", "other");
+    }
+
+    @Test
+    void atTheGateTheOthersStayHeldWhileTheThreadThatRanABenchmarkBringsTheNext() throws Exception {
+        MachineGate gate = new MachineGate(3);
+        gate.benchmarksFirst(2, Duration.ofSeconds(2));
+        Pass first = gate.enter("first benchmark", 3, Optional.empty(), BOUND, true);
+        Future<?> other = enter(gate, "other", 1, false);
+        Awaitility.await().atMost(BOUND).until(() -> gate.queueLength() == 1);
+        first.close();
+        try (Pass second = gate.enter("second benchmark", 3, Optional.empty(), BOUND, true)) {
+            assertThat(second.alone()).isTrue();
+            assertThat(entered).isEmpty();
+        }
+        other.get(10, TimeUnit.SECONDS);
+        assertThat(entered).containsExactly("other");
     }
 
     @Test

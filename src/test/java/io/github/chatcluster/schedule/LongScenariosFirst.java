@@ -7,8 +7,9 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 import io.github.chatcluster.cluster.ClusterParallelism;
 
 /**
- * In a run of several clusters, the ones that run alone ({@code @benchmark}) start first, on an empty machine, and
- * the other scenarios wait until they have ({@link BenchmarksFirst}); then the scenarios that take long start first,
+ * In a run of several clusters, the ones that run alone ({@code @benchmark}, all in one feature) start first, one
+ * after the other on the thread that takes their feature, and the other scenarios wait until they have
+ * ({@link BenchmarksFirst}); then the scenarios that take long start first,
  * so that none of them is the last one running while the other clusters are idle. Every level is arranged by {@link WorkOrder}: a feature by the work of its scenarios, a
  * feature's scenarios by their own. Among equals, Cucumber's random order stays. A run of one cluster keeps the random
  * order as it is.

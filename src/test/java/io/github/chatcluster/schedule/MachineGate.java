@@ -177,7 +177,9 @@ public final class MachineGate {
      */
     synchronized void release(Pass pass) {
         passes.remove(pass);
-        benchmarksRunning.remove(pass);
+        if (benchmarksRunning.remove(pass)) {
+            opening.benchmarkEnds(nanoClock.getAsLong());
+        }
         if (pass.loan == null) {
             loans.removeAll(pass.loansMade);
             pass.loansMade.forEach(l -> l.lenderEnded = true);
