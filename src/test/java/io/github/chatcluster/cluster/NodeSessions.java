@@ -200,10 +200,17 @@ public final class NodeSessions {
         }
     }
 
-    /** A session whose connection failed (class 08, or the server ended it: 57P0x) is replaced at its next use; true then. */
+    /**
+     * A session whose connection failed (class 08, or the server ended it: 57P0x) is replaced at its next use; true
+     * then. So is a coordinator's session that kept a connection to another node which has broken since (a worker
+     * killed and started again): Citus uses such a kept connection without looking at it first, and refuses with
+     * "failure on connection marked as essential" (XX000) every statement that needs it (run R25, 6 Dec 2026: the
+     * drop of a column a scenario had added). A new session opens new connections.
+     */
     private static boolean forgetIfBroken(Session session, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        boolean broken = state.startsWith("08") || state.startsWith("57P");
+        boolean broken = state.startsWith("08") || state.startsWith("57P")
+                || String.valueOf(e.getMessage()).contains("failure on connection marked as essential");
         try {
             broken = broken || session.connection == null || session.connection.isClosed();
         } catch (SQLException ignored) {

@@ -23,7 +23,7 @@ import io.github.chatcluster.cluster.Text;
  * any node's namespace; every container running, unpaused, on the network under its name; every node answering; no
  * prepared transaction left in doubt; no busy session of an earlier scenario; the node metadata in step on both
  * coordinators; every table of the schema distributed and co-located with rooms, or a reference table, alike on both
- * coordinators; the six nodes and no other, with no node's metadata listing copies of a removed node; nothing an
+ * coordinators, each with the columns it had when the cluster was first checked; the six nodes and no other, with no node's metadata listing copies of a removed node; nothing an
  * operation left behind; two copies of every shard, each answering a read; the same number of copies on each worker;
  * the load balancer reaching both coordinators.
  * Where the state is wrong, the repairs run in rounds within {@link #REPAIR_BOUND}; where that does not make it
@@ -80,6 +80,7 @@ public final class HealthyBaseline {
             new CitusConditions.NoLeftoverSessions(),
             new CitusConditions.NodeMetadataInStep(),
             new SchemaAsDesigned(),
+            new ColumnsAsAtStart(),
             new IndexesValid(),
             new OperationConditions.TheSixNodes(),
             new OperationConditions.NoCopiesOfRemovedNodes(),

@@ -35,7 +35,7 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
             boolean features = "engine".equals(descriptor.getUniqueId().getLastSegment().getType()); // the engine's children
             int clusters = ClusterParallelism.clusters();
             if (features) {
-                MachineGate.ofTheRun().benchmarksFirst(benchmarks(descriptor));
+                MachineGate.ofTheRun().benchmarksFirst(benchmarks(descriptor), BenchmarksFirst.GRACE);
             }
             descriptor.orderChildren(children -> features ? WorkOrder.forTheFirstThread(children, d -> score(d, clusters))
                     : WorkOrder.forBothEnds(children, d -> score(d, clusters)));

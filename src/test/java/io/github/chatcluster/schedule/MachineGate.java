@@ -69,20 +69,11 @@ public final class MachineGate {
         return enter(who, weight, Optional.empty(), bound, false);
     }
 
-    /** {@link #enter(String, int, Optional, Duration, boolean)} for a scenario that does not measure the machine. */
-    public Pass enter(String who, int weight, Optional<Duration> expected, Duration bound) throws InterruptedException {
-        return enter(who, weight, expected, bound, false);
-    }
-
     /**
      * The run's scenarios that measure the machine run first ({@link BenchmarksFirst}), before any scenario has
      * reached the gate: {@code benchmarks} of them, each of which enters as one that measures the machine.
      */
-    public synchronized void benchmarksFirst(int benchmarks) {
-        benchmarksFirst(benchmarks, BenchmarksFirst.GRACE);
-    }
-
-    synchronized void benchmarksFirst(int benchmarks, Duration grace) {
+    public synchronized void benchmarksFirst(int benchmarks, Duration grace) {
         opening = new BenchmarksFirst(benchmarks, grace);
     }
 

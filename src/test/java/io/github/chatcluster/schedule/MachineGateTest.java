@@ -108,11 +108,11 @@ class MachineGateTest {
 
     @Test
     void aShortScenarioGoesAheadOfOneWaitingForTheWholeMachineWhenItEndsBeforeThePlacesComeFree() throws Exception {
-        Pass quiet = timed.enter("mostly quiet", 2, expected(200), BOUND);
+        Pass quiet = timed.enter("mostly quiet", 2, expected(200), BOUND, false);
         Future<?> alone = queued(timed, "alone", 3, 1);
         clock.set(Duration.ofSeconds(50).toNanos());
 
-        try (var shortOne = timed.enter("short", 1, expected(30), Duration.ofSeconds(2))) {
+        try (var shortOne = timed.enter("short", 1, expected(30), Duration.ofSeconds(2), false)) {
             assertThat(shortOne.wentAhead()).as("it ends at 80 s, the one alone can start at 200 s").isTrue();
         }
         refused(timed, "long", 1, expected(300), "it would end at 350 s: the one alone would wait for it");
@@ -125,7 +125,7 @@ class MachineGateTest {
 
     @Test
     void noOneGoesAheadOfAScenarioThatWaitsForOneWithNoExpectedEnd() throws Exception {
-        Pass unknown = timed.enter("unknown", 2, java.util.Optional.empty(), BOUND);
+        Pass unknown = timed.enter("unknown", 2, java.util.Optional.empty(), BOUND, false);
         Future<?> heavy = queued(timed, "heavy", 2, 1);
         refused(timed, "short", 1, expected(1));
         unknown.close();
@@ -135,9 +135,9 @@ class MachineGateTest {
     @Test
     void aScenarioGoesAheadWhenItLeavesTheWaitingOneEnoughPlaces() throws Exception {
         MachineGate four = new MachineGate(4, clock::get);
-        Pass running = four.enter("running", 3, expected(100), BOUND);
+        Pass running = four.enter("running", 3, expected(100), BOUND, false);
         Future<?> heavy = queued(four, "heavy", 2, 1);
-        try (var longOne = four.enter("long", 1, expected(1000), Duration.ofSeconds(2))) {
+        try (var longOne = four.enter("long", 1, expected(1000), Duration.ofSeconds(2), false)) {
             assertThat(longOne.wentAhead()).as("when the running one ends, 3 places come free: 2 for the heavy one, 1 for it").isTrue();
         }
         running.close();
@@ -148,16 +148,16 @@ class MachineGateTest {
     void expectedTimesAreScaledByHowThisMachineCompares() throws Exception {
         assertThat(timed.speed()).isEqualTo(1);
         for (int i = 0; i < 5; i++) {
-            Pass pass = timed.enter("fast " + i, 1, expected(100), BOUND);
+            Pass pass = timed.enter("fast " + i, 1, expected(100), BOUND, false);
             clock.addAndGet(Duration.ofSeconds(40).toNanos());
             pass.close();
             assertThat(timed.speed()).as("not before five scenarios ended").isEqualTo(i < 4 ? 1 : 0.4);
         }
         long now = clock.get();
-        Pass quiet = timed.enter("quiet", 2, expected(200), BOUND); // expected to end 80 s from now
+        Pass quiet = timed.enter("quiet", 2, expected(200), BOUND, false); // expected to end 80 s from now
         Future<?> alone = queued(timed, "alone", 3, 1);
         clock.set(now + Duration.ofSeconds(10).toNanos());
-        try (var scaled = timed.enter("150 s recorded, 60 s here", 1, expected(150), Duration.ofSeconds(2))) {
+        try (var scaled = timed.enter("150 s recorded, 60 s here", 1, expected(150), Duration.ofSeconds(2), false)) {
             assertThat(scaled.wentAhead()).as("it ends 70 s from the start, the one alone starts at 80 s").isTrue();
         }
         refused(timed, "250 s recorded, 100 s here", 1, expected(250), "it would end at 110 s");
@@ -167,10 +167,10 @@ class MachineGateTest {
 
     @Test
     void twoScenariosThatWaitAlikeAreTwoWaiters() throws Exception {
-        Pass quiet = timed.enter("quiet", 2, expected(200), BOUND);
+        Pass quiet = timed.enter("quiet", 2, expected(200), BOUND, false);
         Future<?> first = queued(timed, "alike", 3, 1);
         Future<?> second = queued(timed, "alike", 3, 2);
-        try (var shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2))) {
+        try (var shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2), false)) {
             assertThat(shortOne.wentAhead()).isTrue();
         }
         assertThat(timed.queueLength()).as("the one that went ahead left the queue, and only it").isEqualTo(2);
@@ -182,16 +182,16 @@ class MachineGateTest {
 
     @Test
     void aQuietScenarioLendsAllButOneOfItsPlacesToScenariosThatEndBeforeItWantsThemBack() throws Exception {
-        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
-        Pass other = timed.enter("other", 1, expected(100), BOUND);
+        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND, false);
+        Pass other = timed.enter("other", 1, expected(100), BOUND, false);
         Loan loan = pooled.lend(Duration.ofSeconds(60));
-        Pass borrower = timed.enter("short", 1, expected(30), Duration.ofSeconds(2));
+        Pass borrower = timed.enter("short", 1, expected(30), Duration.ofSeconds(2), false);
         assertThat(borrower.borrowed()).isTrue();
         assertThat(borrower.wentAhead()).as("no one waited").isFalse();
         refused(timed, "another short one", 1, expected(30), "the one lent place is taken");
         borrower.close();
         refused(timed, "long", 1, expected(90), "it would end after the quiet stretch");
-        try (Pass again = timed.enter("short again", 1, expected(30), Duration.ofSeconds(2))) {
+        try (Pass again = timed.enter("short again", 1, expected(30), Duration.ofSeconds(2), false)) {
             assertThat(again.borrowed()).isTrue();
         }
         loan.takeBack(BOUND);
@@ -204,13 +204,13 @@ class MachineGateTest {
 
     @Test
     void takingTheLoanBackWaitsForABorrowerThatRunsLongerThanExpected() throws Exception {
-        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
+        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND, false);
         Loan loan = pooled.lend(Duration.ofSeconds(60));
-        Pass overrun = timed.enter("fits the loan", 1, expected(10), BOUND);
+        Pass overrun = timed.enter("fits the loan", 1, expected(10), BOUND, false);
         assertThat(overrun.borrowed()).as("a loan that fits is taken before the free places").isTrue();
         assertThatThrownBy(() -> loan.takeBack(Duration.ofMillis(200))).hasMessageContaining("gave up")
                 .hasMessageContaining("fits the loan");
-        Pass onTheFreePlace = timed.enter("free", 1, expected(10), BOUND);
+        Pass onTheFreePlace = timed.enter("free", 1, expected(10), BOUND, false);
         assertThat(onTheFreePlace.borrowed()).isFalse();
         assertThat(timed.inUse()).isEqualTo(3);
         assertThat(pooled.lend(Duration.ofSeconds(60)).describe()).as("its lent place is still taken: nothing to lend")
@@ -219,7 +219,7 @@ class MachineGateTest {
         assertThat(timed.inUse()).as("the place came back to the one that lent it").isEqualTo(3);
 
         Loan second = pooled.lend(Duration.ofSeconds(60));
-        Pass late = timed.enter("late", 1, expected(10), BOUND);
+        Pass late = timed.enter("late", 1, expected(10), BOUND, false);
         assertThat(late.borrowed()).isTrue();
         assertThat(pooled.lend(Duration.ofSeconds(60)).describe()).as("one loan open at a time").startsWith("lent 0");
         Future<?> takingBack = threads.submit(() -> {
@@ -236,13 +236,13 @@ class MachineGateTest {
 
     @Test
     void aLenderThatEndsLeavesItsBorrowersTheirPlacesAndFreesTheRest() throws Exception {
-        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
-        Pass other = timed.enter("other", 1, expected(100), BOUND);
+        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND, false);
+        Pass other = timed.enter("other", 1, expected(100), BOUND, false);
         pooled.lend(Duration.ofSeconds(60));
-        Pass borrower = timed.enter("borrower", 1, expected(10), BOUND);
+        Pass borrower = timed.enter("borrower", 1, expected(10), BOUND, false);
         pooled.close();
         assertThat(timed.inUse()).as("the other and the borrower").isEqualTo(2);
-        try (Pass next = timed.enter("next", 1, expected(10), Duration.ofSeconds(2))) {
+        try (Pass next = timed.enter("next", 1, expected(10), Duration.ofSeconds(2), false)) {
             assertThat(next.borrowed()).as("the loan ended with its lender: the place freed is the machine's").isFalse();
             refused(timed, "one more", 1, expected(10));
         }
@@ -254,13 +254,13 @@ class MachineGateTest {
 
     @Test
     void aLoanIsNoPlaceForTheFirstWaiterNorForOneThatWantsMoreThanItLends() throws Exception {
-        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND);
-        Pass other = timed.enter("other", 1, expected(100), BOUND);
+        Pass pooled = timed.enter("pooled", 2, expected(150), BOUND, false);
+        Pass other = timed.enter("other", 1, expected(100), BOUND, false);
         Future<?> alone = queued(timed, "alone", 3, 1);
         Loan loan = pooled.lend(Duration.ofSeconds(60));
         assertThat(timed.queueLength()).as("the one alone still waits: lent places are not free").isEqualTo(1);
         refused(timed, "heavy", 2, expected(10));
-        try (Pass shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2))) {
+        try (Pass shortOne = timed.enter("short", 1, expected(10), Duration.ofSeconds(2), false)) {
             assertThat(shortOne.borrowed()).isTrue();
             assertThat(shortOne.wentAhead()).isTrue();
         }
@@ -269,14 +269,14 @@ class MachineGateTest {
         other.close();
         pooled.close();
         letRun(alone, 1);
-        try (Pass one = new MachineGate(3, clock::get).enter("one place", 1, expected(10), BOUND)) {
+        try (Pass one = new MachineGate(3, clock::get).enter("one place", 1, expected(10), BOUND, false)) {
             assertThat(one.lend(Duration.ofSeconds(60)).describe()).as("a scenario of one place has none to lend").startsWith("lent 0");
         }
     }
 
     /** The scenario is refused: it waits 100 ms at the gate, and gives up (the gate admits at once or not at all). */
     private static void refused(MachineGate on, String name, int weight, java.util.Optional<Duration> expected, String... why) {
-        assertThatThrownBy(() -> on.enter(name, weight, expected, Duration.ofMillis(100)))
+        assertThatThrownBy(() -> on.enter(name, weight, expected, Duration.ofMillis(100), false))
                 .as(why.length == 0 ? "refused" : why[0]).hasMessageContaining("gave up");
     }
 
@@ -287,7 +287,7 @@ class MachineGateTest {
     /** A scenario (expected to take 60 s) that enters in a thread of its own: returns once it is the queue's {@code position}-th. */
     private Future<?> queued(MachineGate on, String name, int weight, int position) {
         Future<?> waiting = threads.submit(() -> {
-            try (var pass = on.enter(name, weight, expected(60), BOUND)) {
+            try (var pass = on.enter(name, weight, expected(60), BOUND, false)) {
                 entered.add(name);
                 release.poll(10, TimeUnit.SECONDS);
             }
