@@ -46,10 +46,13 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
     /**
      * A level's child is ranked by the least time it can take with every cluster of the run: its scenarios' work shared
      * by {@code clusters}, or its longest scenario, whichever is more (longest processing time first). Both are
-     * counted in {@code clusters} times a scenario's seconds, so that a scenario and a container compare.
+     * counted in {@code clusters} times a scenario's seconds. Work is counted in place-seconds: a heavy scenario's
+     * seconds count for each of its places, so that it starts before light ones of the same length (R26, 6 Dec 2026:
+     * the scale-out and a shard move, two places each, started last, one after the other, with a place idle beside
+     * them). A scenario, ranked among its feature's, counts its place-seconds.
      */
     static int score(TestDescriptor descriptor, int clusters) {
-        return score(work(descriptor), longest(descriptor), clusters);
+        return descriptor.isTest() ? work(descriptor) : score(work(descriptor), longest(descriptor), clusters);
     }
 
     static int score(int work, int longest, int clusters) {
@@ -63,7 +66,8 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
     }
 
     private static int work(TestDescriptor descriptor) {
-        return descriptor.isTest() ? seconds(descriptor) : descriptor.getChildren().stream().mapToInt(LongScenariosFirst::work).sum();
+        return descriptor.isTest() ? seconds(descriptor) * (ScenarioDescriptors.isHeavy(descriptor) ? ClusterParallelism.capacity().weightOf(false, true) : 1)
+                : descriptor.getChildren().stream().mapToInt(LongScenariosFirst::work).sum();
     }
 
     private static int longest(TestDescriptor descriptor) {

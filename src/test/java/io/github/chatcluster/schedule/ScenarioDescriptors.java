@@ -12,6 +12,7 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 public final class ScenarioDescriptors {
 
     static final TestTag BENCHMARK = TestTag.create("benchmark");
+    static final TestTag HEAVY = TestTag.create("heavy");
     /** Cucumber names an example of an outline "Example #1.2: " and the scenario's name. */
     private static final Pattern EXAMPLE = Pattern.compile("^Example #[0-9.]+: ");
 
@@ -79,6 +80,11 @@ public final class ScenarioDescriptors {
             d = d.getParent().get();
         }
         return d;
+    }
+
+    /** Whether the scenario takes more than one place on the machine ({@code @heavy}). */
+    public static boolean isHeavy(TestDescriptor scenario) {
+        return scenario.getTags().contains(HEAVY);
     }
 
     public static boolean isBenchmark(TestDescriptor scenario) {
