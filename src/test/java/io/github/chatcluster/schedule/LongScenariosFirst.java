@@ -31,9 +31,9 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
         if (ScenarioDescriptors.isCucumberContainer(descriptor)) {
             ClusterParallelism.configure(); // the machine is calibrated once, when there are scenarios to run
         }
-        if (ScenarioDescriptors.isCucumberContainer(descriptor) && ClusterParallelism.clusters() > 1) {
+        if (ScenarioDescriptors.isCucumberContainer(descriptor) && ClusterParallelism.capacity().scenariosAtOnce() > 1) {
             boolean features = "engine".equals(descriptor.getUniqueId().getLastSegment().getType()); // the engine's children
-            int clusters = ClusterParallelism.clusters();
+            int clusters = ClusterParallelism.capacity().scenariosAtOnce(); // that run at once
             if (features) {
                 MachineGate.ofTheRun().benchmarksFirst(benchmarks(descriptor), BenchmarksFirst.GRACE);
             }

@@ -24,7 +24,7 @@ import io.github.chatcluster.cluster.ClusterParallelism;
  * no expected time never goes ahead. (Plain first come, first served left a run's machine almost idle for two minutes:
  * a heavy scenario waited behind one that was mostly quiet, and everything waited behind the heavy one.)
  * <p>
- * A scenario that is quiet for a known time lends all but one of its places ({@link Pass#lend}) to scenarios expected
+ * A scenario that is quiet for a known time lends all its places ({@link Pass#lend}) to scenarios expected
  * to end before it wants them back; no one else counts them free, so a loan delays no one who waits. In a run of
  * several clusters, the benchmarks go first ({@link BenchmarksFirst}).
  */
@@ -186,12 +186,13 @@ public final class MachineGate {
     }
 
     /**
-     * Lends all but one of a pass's places for {@code quietNanos} from now, less those that borrowers of its earlier
-     * loans are still on; none when it holds one place, borrowed its own, has ended, or has a loan open.
+     * Lends all of a pass's places for {@code quietNanos} from now, less those that borrowers of its earlier loans are
+     * still on; none when it borrowed its own, has ended, or has a loan open. (The lender keeps its cluster: the run
+     * has one cluster more than places, {@link ClusterParallelism#clusters()}.)
      */
     synchronized Loan lend(Pass pass, long quietNanos) {
         boolean cannot = pass.loan != null || pass.closed || pass.loansMade.stream().anyMatch(loans::contains);
-        Loan loan = new Loan(this, cannot ? 0 : Math.max(0, pass.held - 1 - pass.lentAndInUse()), nanoClock.getAsLong() + quietNanos);
+        Loan loan = new Loan(this, cannot ? 0 : Math.max(0, pass.held - pass.lentAndInUse()), nanoClock.getAsLong() + quietNanos);
         if (loan.places > 0) {
             pass.loansMade.add(loan);
             loans.add(loan);

@@ -59,8 +59,8 @@ public final class Pass implements AutoCloseable {
     }
 
     /**
-     * Lends all but one of these places, for {@code quiet}, to scenarios expected to end before then; {@link Loan#takeBack}
-     * has them back. Lends none when the scenario holds one place, or runs on borrowed ones.
+     * Lends all these places, for {@code quiet}, to scenarios expected to end before then; {@link Loan#takeBack}
+     * has them back. Lends none when the scenario runs on borrowed ones.
      */
     public Loan lend(Duration quiet) {
         return gate.lend(this, quiet.toNanos());

@@ -82,7 +82,7 @@ public class PooledApplicationSteps {
     }
 
     /**
-     * While quiet, the scenario lends all but one of its places on the machine to scenarios expected to end before the
+     * While quiet, the scenario lends all its places on the machine to scenarios expected to end before the
      * stretch does; the stretch lasts until a borrower that runs longer has ended (the report and a figure give how
      * long it was quiet in all).
      */
