@@ -153,7 +153,7 @@ Feature: Network faults: silent deaths, cut links, slow and lossy links
     # spread over two coordinators, write twice as much. They cannot: a writer waits for its write's
     # round trips to the workers whichever coordinator it goes through, so the writes per second are
     # the writers' number over the round trips' time in both set-ups. The experiment and its rule are
-    # those of concurrent_writes.feature: the same 8 writers in both arms, warm-ups discarded, blocks
+    # those of performance.feature: the same 8 writers in both arms, warm-ups discarded, blocks
     # in a random ABBA order, a decision on the 95 % interval of the ratio, and an A/A control, with
     # 1-second trials. Four blocks, as there: with two (4 trials an arm) the rank interval runs from
     # the smallest ratio of two trials to the largest, and at the spread these trials showed (up to

@@ -6,8 +6,8 @@ import io.github.chatcluster.cluster.Endpoint;
 
 /**
  * A database error met by the application, with its SQLSTATE and what it means for a write: {@link
- * WriteOutcome#UNKNOWN} only when the client's own connection was lost while COMMIT was under way; any other error
- * means the transaction was rolled back ({@link WriteOutcome#REFUSED}).
+ * WriteOutcome#UNKNOWN} only when the client's own connection was lost, or its coordinator died, while COMMIT was under
+ * way; any other error means the transaction was rolled back ({@link WriteOutcome#REFUSED}).
  */
 public class ChatDatabaseException extends RuntimeException {
     private final String sqlState;

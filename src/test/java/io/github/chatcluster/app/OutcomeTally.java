@@ -44,7 +44,7 @@ public final class OutcomeTally {
         }
     }
 
-    /** A write whose outcome the client did not learn: its connection was lost while COMMIT was under way. */
+    /** A write whose outcome the client did not learn: its connection was lost, or its coordinator died, during COMMIT. */
     public void unknownOutcome() {
         unknownOutcomes.incrementAndGet();
         if (whole != null) {

@@ -77,8 +77,9 @@ public final class ReadTrials implements AutoCloseable {
                 }
                 return null;
             }))));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             for (Future<?> f : warming) {
-                f.get(120, TimeUnit.SECONDS);
+                f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
             return trials;
         } catch (Exception e) {
@@ -88,14 +89,26 @@ public final class ReadTrials implements AutoCloseable {
     }
 
     private Reader openReader(Endpoint entry) {
+        Connection c = null;
         try {
-            Connection c = entry.connect();
+            c = entry.connect();
             try (var s = c.createStatement()) {
                 s.execute("SET statement_timeout = '5s'");
             }
             return new Reader(c, c.prepareStatement(READ));
         } catch (SQLException e) {
+            abort(c);
             throw new IllegalStateException("a reader's session through " + entry.name() + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private static void abort(Connection c) {
+        if (c != null) {
+            try {
+                c.abort(Runnable::run); // also when a stuck reader still uses it
+            } catch (SQLException ignored) {
+                // a session that is gone
+            }
         }
     }
 
@@ -167,13 +180,7 @@ public final class ReadTrials implements AutoCloseable {
     @Override
     public void close() {
         BoundedStop.now(threads, Duration.ofSeconds(30), "the readers of the read trials");
-        readers.values().forEach(list -> list.forEach(r -> {
-            try {
-                r.session().close();
-            } catch (SQLException ignored) {
-                // closing a session that is gone
-            }
-        }));
+        readers.values().forEach(list -> list.forEach(r -> abort(r.session())));
         readers.clear();
     }
 }

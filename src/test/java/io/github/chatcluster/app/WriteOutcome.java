@@ -42,7 +42,7 @@ public enum WriteOutcome {
     public static boolean unknownAtCommit(SQLException e) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String message = server != null ? server.getMessage() : e.getMessage();
-        return connectionLost(e) || message != null && message.startsWith("postmaster was shut down");
+        return connectionLost(e) || "XX000".equals(e.getSQLState()) && message != null && message.startsWith("postmaster was shut down");
     }
 
     /** The client's own connection broke (not a remote failure reported by the server on a working connection). */

@@ -7,7 +7,7 @@ import io.github.chatcluster.cluster.embedded.Leftovers;
 import io.github.chatcluster.cluster.external.ExternalClusterConfig;
 
 /**
- * The clusters of the run: as many as scenarios run at once ({@link ClusterParallelism}), each started by the first
+ * The clusters of the run: one more than scenarios run at once ({@link ClusterParallelism#clusters()}), each started by the first
  * scenario that finds none free, lent to one scenario at a time and given back when it ends, all removed at the end of
  * the run, also when the JVM is ended early (one shutdown hook; Ryuk is not available everywhere). A cluster that
  * could not be made healthy is removed, and the next scenario that needs one starts a new one, while the others go

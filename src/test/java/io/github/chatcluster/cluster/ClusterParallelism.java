@@ -12,9 +12,10 @@ import io.github.chatcluster.machine.Calibration;
 import io.github.chatcluster.machine.MachineCapacity;
 
 /**
- * How many clusters the run starts, and so how many scenarios run at once: {@code -Dcluster.parallel=N} or
- * {@code CLUSTER_PARALLEL}; by default what the machine's calibration allows ({@link MachineCapacity}: the idle cores
- * and how fast one Citus node starts). An external cluster is one cluster: 1.
+ * How many scenarios run at once, and so how many clusters the run starts (one more when more than one: {@link
+ * #clusters()}): {@code -Dcluster.parallel=N} or {@code CLUSTER_PARALLEL}; by default what the machine's calibration
+ * allows ({@link MachineCapacity}: the idle cores, how fast one Citus node starts, the memory). An external cluster is
+ * one cluster: 1.
  *
  * <p>The calibration runs once, when Cucumber's scenarios have been discovered ({@link #configure}, called by
  * {@link io.github.chatcluster.schedule.LongScenariosFirst}), so that a run without scenarios (the unit tests) never
@@ -54,7 +55,10 @@ public final class ClusterParallelism implements LauncherSessionListener {
      * lost about 40 s of its three places (R27, 6 Dec 2026).
      */
     public static int clusters() {
-        int places = capacity().scenariosAtOnce();
+        return clustersFor(capacity().scenariosAtOnce());
+    }
+
+    static int clustersFor(int places) {
         return places > 1 ? places + 1 : 1;
     }
 
@@ -113,6 +117,6 @@ public final class ClusterParallelism implements LauncherSessionListener {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("-D" + PROPERTY + " (or " + VARIABLE + ") must be a whole number of clusters, 1 or more: \"" + value + "\"");
+        throw new IllegalArgumentException("-D" + PROPERTY + " (or " + VARIABLE + ") must be a whole number of scenarios at once, 1 or more: \"" + value + "\"");
     }
 }

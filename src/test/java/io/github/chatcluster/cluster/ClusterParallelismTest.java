@@ -14,6 +14,12 @@ class ClusterParallelismTest {
     }
 
     @Test
+    void oneClusterMoreThanPlacesWhenScenariosRunSideBySide() {
+        assertThat(ClusterParallelism.clustersFor(3)).isEqualTo(4);
+        assertThat(ClusterParallelism.clustersFor(1)).as("one scenario at a time: no one borrows").isEqualTo(1);
+    }
+
+    @Test
     void aBadNumberSaysWhatIsExpected() {
         assertThatThrownBy(() -> ClusterParallelism.parse("0")).hasMessageContaining("1 or more: \"0\"");
         assertThatThrownBy(() -> ClusterParallelism.parse("three")).hasMessageContaining("-Dcluster.parallel");

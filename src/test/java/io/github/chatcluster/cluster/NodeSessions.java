@@ -208,9 +208,7 @@ public final class NodeSessions {
      * drop of a column a scenario had added). A new session opens new connections.
      */
     private static boolean forgetIfBroken(Session session, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        boolean broken = state.startsWith("08") || state.startsWith("57P")
-                || String.valueOf(e.getMessage()).contains("failure on connection marked as essential");
+        boolean broken = brokeTheSession(e);
         try {
             broken = broken || session.connection == null || session.connection.isClosed();
         } catch (SQLException ignored) {
@@ -229,6 +227,13 @@ public final class NodeSessions {
             }
         }
         return broken;
+    }
+
+    /** Whether the error says the session is no use any more (see {@link #forgetIfBroken}). */
+    static boolean brokeTheSession(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P")
+                || "XX000".equals(state) && String.valueOf(e.getMessage()).contains("failure on connection marked as essential");
     }
 
     /** Aborts every session at once, without waiting for a caller that is using one (its node may be gone already). */

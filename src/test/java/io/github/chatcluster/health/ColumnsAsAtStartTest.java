@@ -11,6 +11,12 @@ class ColumnsAsAtStartTest {
     private static final Set<String> START = Set.of("messages.id", "messages.room_id", "messages.body", "rooms.id");
 
     @Test
+    void theColumnsOfTablesFoundBeforeTheRunAreNotTheSuites() {
+        assertThat(ColumnsAsAtStart.ours(java.util.List.of("messages.id", "orders.id", "orders.note"), Set.of("orders")))
+                .containsExactly("messages.id");
+    }
+
+    @Test
     void theSameColumnsAreNoProblem() {
         assertThat(ColumnsAsAtStart.differences(START, START)).isEmpty();
     }

@@ -35,7 +35,9 @@ public record MachineCapacity(int scenariosAtOnce, int heavyWeight, String why) 
                 ? Math.min(1.0, REFERENCE_NODE_START_SECONDS / Math.max(0.1, nodeStartSeconds.getAsDouble()))
                 : UNCALIBRATED_SPEED;
         int byCpu = (int) Math.floor(usable * speed * SCENARIOS_PER_CORE + 1e-9);
-        int byMemory = (int) Math.floor((availableGib - GIB_FOR_THE_REST) / GIB_PER_CLUSTER);
+        int clustersByMemory = (int) Math.floor((availableGib - GIB_FOR_THE_REST) / GIB_PER_CLUSTER);
+        // scenarios side by side need a cluster more than places (ClusterParallelism.clusters)
+        int byMemory = clustersByMemory >= 3 ? clustersByMemory - 1 : 1;
         int atOnce = Math.max(1, Math.min(AT_MOST, Math.min(byCpu, byMemory)));
         String why = String.format(Locale.ROOT, "%.0f of %d cores idle × speed %.2f (one node ready in %s against %.1f s) × %.1f = %d%s",
                 usable, cores, speed, nodeStartSeconds.isPresent() ? String.format(Locale.ROOT, "%.1f s", nodeStartSeconds.getAsDouble())

@@ -55,9 +55,10 @@ class MachineCapacityTest {
     @Test
     void memoryAndTheCeilingBoundIt() {
         assertThat(MachineCapacity.decide(16, 16, OptionalDouble.of(1.0), 64.0).scenariosAtOnce()).isEqualTo(4);
-        MachineCapacity small = MachineCapacity.decide(4, 4, OptionalDouble.of(1.0), 5.5);
-        assertThat(small.scenariosAtOnce()).isEqualTo(2);
-        assertThat(small.why()).contains("5.5 GiB available allow 2");
+        MachineCapacity small = MachineCapacity.decide(4, 4, OptionalDouble.of(1.0), 7.0);
+        assertThat(small.scenariosAtOnce()).as("memory for 3 clusters: 2 places and the spare cluster").isEqualTo(2);
+        assertThat(small.why()).contains("7.0 GiB available allow 2");
+        assertThat(MachineCapacity.decide(4, 4, OptionalDouble.of(1.0), 5.5).scenariosAtOnce()).as("memory for 2 clusters: one at a time").isEqualTo(1);
         assertThat(MachineCapacity.decide(2, 0.1, OptionalDouble.of(30), 1.0).scenariosAtOnce()).isEqualTo(1);
     }
 

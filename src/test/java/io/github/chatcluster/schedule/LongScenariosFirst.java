@@ -33,12 +33,12 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
         }
         if (ScenarioDescriptors.isCucumberContainer(descriptor) && ClusterParallelism.capacity().scenariosAtOnce() > 1) {
             boolean features = "engine".equals(descriptor.getUniqueId().getLastSegment().getType()); // the engine's children
-            int clusters = ClusterParallelism.capacity().scenariosAtOnce(); // that run at once
+            int atOnce = ClusterParallelism.capacity().scenariosAtOnce();
             if (features) {
                 MachineGate.ofTheRun().benchmarksFirst(benchmarks(descriptor), BenchmarksFirst.GRACE);
             }
-            descriptor.orderChildren(children -> features ? WorkOrder.forTheFirstThread(children, d -> score(d, clusters))
-                    : WorkOrder.forBothEnds(children, d -> score(d, clusters)));
+            descriptor.orderChildren(children -> features ? WorkOrder.forTheFirstThread(children, d -> score(d, atOnce))
+                    : WorkOrder.forBothEnds(children, d -> score(d, atOnce)));
         }
         return FilterResult.included("every scenario runs; only their order changes");
     }
@@ -46,13 +46,13 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
     /**
      * A level's child is ranked by the least time it can take with every cluster of the run: its scenarios' work shared
      * by {@code clusters}, or its longest scenario, whichever is more (longest processing time first). Both are
-     * counted in {@code clusters} times a scenario's seconds. Work is counted in place-seconds: a heavy scenario's
-     * seconds count for each of its places, so that it starts before light ones of the same length (R26, 6 Dec 2026:
-     * the scale-out and a shard move, two places each, started last, one after the other, with a place idle beside
-     * them). A scenario, ranked among its feature's, counts its place-seconds.
+     * counted in {@code clusters} (the scenarios at once) times a scenario's seconds, so that a scenario and a
+     * container (an outline) compare. Work is counted in place-seconds: a heavy scenario's seconds count for each of
+     * its places, so that a feature with heavy ones starts earlier (R26, 6 Dec 2026: the scale-out and a shard move,
+     * two places each, started last, one after the other, with a place idle beside them).
      */
     static int score(TestDescriptor descriptor, int clusters) {
-        return descriptor.isTest() ? work(descriptor) : score(work(descriptor), longest(descriptor), clusters);
+        return score(work(descriptor), longest(descriptor), clusters);
     }
 
     static int score(int work, int longest, int clusters) {
@@ -66,8 +66,13 @@ public final class LongScenariosFirst implements PostDiscoveryFilter {
     }
 
     private static int work(TestDescriptor descriptor) {
-        return descriptor.isTest() ? seconds(descriptor) * (ScenarioDescriptors.isHeavy(descriptor) ? ClusterParallelism.capacity().weightOf(false, true) : 1)
+        return descriptor.isTest() ? placeSeconds(seconds(descriptor), ScenarioDescriptors.isHeavy(descriptor), ClusterParallelism.capacity().heavyWeight())
                 : descriptor.getChildren().stream().mapToInt(LongScenariosFirst::work).sum();
+    }
+
+    /** A scenario's seconds counted for each of its places. */
+    static int placeSeconds(int seconds, boolean heavy, int heavyWeight) {
+        return heavy ? seconds * heavyWeight : seconds;
     }
 
     private static int longest(TestDescriptor descriptor) {

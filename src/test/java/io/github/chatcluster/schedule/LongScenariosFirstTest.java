@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class LongScenariosFirstTest {
 
     @Test
-    void theLongerARecordedTimeTheEarlierAndTheOnesThatRunAloneLast() {
+    void theLongerARecordedTimeTheEarlierAndTheOnesThatRunAloneFirst() {
         assertThat(LongScenariosFirst.seconds(false, 412.3)).isGreaterThan(LongScenariosFirst.seconds(false, 58.6));
         assertThat(LongScenariosFirst.seconds(false, 0.2)).as("every scenario scores at least 1").isEqualTo(1);
         assertThat(LongScenariosFirst.seconds(true, 3)).as("a scenario that runs alone starts first, short or not")
@@ -22,6 +22,12 @@ class LongScenariosFirstTest {
         assertThat(LongScenariosFirst.score(520, 226, 3)).as("the most work, and the longest scenario, first").isGreaterThan(oneLong);
         assertThat(LongScenariosFirst.score(300, 10, 3)).as("many short ones with more work than one long one can take on every cluster")
                 .isGreaterThan(LongScenariosFirst.score(90, 90, 3));
+    }
+
+    @Test
+    void aHeavyScenarioCountsItsSecondsForEachOfItsPlaces() {
+        assertThat(LongScenariosFirst.placeSeconds(20, true, 2)).isEqualTo(40);
+        assertThat(LongScenariosFirst.placeSeconds(20, false, 2)).isEqualTo(20);
     }
 
     @Test
